@@ -1,0 +1,66 @@
+"""Lua programs and tests that run against the luv module built here.
+
+lua_test(name, src): one Lua file run three ways, as `<name>_lua51`
+(Debian's lua5.1 loading //luv:luv.so), `<name>_luajit` (luajit loading
+//luv:luv.so) and `<name>_host` (//luv/lua/testing:lua_host, which embeds Lua
+and links luv statically, so --config=asan/ubsan/tsan instrument it all).
+The interpreter variants are tagged "interpreter"; the sanitizer configs
+filter them out because Debian's interpreters are not instrumented. `<name>`
+is a test_suite of all three. A test passes when the script exits with 0.
+
+lua_binary(name, src): `bazel run //pkg:name -- args` runs the script with
+lua5.1 and our luv.so.
+
+lua_example(name): a lua_binary and a lua_test of `<name>.lua`.
+"""
+
+load("//luv:version.bzl", "LUV_VERSION")
+
+_RUNNER = "//luv/lua/testing:run_lua.sh"
+_LIBRARY = "//luv/lua/testing:luvtest.lua"
+_MODULE = "//luv:luv.so"
+_HOST = "//luv/lua/testing:lua_host"
+
+_VARIANTS = [
+    ("lua51", "@lua//:interpreter", _MODULE, ["interpreter"]),
+    ("luajit", "@luajit//:interpreter", _MODULE, ["interpreter"]),
+    ("host", _HOST, None, ["host"]),
+]
+
+def _runner_args(interpreter, module, src):
+    return [
+        "$(rootpath %s)" % interpreter,
+        "$(rootpath %s)" % module if module else "builtin",
+        LUV_VERSION,
+        "$(rootpath %s)" % src,
+    ]
+
+def lua_test(name, src, data = [], size = "small", tags = [], args = [], **kwargs):
+    tests = []
+    for variant, interpreter, module, variant_tags in _VARIANTS:
+        native.sh_test(
+            name = "%s_%s" % (name, variant),
+            size = size,
+            srcs = [_RUNNER],
+            args = _runner_args(interpreter, module, src) + args,
+            data = [interpreter, src, _LIBRARY] + ([module] if module else []) + data,
+            tags = tags + variant_tags,
+            **kwargs
+        )
+        tests.append(":%s_%s" % (name, variant))
+    native.test_suite(name = name, tests = tests, tags = tags)
+
+def lua_binary(name, src, data = [], **kwargs):
+    native.sh_binary(
+        name = name,
+        srcs = [_RUNNER],
+        args = _runner_args("@lua//:interpreter", _MODULE, src),
+        data = ["@lua//:interpreter", src, _LIBRARY, _MODULE] + data,
+        **kwargs
+    )
+
+def lua_example(name, src = None, **kwargs):
+    """`bazel run //examples:<name>`, and `<name>_test` runs it as a test."""
+    src = src or name + ".lua"
+    lua_binary(name = name, src = src)
+    lua_test(name = name + "_test", src = src, **kwargs)

@@ -1,0 +1,77 @@
+-- luvtest: the assertion library and runner for luv's Lua tests.
+--
+--   local T = require("luvtest")
+--   T.case("hrtime grows", function()
+--     T.eq(type(luv.hrtime()), "number")
+--   end)
+--   T.run()   -- prints one line per case and "N passed, N failed"; exits 1 on failure
+local T = {}
+
+local cases = {}
+
+local function show(value)
+  if type(value) == "string" then return string.format("%q", value) end
+  return tostring(value)
+end
+
+local function fail(message, level)
+  error(message, (level or 1) + 2)
+end
+
+function T.case(name, fn)
+  cases[#cases + 1] = { name = name, fn = fn }
+end
+
+-- Asserts actual == expected, printing both operands when they differ.
+function T.eq(actual, expected, what)
+  if actual ~= expected then
+    fail(string.format("%s: expected %s, got %s", what or "value", show(expected), show(actual)))
+  end
+end
+
+function T.ok(value, what)
+  if not value then fail((what or "condition") .. " is " .. show(value)) end
+  return value
+end
+
+-- Asserts a <= b, printing both.
+function T.le(a, b, what)
+  if not (a <= b) then
+    fail(string.format("%s: expected %s <= %s", what or "value", show(a), show(b)))
+  end
+end
+
+function T.match(text, pattern, what)
+  if type(text) ~= "string" or not text:find(pattern) then
+    fail(string.format("%s: %s does not match %s", what or "text", show(text), show(pattern)))
+  end
+end
+
+-- Asserts fn(...) raises an error whose message matches `pattern`.
+function T.raises(pattern, fn, ...)
+  local ok, err = pcall(fn, ...)
+  if ok then fail("expected an error matching " .. show(pattern) .. ", got none") end
+  if not tostring(err):find(pattern) then
+    fail(string.format("error %s does not match %s", show(tostring(err)), show(pattern)))
+  end
+  return err
+end
+
+-- Runs every case in order; a failing case does not stop the others.
+function T.run()
+  local passed, failed = 0, 0
+  for i, c in ipairs(cases) do
+    local ok, err = xpcall(c.fn, debug.traceback)
+    if ok then
+      passed = passed + 1
+      print(string.format("ok %d - %s", i, c.name))
+    else
+      failed = failed + 1
+      print(string.format("not ok %d - %s\n# %s", i, c.name, tostring(err):gsub("\n", "\n# ")))
+    end
+  end
+  print(string.format("%d passed, %d failed", passed, failed))
+  if failed > 0 or passed == 0 then os.exit(1) end
+end
+
+return T

@@ -1,0 +1,26 @@
+#!/bin/sh
+# Runs a Lua script against luv: run_lua.sh INTERPRETER MODULE VERSION SCRIPT [ARGS...]
+# MODULE is the path of luv.so, or "builtin" for a host that links luv in.
+# Only our luv.so may be found: Debian's lua-luv installs an unrelated luv.so
+# on the default cpath, so the default path is left out and the version that
+# loads is checked before the script runs. Paths are relative to the runfiles
+# directory, which is the working directory of `bazel test` and `bazel run`.
+set -eu
+interpreter=$1 module=$2 version=$3 script=$4
+shift 4
+here=$(pwd)
+if [ "$module" = builtin ]; then
+  LUA_CPATH=""
+else
+  LUA_CPATH="$here/$(dirname "$module")/?.so"
+fi
+export LUA_CPATH
+export LUA_PATH="$here/luv/lua/testing/?.lua;$(dirname "$here/$script")/?.lua"
+# `bazel run` starts in the runfiles; a program that takes file names wants
+# the user's directory.
+if [ -n "${BUILD_WORKING_DIRECTORY:-}" ]; then cd "$BUILD_WORKING_DIRECTORY"; fi
+exec "$here/$interpreter" -e "
+  local luv = require('luv')
+  if luv._VERSION ~= 'luv $version' then
+    error('loaded the wrong luv: _VERSION is ' .. tostring(luv._VERSION) .. ', expected luv $version', 0)
+  end" "$here/$script" "$@"

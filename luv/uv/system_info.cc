@@ -1,0 +1,73 @@
+#include "luv/uv/system_info.h"
+
+#include <uv.h>
+
+#include "absl/strings/str_format.h"
+#include "luv/uv/status.h"
+
+namespace luv::uv {
+namespace {
+
+// Printable form of an IPv4 or IPv6 socket address; empty for other families.
+std::string FormatAddress(const sockaddr* address) {
+  char text[INET6_ADDRSTRLEN] = {0};
+  if (address->sa_family == AF_INET) {
+    uv_ip4_name(reinterpret_cast<const sockaddr_in*>(address), text, sizeof(text));
+  } else if (address->sa_family == AF_INET6) {
+    uv_ip6_name(reinterpret_cast<const sockaddr_in6*>(address), text, sizeof(text));
+  }
+  return text;
+}
+
+std::string FormatMac(const char (&mac)[6]) {
+  const auto* b = reinterpret_cast<const unsigned char*>(mac);
+  return absl::StrFormat("%02x:%02x:%02x:%02x:%02x:%02x", b[0], b[1], b[2], b[3],
+                         b[4], b[5]);
+}
+
+}  // namespace
+
+uint64_t HrTime() { return uv_hrtime(); }
+
+uint64_t TotalMemory() { return uv_get_total_memory(); }
+
+uint64_t FreeMemory() { return uv_get_free_memory(); }
+
+absl::StatusOr<std::vector<CpuInfo>> CpuInfos() {
+  uv_cpu_info_t* cpus = nullptr;
+  int count = 0;
+  if (int rc = uv_cpu_info(&cpus, &count); rc < 0) return UvStatus(rc, "cpu_info");
+  std::vector<CpuInfo> result;
+  result.reserve(count);
+  for (int i = 0; i < count; ++i) {
+    const uv_cpu_info_t& cpu = cpus[i];
+    result.push_back(CpuInfo{cpu.model ? cpu.model : "", cpu.speed, cpu.cpu_times.user,
+                             cpu.cpu_times.nice, cpu.cpu_times.sys, cpu.cpu_times.idle,
+                             cpu.cpu_times.irq});
+  }
+  uv_free_cpu_info(cpus, count);
+  return result;
+}
+
+absl::StatusOr<std::vector<InterfaceAddress>> InterfaceAddresses() {
+  uv_interface_address_t* addresses = nullptr;
+  int count = 0;
+  if (int rc = uv_interface_addresses(&addresses, &count); rc < 0) {
+    return UvStatus(rc, "interface_addresses");
+  }
+  std::vector<InterfaceAddress> result;
+  result.reserve(count);
+  for (int i = 0; i < count; ++i) {
+    const uv_interface_address_t& entry = addresses[i];
+    const sockaddr* address = reinterpret_cast<const sockaddr*>(&entry.address);
+    result.push_back(InterfaceAddress{
+        entry.name, entry.is_internal != 0,
+        address->sa_family == AF_INET6 ? "inet6" : "inet", FormatAddress(address),
+        FormatAddress(reinterpret_cast<const sockaddr*>(&entry.netmask)),
+        FormatMac(entry.phys_addr)});
+  }
+  uv_free_interface_addresses(addresses, count);
+  return result;
+}
+
+}  // namespace luv::uv

@@ -1,0 +1,49 @@
+// Facts about the machine, read through libuv: clocks, memory, CPUs and
+// network interfaces. Lua-free; every function may be called from any thread
+// and none blocks for long (they read /proc and the kernel's tables).
+#ifndef LUV_UV_SYSTEM_INFO_H_
+#define LUV_UV_SYSTEM_INFO_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+
+namespace luv::uv {
+
+// Nanoseconds since an arbitrary point in the past; monotonic.
+uint64_t HrTime();
+
+// Total and available physical memory, in bytes.
+uint64_t TotalMemory();
+uint64_t FreeMemory();
+
+// One logical CPU. Times are milliseconds spent in each mode since boot.
+struct CpuInfo {
+  std::string model;
+  int speed_mhz = 0;
+  uint64_t user_ms = 0;
+  uint64_t nice_ms = 0;
+  uint64_t sys_ms = 0;
+  uint64_t idle_ms = 0;
+  uint64_t irq_ms = 0;
+};
+
+absl::StatusOr<std::vector<CpuInfo>> CpuInfos();
+
+// One address of one network interface.
+struct InterfaceAddress {
+  std::string name;
+  bool is_internal = false;  // loopback
+  std::string family;        // "inet" or "inet6"
+  std::string address;       // printable, e.g. "127.0.0.1" or "::1"
+  std::string netmask;
+  std::string mac;           // "00:11:22:33:44:55"
+};
+
+absl::StatusOr<std::vector<InterfaceAddress>> InterfaceAddresses();
+
+}  // namespace luv::uv
+
+#endif  // LUV_UV_SYSTEM_INFO_H_
