@@ -8,8 +8,9 @@ The interpreter variants are tagged "interpreter"; the sanitizer configs
 filter them out because Debian's interpreters are not instrumented. `<name>`
 is a test_suite of all three. A test passes when the script exits with 0.
 
-lua_binary(name, src): `bazel run //pkg:name -- args` runs the script with
-lua5.1 and our luv.so.
+lua_binary(name, src, interpreter = "lua51", system_cpath = False):
+`bazel run //pkg:name -- args` runs the script with lua5.1 (or "luajit") and
+our luv.so; system_cpath also lets it load Debian's Lua modules (after ours).
 
 lua_example(name): a lua_binary and a lua_test of `<name>.lua`.
 """
@@ -50,12 +51,19 @@ def lua_test(name, src, data = [], size = "small", tags = [], args = [], **kwarg
         tests.append(":%s_%s" % (name, variant))
     native.test_suite(name = name, tests = tests, tags = tags)
 
-def lua_binary(name, src, data = [], **kwargs):
+_INTERPRETERS = {
+    "lua51": "@lua//:interpreter",
+    "luajit": "@luajit//:interpreter",
+}
+
+def lua_binary(name, src, data = [], interpreter = "lua51", system_cpath = False, **kwargs):
+    interpreter = _INTERPRETERS[interpreter]
     native.sh_binary(
         name = name,
         srcs = [_RUNNER],
-        args = _runner_args("@lua//:interpreter", _MODULE, src),
-        data = ["@lua//:interpreter", src, _LIBRARY, _MODULE] + data,
+        args = (["--system-cpath"] if system_cpath else []) +
+               _runner_args(interpreter, _MODULE, src),
+        data = [interpreter, src, _LIBRARY, _MODULE] + data,
         **kwargs
     )
 

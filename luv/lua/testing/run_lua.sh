@@ -1,11 +1,16 @@
 #!/bin/sh
-# Runs a Lua script against luv: run_lua.sh INTERPRETER MODULE VERSION SCRIPT [ARGS...]
+# Runs a Lua script against luv:
+#   run_lua.sh [--system-cpath] INTERPRETER MODULE VERSION SCRIPT [ARGS...]
 # MODULE is the path of luv.so, or "builtin" for a host that links luv in.
+# --system-cpath appends Lua's default cpath after ours, for programs that
+# also load Debian's Lua modules (benchmark peers such as cjson).
 # Only our luv.so may be found: Debian's lua-luv installs an unrelated luv.so
 # on the default cpath, so the default path is left out and the version that
 # loads is checked before the script runs. Paths are relative to the runfiles
 # directory, which is the working directory of `bazel test` and `bazel run`.
 set -eu
+system_cpath=
+if [ "$1" = --system-cpath ]; then system_cpath=";;"; shift; fi
 interpreter=$1 module=$2 version=$3 script=$4
 shift 4
 here=$(pwd)
@@ -14,6 +19,7 @@ if [ "$module" = builtin ]; then
 else
   LUA_CPATH="$here/$(dirname "$module")/?.so"
 fi
+LUA_CPATH="$LUA_CPATH$system_cpath"
 export LUA_CPATH
 export LUA_PATH="$here/luv/lua/testing/?.lua;$(dirname "$here/$script")/?.lua"
 # `bazel run` starts in the runfiles; a program that takes file names wants
