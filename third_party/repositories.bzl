@@ -71,7 +71,8 @@ def luv_system_libraries():
         min_version = "1.12",
         link_modules = ["gtest_main", "gmock"],
         provides = {
-            "libgtest-dev": ["include/gtest=/usr/include/gtest", "include/gmock=/usr/include/gmock"],
+            "libgtest-dev": ["include/gtest=/usr/include/gtest"],
+            "libgmock-dev": ["include/gmock=/usr/include/gmock"],
         },
     )
     system_library(
