@@ -1,0 +1,61 @@
+// HandleOwner: the heap record around one libuv handle, and its lifetime.
+//
+// A libuv handle must stay in memory until its close callback has run, while
+// its owner (usually a Lua userdata) may be collected at any time. A record
+// derived from HandleOwner embeds the handle and is deleted when both have
+// happened: the owner called Release() and libuv reported the close. Close()
+// may come first (an explicit close), or Release() may (garbage collection),
+// in either order and any number of times.
+//
+// Thread affinity: the loop's thread only. Nothing here blocks or raises.
+#ifndef LUV_UV_HANDLE_H_
+#define LUV_UV_HANDLE_H_
+
+#include <uv.h>
+
+namespace luv::uv {
+
+class HandleOwner {
+ public:
+  HandleOwner(const HandleOwner&) = delete;
+  HandleOwner& operator=(const HandleOwner&) = delete;
+
+  // Starts closing the handle (once). OnClosed() runs from the close callback.
+  void Close();
+
+  // The owner lets go: closes the handle if needed; the record is deleted
+  // once libuv has closed it. The caller must not use the record afterwards.
+  void Release();
+
+  // True once Close() or Release() was called (or the handle never opened).
+  bool closing() const { return closing_; }
+
+  // The HandleOwner behind a handle that was attached with Attach().
+  static HandleOwner* FromHandle(uv_handle_t* handle) {
+    return static_cast<HandleOwner*>(handle->data);
+  }
+
+ protected:
+  HandleOwner() = default;
+  virtual ~HandleOwner() = default;
+
+  // Derived constructors call this once uv_<type>_init succeeded. A record
+  // that never attaches counts as closed.
+  void Attach(uv_handle_t* handle);
+
+  // Called from the close callback, before the record may be deleted.
+  virtual void OnClosed() {}
+
+ private:
+  static void ClosedCallback(uv_handle_t* handle);
+  void DeleteIfDone();
+
+  uv_handle_t* handle_ = nullptr;
+  bool closing_ = false;
+  bool closed_ = false;
+  bool released_ = false;
+};
+
+}  // namespace luv::uv
+
+#endif  // LUV_UV_HANDLE_H_

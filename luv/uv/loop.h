@@ -1,0 +1,41 @@
+// Loop: one libuv event loop, owned by one OS thread's scheduler.
+//
+// Construction initializes the loop; Shutdown() closes every handle still
+// open (through its HandleOwner) and runs the loop until all close
+// callbacks have run, so that uv_loop_close succeeds. Thread affinity: the
+// owning thread only.
+#ifndef LUV_UV_LOOP_H_
+#define LUV_UV_LOOP_H_
+
+#include <uv.h>
+
+#include "absl/status/status.h"
+
+namespace luv::uv {
+
+class Loop {
+ public:
+  Loop();
+  ~Loop();
+  Loop(const Loop&) = delete;
+  Loop& operator=(const Loop&) = delete;
+
+  // The result of uv_loop_init; a loop that failed to start must not be used.
+  const absl::Status& init_status() const { return init_status_; }
+
+  uv_loop_t* get() { return &loop_; }
+
+  // Closes all handles (every handle on this loop must belong to a
+  // HandleOwner), waits for their close callbacks and outstanding requests,
+  // and closes the loop. Idempotent; returns the uv_loop_close result.
+  absl::Status Shutdown();
+
+ private:
+  uv_loop_t loop_;
+  absl::Status init_status_;
+  bool shut_down_ = false;
+};
+
+}  // namespace luv::uv
+
+#endif  // LUV_UV_LOOP_H_

@@ -1,0 +1,41 @@
+#include "luv/uv/timer.h"
+
+#include "luv/uv/status.h"
+
+namespace luv::uv {
+
+Timer::Timer(uv_loop_t* loop) {
+  init_status_ = UvStatus(uv_timer_init(loop, &timer_), "timer");
+  if (init_status_.ok()) Attach(reinterpret_cast<uv_handle_t*>(&timer_));
+}
+
+absl::Status Timer::Start(uint64_t delay_ms, uint64_t repeat_ms) {
+  if (closing()) return UvStatus(UV_EBADF, "timer is closed");
+  return UvStatus(uv_timer_start(
+                      &timer_,
+                      [](uv_timer_t* handle) {
+                        static_cast<Timer*>(HandleOwner::FromHandle(
+                                                reinterpret_cast<uv_handle_t*>(handle)))
+                            ->OnTimer();
+                      },
+                      delay_ms, repeat_ms),
+                  "timer");
+}
+
+absl::Status Timer::Stop() {
+  if (closing()) return UvStatus(UV_EBADF, "timer is closed");
+  return UvStatus(uv_timer_stop(&timer_), "timer");
+}
+
+absl::Status Timer::Again() {
+  if (closing()) return UvStatus(UV_EBADF, "timer is closed");
+  return UvStatus(uv_timer_again(&timer_), "timer was never started");
+}
+
+bool Timer::active() const {
+  return !closing() && uv_is_active(reinterpret_cast<const uv_handle_t*>(&timer_));
+}
+
+uint64_t Timer::repeat() const { return uv_timer_get_repeat(&timer_); }
+
+}  // namespace luv::uv

@@ -1,0 +1,41 @@
+// Timer: a libuv timer whose expiry calls a virtual OnTimer().
+//
+// Lifetime as HandleOwner (handle.h). Times are in milliseconds, on the
+// loop's clock. Thread affinity: the loop's thread. Nothing blocks or raises.
+#ifndef LUV_UV_TIMER_H_
+#define LUV_UV_TIMER_H_
+
+#include <cstdint>
+
+#include "absl/status/status.h"
+#include "luv/uv/handle.h"
+
+namespace luv::uv {
+
+class Timer : public HandleOwner {
+ public:
+  // Fires after `delay_ms`, then every `repeat_ms` if that is not zero.
+  absl::Status Start(uint64_t delay_ms, uint64_t repeat_ms);
+  absl::Status Stop();
+  // Restarts a repeating timer with its repeat interval (uv_timer_again):
+  // EINVAL if it was never started.
+  absl::Status Again();
+  bool active() const;
+  uint64_t repeat() const;
+
+  const absl::Status& init_status() const { return init_status_; }
+
+ protected:
+  explicit Timer(uv_loop_t* loop);
+
+  // Called from the loop each time the timer expires.
+  virtual void OnTimer() = 0;
+
+ private:
+  uv_timer_t timer_;
+  absl::Status init_status_;
+};
+
+}  // namespace luv::uv
+
+#endif  // LUV_UV_TIMER_H_
