@@ -70,7 +70,8 @@ int LCpuInfo(lua_State* L) {
 int LInterfaceAddresses(lua_State* L) {
   int pushed;
   {
-    absl::StatusOr<std::vector<uv::InterfaceAddress>> addresses = uv::InterfaceAddresses();
+    absl::StatusOr<std::vector<uv::InterfaceAddress>> addresses =
+        uv::InterfaceAddresses();
     pushed = addresses.ok()
                  ? PushProtected(L,
                                  [&addresses](lua_State* L) {

@@ -1,15 +1,26 @@
 // luaopen_luv: the only place that knows the whole module table.
 #include <lua.hpp>
 
+#include "luv/lua/lua_fiber.h"
+#include "luv/lua/lua_idle.h"
+#include "luv/lua/lua_sched.h"
 #include "luv/lua/lua_system.h"
-#include "luv/lua/support.h"
+#include "luv/lua/lua_timer.h"
+#include "luv/sched/protect.h"
+#include "luv/sched/yieldable.h"
 
-// require("luv") -> the module table. Each OS thread's Lua state gets its own.
+// require("luv") -> the module table. Each Lua state (each OS thread) gets
+// its own table and scheduler.
 extern "C" __attribute__((visibility("default"))) int luaopen_luv(lua_State* L) {
-  luv::lua::OpenSupport(L);
+  luv::sched::InstallProtect(L);
+  luv::sched::InitYieldCheck(L);
+  luv::sched::Scheduler* scheduler = luv::lua::OpenScheduler(L);
   lua_newtable(L);
   lua_pushliteral(L, "luv " LUV_VERSION);
   lua_setfield(L, -2, "_VERSION");
   luv::lua::OpenSystem(L);
+  luv::lua::OpenFiber(L, scheduler);
+  luv::lua::OpenTimer(L, scheduler);
+  luv::lua::OpenIdle(L, scheduler);
   return 1;
 }

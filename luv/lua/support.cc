@@ -5,16 +5,6 @@
 namespace luv::lua {
 namespace {
 
-// Registry key of the shared trampoline closure; its address is the key.
-const char kTrampolineKey = 0;
-
-// Called under lua_pcall with the Pusher as light userdata argument 1.
-int Trampoline(lua_State* L) {
-  Pusher* pusher = static_cast<Pusher*>(lua_touserdata(L, 1));
-  lua_remove(L, 1);
-  return pusher->invoke(pusher->target, L);
-}
-
 int ToString(lua_State* L) {
   lua_getmetatable(L, 1);
   lua_getfield(L, -1, "__name");
@@ -24,23 +14,6 @@ int ToString(lua_State* L) {
 
 }  // namespace
 
-void OpenSupport(lua_State* L) {
-  lua_pushlightuserdata(L, const_cast<char*>(&kTrampolineKey));
-  lua_pushcfunction(L, Trampoline);
-  lua_rawset(L, LUA_REGISTRYINDEX);
-}
-
-int RunProtected(lua_State* L, Pusher pusher) {
-  // Every C function gets LUA_MINSTACK free slots; these three calls use two
-  // and allocate nothing, so none of them can raise.
-  int top = lua_gettop(L);
-  lua_pushlightuserdata(L, const_cast<char*>(&kTrampolineKey));
-  lua_rawget(L, LUA_REGISTRYINDEX);
-  lua_pushlightuserdata(L, &pusher);
-  if (lua_pcall(L, 1, LUA_MULTRET, 0) != 0) return -1;
-  return lua_gettop(L) - top;
-}
-
 int PushFailure(lua_State* L, const absl::Status& status) {
   return PushProtected(L, [&status](lua_State* L) {
     absl::string_view name = uv::ErrorName(status);
@@ -49,6 +22,16 @@ int PushFailure(lua_State* L, const absl::Status& status) {
     lua_pushlstring(L, name.data(), name.size());
     return 3;
   });
+}
+
+int PushIfFailed(lua_State* L, const absl::Status& status) {
+  return status.ok() ? 0 : PushFailure(L, status);
+}
+
+int TrueOrFailure(lua_State* L, int failed) {
+  if (failed != 0) return failed > 0 ? failed : lua_error(L);
+  lua_pushboolean(L, 1);
+  return 1;
 }
 
 void NewClass(lua_State* L, const char* name, const luaL_Reg* methods,
@@ -62,6 +45,18 @@ void NewClass(lua_State* L, const char* name, const luaL_Reg* methods,
   lua_newtable(L);
   SetFunctions(L, methods);
   lua_setfield(L, -2, "__index");
+}
+
+void SetClosures(lua_State* L, const luaL_Reg* functions, void* upvalue) {
+  for (; functions->name != nullptr; ++functions) {
+    lua_pushlightuserdata(L, upvalue);
+    lua_pushcclosure(L, functions->func, 1);
+    lua_setfield(L, -2, functions->name);
+  }
+}
+
+int ClosedError(lua_State* L, int arg, const char* type) {
+  return luaL_argerror(L, arg, lua_pushfstring(L, "%s is closed", type));
 }
 
 void SetFunctions(lua_State* L, const luaL_Reg* functions) {

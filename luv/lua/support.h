@@ -5,7 +5,7 @@
 // check -> act -> push: read arguments into trivially destructible locals, do
 // the work in Lua-free C++, and push what that produced through
 // PushProtected, which runs the pushes inside lua_pcall so that an error
-// (out of memory) unwinds only to this frame; the caller's C++ objects are
+// (out of memory) unwinds only to that call; the caller's C++ objects are
 // destroyed normally and the error is raised afterwards. Only the owning OS
 // thread may touch a lua_State.
 #ifndef LUV_LUA_SUPPORT_H_
@@ -13,40 +13,30 @@
 
 #include <lua.hpp>
 
-#include <type_traits>
-
 #include "absl/status/status.h"
+#include "luv/sched/protect.h"
 
 namespace luv::lua {
 
-// Installs what the helpers below need in the registry of `L`. Called once by
-// luaopen_luv; may raise.
-void OpenSupport(lua_State* L);
-
-// A type-erased view of a callable `int(lua_State*)` that pushes values and
-// returns how many it pushed. The callable itself may only refer to C++
-// objects that live outside it: its own frame is jumped over on error.
-struct Pusher {
-  int (*invoke)(void* target, lua_State* L);
-  void* target;
-};
-
-// Runs `pusher` in protected mode. Returns the number of values it left on
-// the stack, or -1 with the error object on top; the caller then lets its
-// C++ objects go out of scope and calls lua_error. Never raises.
-int RunProtected(lua_State* L, Pusher pusher);
-
-template <typename F>
-int PushProtected(lua_State* L, F&& push) {
-  using Fn = std::remove_reference_t<F>;
-  return RunProtected(
-      L, Pusher{[](void* target, lua_State* L) { return (*static_cast<Fn*>(target))(L); },
-                const_cast<void*>(static_cast<const void*>(&push))});
-}
+// PushProtected and RunProtected (luv/sched/protect.h) are the tools of the
+// push step; bindings use them through this header.
+using sched::PushProtected;
+using sched::RunProtected;
 
 // Pushes `false, message, name` (name: "ENOENT") for a failed status.
 // Returns -1 with an error on top if Lua ran out of memory (see above).
 int PushFailure(lua_State* L, const absl::Status& status);
+
+// For a failed `status`: pushes `false, message, name` and returns 3 (or -1
+// with an error on top, see PushFailure). For OK returns 0, pushes nothing.
+// Pass the status as a temporary so it is gone before the caller raises:
+//   int n = PushIfFailed(L, Work());
+//   if (n != 0) return n > 0 ? n : lua_error(L);
+int PushIfFailed(lua_State* L, const absl::Status& status);
+
+// What a binding returns after PushIfFailed: `true` when it pushed nothing,
+// the failure triple when it pushed one, or raises the pending error.
+int TrueOrFailure(lua_State* L, int failed);
 
 // Creates (or finds) the metatable named `name` ("luv.timer") with `methods`
 // as its __index table, `meta` as metamethods, and a __tostring that prints
@@ -56,6 +46,14 @@ void NewClass(lua_State* L, const char* name, const luaL_Reg* methods,
 
 // Sets every function in `functions` as a field of the table on top.
 void SetFunctions(lua_State* L, const luaL_Reg* functions);
+
+// Same, each function a closure with the light userdata `upvalue` as its
+// upvalue 1 (luv's functions find their scheduler there).
+void SetClosures(lua_State* L, const luaL_Reg* functions, void* upvalue);
+
+// Raises "bad argument #arg to 'fn' (<what> expected, got closed <type>)"-
+// style errors for methods called on a closed or collected object.
+int ClosedError(lua_State* L, int arg, const char* type);
 
 }  // namespace luv::lua
 

@@ -11,13 +11,14 @@ Idle::Idle(uv_loop_t* loop) {
 
 absl::Status Idle::Start() {
   if (closing()) return UvStatus(UV_EBADF, "idle watcher is closed");
-  return UvStatus(uv_idle_start(&idle_,
-                                [](uv_idle_t* handle) {
-                                  static_cast<Idle*>(HandleOwner::FromHandle(
-                                                         reinterpret_cast<uv_handle_t*>(handle)))
-                                      ->OnIdle();
-                                }),
-                  "idle");
+  return UvStatus(
+      uv_idle_start(&idle_,
+                    [](uv_idle_t* handle) {
+                      static_cast<Idle*>(
+                          HandleOwner::FromHandle(reinterpret_cast<uv_handle_t*>(handle)))
+                          ->OnIdle();
+                    }),
+      "idle");
 }
 
 absl::Status Idle::Stop() {

@@ -25,8 +25,8 @@ absl::string_view ErrorName(const absl::Status& status) {
   absl::string_view message = status.message();
   size_t colon = message.find(':');
   absl::string_view name = message.substr(0, colon);
-  bool looks_like_name = colon != absl::string_view::npos && name.size() > 1 &&
-                         name[0] == 'E';
+  bool looks_like_name =
+      colon != absl::string_view::npos && name.size() > 1 && name[0] == 'E';
   for (char c : name) {
     if (!absl::ascii_isupper(c) && !absl::ascii_isdigit(c) && c != '_') {
       looks_like_name = false;

@@ -21,8 +21,8 @@ std::string FormatAddress(const sockaddr* address) {
 
 std::string FormatMac(const char (&mac)[6]) {
   const auto* b = reinterpret_cast<const unsigned char*>(mac);
-  return absl::StrFormat("%02x:%02x:%02x:%02x:%02x:%02x", b[0], b[1], b[2], b[3],
-                         b[4], b[5]);
+  return absl::StrFormat("%02x:%02x:%02x:%02x:%02x:%02x", b[0], b[1], b[2], b[3], b[4],
+                         b[5]);
 }
 
 }  // namespace

@@ -39,7 +39,7 @@ struct InterfaceAddress {
   std::string family;        // "inet" or "inet6"
   std::string address;       // printable, e.g. "127.0.0.1" or "::1"
   std::string netmask;
-  std::string mac;           // "00:11:22:33:44:55"
+  std::string mac;  // "00:11:22:33:44:55"
 };
 
 absl::StatusOr<std::vector<InterfaceAddress>> InterfaceAddresses();

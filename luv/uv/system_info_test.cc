@@ -39,10 +39,9 @@ TEST(SystemInfoTest, OneEntryPerOnlineCpu) {
 TEST(SystemInfoTest, LoopbackIsListedAsInternal) {
   absl::StatusOr<std::vector<InterfaceAddress>> addresses = InterfaceAddresses();
   ASSERT_TRUE(addresses.ok()) << addresses.status();
-  auto loopback = std::find_if(addresses->begin(), addresses->end(),
-                               [](const InterfaceAddress& a) {
-                                 return a.address == "127.0.0.1";
-                               });
+  auto loopback =
+      std::find_if(addresses->begin(), addresses->end(),
+                   [](const InterfaceAddress& a) { return a.address == "127.0.0.1"; });
   ASSERT_NE(loopback, addresses->end());
   EXPECT_TRUE(loopback->is_internal);
   EXPECT_EQ(loopback->family, "inet");

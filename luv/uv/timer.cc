@@ -11,6 +11,9 @@ Timer::Timer(uv_loop_t* loop) {
 
 absl::Status Timer::Start(uint64_t delay_ms, uint64_t repeat_ms) {
   if (closing()) return UvStatus(UV_EBADF, "timer is closed");
+  // The loop's clock is cached per iteration and may be stale when a state
+  // ran for a while without polling; the delay counts from now.
+  uv_update_time(timer_.loop);
   return UvStatus(uv_timer_start(
                       &timer_,
                       [](uv_timer_t* handle) {
@@ -29,6 +32,7 @@ absl::Status Timer::Stop() {
 
 absl::Status Timer::Again() {
   if (closing()) return UvStatus(UV_EBADF, "timer is closed");
+  uv_update_time(timer_.loop);
   return UvStatus(uv_timer_again(&timer_), "timer was never started");
 }
 

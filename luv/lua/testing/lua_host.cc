@@ -6,7 +6,6 @@
 // require("luv") finds the linked-in module through package.preload.
 #include <cstdio>
 #include <cstring>
-
 #include <lua.hpp>
 
 extern "C" int luaopen_luv(lua_State* L);
@@ -54,7 +53,8 @@ int main(int argc, char** argv) {
 
   int i = 1;
   for (; i + 1 < argc && std::strcmp(argv[i], "-e") == 0; i += 2) {
-    if (!Run(L, luaL_loadbuffer(L, argv[i + 1], std::strlen(argv[i + 1]), "=(command line)"),
+    if (!Run(L,
+             luaL_loadbuffer(L, argv[i + 1], std::strlen(argv[i + 1]), "=(command line)"),
              0, "-e")) {
       lua_close(L);
       return 1;

@@ -7,6 +7,9 @@
 --   T.run()   -- prints one line per case and "N passed, N failed"; exits 1 on failure
 local T = {}
 
+-- Line-buffered, so a crash still shows which case was running.
+io.stdout:setvbuf("line")
+
 local cases = {}
 
 local function show(value)
@@ -55,6 +58,24 @@ function T.raises(pattern, fn, ...)
     fail(string.format("error %s does not match %s", show(tostring(err)), show(pattern)))
   end
   return err
+end
+
+-- Runs `code` in a fresh interpreter (the one running the tests, with the
+-- same luv); returns its exit code and everything it printed (stdout and
+-- stderr).
+function T.run_lua(code)
+  local interpreter = assert(os.getenv("LUV_TEST_LUA"), "LUV_TEST_LUA is not set")
+  local dir = os.getenv("TEST_TMPDIR") or "/tmp"
+  local path = string.format("%s/luvtest_%d_%d.lua", dir, os.time(), math.random(1e9))
+  local file = assert(io.open(path, "w"))
+  file:write(code)
+  file:close()
+  local pipe = assert(io.popen(string.format("'%s' '%s' 2>&1; echo \"exit=$?\"", interpreter, path)))
+  local output = pipe:read("*a")
+  pipe:close()
+  os.remove(path)
+  local code_text = output:match("exit=(%d+)%s*$")
+  return tonumber(code_text), output:gsub("exit=%d+%s*$", "")
 end
 
 -- Runs every case in order; a failing case does not stop the others.

@@ -21,6 +21,8 @@ else
 fi
 LUA_CPATH="$LUA_CPATH$system_cpath"
 export LUA_CPATH
+# Tests that start a second interpreter (exit behaviour, stderr) use this.
+export LUV_TEST_LUA="$here/$interpreter"
 export LUA_PATH="$here/luv/lua/testing/?.lua;$(dirname "$here/$script")/?.lua"
 # `bazel run` starts in the runfiles; a program that takes file names wants
 # the user's directory.

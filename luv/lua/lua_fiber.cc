@@ -1,0 +1,315 @@
+// luv.fiber.create, fiber:ready, fiber:join, fiber:status, luv.fiber.yield,
+// luv.self, luv.sleep, luv.pcall and luv.xpcall.
+#include "luv/lua/lua_fiber.h"
+
+#include <cmath>
+#include <new>
+
+#include "luv/lua/lua_sched.h"
+#include "luv/lua/support.h"
+#include "luv/sched/fiber.h"
+#include "luv/sched/yieldable.h"
+
+namespace luv::lua {
+namespace {
+
+using sched::Fiber;
+using sched::Scheduler;
+using sched::State;
+using sched::Status;
+
+constexpr char kFiberType[] = "luv.fiber";
+
+Fiber* CheckFiber(lua_State* L, int index) {
+  return static_cast<Fiber*>(luaL_checkudata(L, index, kFiberType));
+}
+
+// Anchors the fiber at `index` and queues it.
+void Start(lua_State* L, Fiber* fiber, int index) {
+  lua_pushvalue(L, index);
+  fiber->anchor = luaL_ref(L, LUA_REGISTRYINDEX);
+  fiber->scheduler()->Ready(fiber);
+}
+
+// luv.fiber.create(fn, ...) -> fiber; it runs once readied or joined.
+int LFiberCreate(lua_State* L) {
+  Scheduler* scheduler = UpScheduler(L);
+  luaL_checktype(L, 1, LUA_TFUNCTION);
+  if (lua_iscfunction(L, 1)) {
+    // Lua 5.1 cannot resume a coroutine whose body is a C function that
+    // yielded; a Lua function calls it instead (upvalue 2).
+    lua_pushvalue(L, lua_upvalueindex(2));
+    lua_insert(L, 1);
+  }
+  int nargs = lua_gettop(L);
+  lua_State* co = lua_newthread(L);
+  // The userdata's environment keeps the coroutine alive.
+  lua_createtable(L, 1, 0);
+  lua_pushvalue(L, -2);
+  lua_rawseti(L, -2, 1);
+  void* memory = lua_newuserdata(L, sizeof(Fiber));
+  // From here to setmetatable nothing allocates: __gc never sees raw memory.
+  new (memory) Fiber(scheduler, co);
+  luaL_getmetatable(L, kFiberType);
+  lua_setmetatable(L, -2);
+  lua_insert(L, -2);
+  lua_setfenv(L, -2);
+  // The function and its arguments go to the coroutine's stack.
+  if (!lua_checkstack(co, nargs))
+    return luaL_error(L, "luv.fiber.create: too many arguments");
+  for (int i = 1; i <= nargs; ++i) lua_pushvalue(L, i);
+  lua_xmove(L, co, nargs);
+  return 1;
+}
+
+int LFiberGc(lua_State* L) {
+  CheckFiber(L, 1)->~Fiber();
+  return 0;
+}
+
+// fiber:ready() -> fiber. Queues a new fiber; no effect on one that runs,
+// waits or has finished.
+int LFiberReady(lua_State* L) {
+  Fiber* fiber = CheckFiber(L, 1);
+  if (fiber->status() == Status::kNew) Start(L, fiber, 1);
+  lua_settop(L, 1);
+  return 1;
+}
+
+// fiber:status() -> "new" | "ready" | "running" | "waiting" | "dead"
+int LFiberStatus(lua_State* L) {
+  static const char* const kNames[] = {"new", "ready", "running", "waiting", "dead"};
+  lua_pushstring(L, kNames[static_cast<int>(CheckFiber(L, 1)->status())]);
+  return 1;
+}
+
+// The C half of fiber:join(): returns `true, results...` or `false, error`;
+// the Lua half (kGlue) raises the error in the joiner.
+int LFiberJoinRaw(lua_State* L) {
+  Fiber* fiber = CheckFiber(L, 1);
+  lua_settop(L, 1);
+  if (fiber->status() == Status::kDead) return Fiber::PushJoinResults(L, fiber);
+  Scheduler* scheduler = fiber->scheduler();
+  if (scheduler->StateOf(L) == fiber)
+    return luaL_error(L, "luv: a fiber cannot join itself");
+  State* self = CheckBlockingState(L, scheduler, "fiber:join()");
+  if (fiber->status() == Status::kNew) Start(L, fiber, 1);
+  scheduler->Wait(&fiber->joiners, self);
+  return Block(L, scheduler, self, "fiber:join()", 1);
+}
+
+// luv.fiber.yield(): lets the other ready fibers run, then continues. In the
+// main state: runs every ready fiber once and polls the loop.
+int LFiberYield(lua_State* L) {
+  // The path of every switch: no Lua API call but lua_yield.
+  if (Scheduler* running = Scheduler::Running()) {
+    Fiber* fiber = running->current();
+    if (fiber != nullptr && L == fiber->running() && sched::CanYield(L)) {
+      running->YieldCurrent();
+      return lua_yield(L, 0);
+    }
+  }
+  Scheduler* scheduler = UpScheduler(L);
+  State* self = CheckBlockingState(L, scheduler, "luv.fiber.yield()");
+  if (self->is_fiber()) {  // reached only if CanYield changed its mind
+    scheduler->Ready(self);
+    scheduler->WillYield();
+    return lua_yield(L, 0);
+  }
+  scheduler->RunOnce(L);
+  return 0;
+}
+
+// luv.self() -> the running fiber, or the thread object outside fibers.
+int LSelf(lua_State* L) {
+  Scheduler* scheduler = UpScheduler(L);
+  Fiber* fiber = scheduler->current();
+  if (fiber != nullptr && fiber->anchor != LUA_NOREF) {
+    lua_rawgeti(L, LUA_REGISTRYINDEX, fiber->anchor);
+  } else {
+    PushMainThreadObject(L);
+  }
+  return 1;
+}
+
+// luv.sleep(seconds): suspends the caller; millisecond resolution.
+int LSleep(lua_State* L) {
+  Scheduler* scheduler = UpScheduler(L);
+  lua_Number seconds = luaL_checknumber(L, 1);
+  if (!(seconds >= 0) || !std::isfinite(seconds)) {
+    return luaL_argerror(L, 1, "a finite number of seconds >= 0 expected");
+  }
+  State* self = CheckBlockingState(L, scheduler, "luv.sleep()");
+  auto ms = static_cast<uint64_t>(std::llround(seconds * 1000));
+  int failed = PushIfFailed(L, scheduler->Sleep(self, ms));
+  if (failed != 0) return failed > 0 ? failed : lua_error(L);
+  return Block(L, scheduler, self, "luv.sleep()", 0);
+}
+
+// --- luv.pcall / luv.xpcall on Lua 5.1 -------------------------------------
+// A fiber cannot yield across Lua 5.1's pcall, so luv.pcall runs the function
+// in a coroutine of its own and becomes that coroutine's resumer: when the
+// function blocks, luv.pcall blocks the fiber the same way (pass_yield) and
+// hands the results back down (resume_nested).
+
+// resume_nested(co, ...) -> how, ...  with how one of "done" (results
+// follow), "error" (the error follows), "luv" (co blocked in a luv call) or
+// "yield" (co called coroutine.yield; the values follow).
+int LResumeNested(lua_State* L) {
+  Scheduler* scheduler = UpScheduler(L);
+  lua_State* co = lua_tothread(L, 1);
+  State* self = scheduler->StateOf(L);
+  if (co == nullptr || self == nullptr)
+    return luaL_error(L, "luv: resume_nested misused");
+  int nargs = lua_gettop(L) - 1;
+  // A coroutine that yielded gets only the resume values on its stack.
+  if (lua_status(co) == LUA_YIELD) lua_settop(co, 0);
+  if (!lua_checkstack(co, nargs)) return luaL_error(L, "luv.pcall: too many values");
+  lua_xmove(L, co, nargs);
+  lua_State* outer = self->running();
+  self->set_running(co);
+  scheduler->TakeYieldFlag();
+  int status = lua_resume(co, nargs);
+  self->set_running(outer);
+  bool blocked = scheduler->TakeYieldFlag();
+  if (status == LUA_YIELD && blocked) {
+    lua_pushliteral(L, "luv");
+    return 1;
+  }
+  int n = status > LUA_YIELD ? 1 : lua_gettop(co);
+  luaL_checkstack(L, n + 1, "luv.pcall: too many values");
+  lua_pushstring(L, status == 0 ? "done" : status == LUA_YIELD ? "yield" : "error");
+  lua_xmove(co, L, n);
+  return n + 1;
+}
+
+// pass_yield() -> the results of the wait that blocked the nested coroutine.
+int LPassYield(lua_State* L) {
+  Scheduler* scheduler = UpScheduler(L);
+  State* self = CheckBlockingState(L, scheduler, "luv.pcall");
+  if (!self->is_fiber()) return luaL_error(L, "luv: pass_yield outside a fiber");
+  scheduler->WillYield();
+  return lua_yield(L, 0);
+}
+
+// in_fiber() -> whether the caller runs on behalf of a fiber.
+int LInFiber(lua_State* L) {
+  State* self = UpScheduler(L)->StateOf(L);
+  lua_pushboolean(L, self != nullptr && self->is_fiber());
+  return 1;
+}
+
+// The Lua halves: join's error re-raise, and luv.pcall/xpcall. Arguments:
+// rawjoin, resume_nested, pass_yield, in_fiber, running_luajit.
+constexpr char kGlue[] = R"lua(
+local rawjoin, resume_nested, pass_yield, in_fiber, luajit = ...
+local pcall, xpcall, error, select, unpack = pcall, xpcall, error, select, unpack
+local create, yield = coroutine.create, coroutine.yield
+local traceback = debug and debug.traceback
+
+local function finish(ok, ...)
+  if ok then return ... end
+  error((...), 0)
+end
+
+local function join(self)
+  return finish(rawjoin(self))
+end
+
+if luajit then
+  -- LuaJIT yields across pcall and xpcall (and passes xpcall's arguments).
+  return join, pcall, xpcall
+end
+
+local function step(co, how, ...)
+  if how == "luv" then
+    return step(co, resume_nested(co, pass_yield()))
+  elseif how == "yield" then
+    return step(co, resume_nested(co, yield(...)))
+  end
+  return how == "done", ...
+end
+
+local function luv_pcall(f, ...)
+  if not in_fiber() then return pcall(f, ...) end
+  local co = create(function(...) return f(...) end)
+  return step(co, resume_nested(co, ...))
+end
+
+local function handle(handler, co, ok, ...)
+  if ok then return true, ... end
+  if handler == traceback then return false, traceback(co, (...)) end
+  return false, select(2, pcall(handler, (...)))
+end
+
+local function luv_xpcall(f, handler, ...)
+  if not in_fiber() then
+    if select("#", ...) == 0 then return xpcall(f, handler) end
+    local n, args = select("#", ...), { ... }
+    return xpcall(function() return f(unpack(args, 1, n)) end, handler)
+  end
+  local co = create(function(...) return f(...) end)
+  return handle(handler, co, step(co, resume_nested(co, ...)))
+end
+
+return join, luv_pcall, luv_xpcall
+)lua";
+
+constexpr luaL_Reg kFiberMethods[] = {
+    {"ready", LFiberReady},
+    {"status", LFiberStatus},
+    {nullptr, nullptr},
+};
+
+constexpr luaL_Reg kFiberMeta[] = {
+    {"__gc", LFiberGc},
+    {nullptr, nullptr},
+};
+
+constexpr luaL_Reg kFiberFunctions[] = {
+    {"create", LFiberCreate},
+    {"yield", LFiberYield},
+    {nullptr, nullptr},
+};
+
+constexpr luaL_Reg kTopLevel[] = {
+    {"self", LSelf},
+    {"sleep", LSleep},
+    {nullptr, nullptr},
+};
+
+void PushClosure(lua_State* L, lua_CFunction fn, Scheduler* scheduler) {
+  lua_pushlightuserdata(L, scheduler);
+  lua_pushcclosure(L, fn, 1);
+}
+
+}  // namespace
+
+void OpenFiber(lua_State* L, Scheduler* scheduler) {
+  NewClass(L, kFiberType, kFiberMethods, kFiberMeta);  // [luv, meta]
+  lua_getfield(L, -1, "__index");                      // [luv, meta, methods]
+
+  if (luaL_loadbuffer(L, kGlue, sizeof(kGlue) - 1, "=luv.fiber") != 0) lua_error(L);
+  lua_pushcfunction(L, LFiberJoinRaw);
+  PushClosure(L, LResumeNested, scheduler);
+  PushClosure(L, LPassYield, scheduler);
+  PushClosure(L, LInFiber, scheduler);
+  lua_pushboolean(L, sched::RunningLuaJIT());
+  lua_call(L, 5, 3);  // [luv, meta, methods, join, pcall, xpcall]
+  lua_setfield(L, -6, "xpcall");
+  lua_setfield(L, -5, "pcall");
+  lua_setfield(L, -2, "join");
+  lua_pop(L, 2);  // [luv]
+
+  lua_newtable(L);
+  SetClosures(L, kFiberFunctions, scheduler);
+  // create's upvalue 2: the Lua body that calls a C function fiber body.
+  lua_pushlightuserdata(L, scheduler);
+  if (luaL_loadstring(L, "local f = ...; return f(select(2, ...))") != 0) lua_error(L);
+  lua_pushcclosure(L, LFiberCreate, 2);
+  lua_setfield(L, -2, "create");
+  lua_setfield(L, -2, "fiber");
+  SetClosures(L, kTopLevel, scheduler);
+}
+
+}  // namespace luv::lua

@@ -1,0 +1,60 @@
+// The bridge between bindings and the scheduler: finding the scheduler,
+// checking that a call may block, and blocking.
+//
+// Every blocking binding follows the same steps:
+//   sched::State* self = CheckBlockingState(L, scheduler, "timer:wait()");
+//   scheduler->Wait(&record->waiters, self);
+//   return Block(L, scheduler, self, "timer:wait()", 1);
+// In a fiber Block yields (the C function's results come from the waker);
+// in the main state it runs the scheduler until the state is woken.
+//
+// Thread affinity: the thread that owns `L`.
+#ifndef LUV_LUA_LUA_SCHED_H_
+#define LUV_LUA_LUA_SCHED_H_
+
+#include <lua.hpp>
+
+#include "luv/sched/scheduler.h"
+
+namespace luv::lua {
+
+// Creates this Lua state's scheduler (once; later calls return it) and the
+// main thread object that luv.self() returns there. May raise.
+sched::Scheduler* OpenScheduler(lua_State* L);
+
+// The scheduler of the Lua state `L` belongs to (registry lookup).
+sched::Scheduler* GetScheduler(lua_State* L);
+
+// Module functions carry their scheduler as upvalue 1.
+inline sched::Scheduler* UpScheduler(lua_State* L) {
+  return static_cast<sched::Scheduler*>(lua_touserdata(L, lua_upvalueindex(1)));
+}
+
+// The state on whose behalf `L` may block now. Raises a message naming
+// `call` when `L` is a plain coroutine, or (Lua 5.1) when a pcall, metamethod
+// or iterator lies between the call and its fiber.
+sched::State* CheckBlockingState(lua_State* L, sched::Scheduler* scheduler,
+                                 const char* call);
+
+// Suspends `self` (registered as a waiter already) and returns what the C
+// function returns: in a fiber the result of lua_yield, in the main state
+// the number of results pushed once it was woken. Raises on deadlock.
+// `keep` is the stack index of the object waited on (0: none): a suspended
+// fiber keeps it alive, since waiters hold raw pointers into it. (LuaJIT
+// drops a yielding C function's arguments, and a tail call drops the
+// caller's locals, so nothing else is sure to.)
+int Block(lua_State* L, sched::Scheduler* scheduler, sched::State* self, const char* call,
+          int keep);
+
+// Pushes the main thread's object (what luv.self() returns outside fibers).
+void PushMainThreadObject(lua_State* L);
+
+// PushFns shared by bindings: `true`; and `false, "ECANCELED: <what> was
+// closed", "ECANCELED"` for waiters of a handle that was closed (`what` is a
+// static string such as "timer").
+int PushTrue(lua_State* L, void* unused);
+int PushClosed(lua_State* L, void* what);
+
+}  // namespace luv::lua
+
+#endif  // LUV_LUA_LUA_SCHED_H_

@@ -1,0 +1,276 @@
+#include "luv/sched/scheduler.h"
+
+#include <cstdio>
+#include <unordered_set>
+
+#include "luv/sched/protect.h"
+#include "luv/uv/timer.h"
+
+namespace luv::sched {
+namespace {
+
+// While fibers stay ready, the loop is polled (without blocking) at most this
+// often: a poll is a system call, and paying it after every pass would cap
+// yield-heavy code at a few million switches per second. Timers and I/O are
+// therefore seen at most this late while fibers keep the CPU busy.
+constexpr uint64_t kPollIntervalNs = 200 * 1000;
+
+// Idle sleep timers kept for reuse; the rest are closed.
+constexpr size_t kMaxIdleSleepTimers = 256;
+
+int PushTraceback(lua_State* L, lua_State* co) {
+  lua_getglobal(L, "debug");
+  if (!lua_istable(L, -1)) return 0;
+  lua_getfield(L, -1, "traceback");
+  if (!lua_isfunction(L, -1)) return 0;
+  lua_checkstack(co, 2);
+  lua_pushthread(co);
+  lua_pushvalue(co, -2);  // the error message
+  lua_xmove(co, L, 2);
+  lua_call(L, 2, 1);
+  return lua_isstring(L, -1) ? 1 : 0;
+}
+
+}  // namespace
+
+// A pooled timer behind luv.sleep: wakes whoever sleeps on it, then returns
+// to the scheduler's pool.
+class SleepTimer : public uv::Timer {
+ public:
+  explicit SleepTimer(Scheduler* scheduler)
+      : Timer(scheduler->loop()), scheduler_(scheduler) {}
+
+  WaitList sleepers;
+
+ protected:
+  void OnTimer() override {
+    scheduler_->WakeAll(&sleepers, nullptr, nullptr);
+    scheduler_->active_sleep_timers_.erase(this);
+    if (scheduler_->idle_sleep_timers_.size() < kMaxIdleSleepTimers) {
+      scheduler_->idle_sleep_timers_.push_back(this);
+    } else {
+      Release();
+    }
+  }
+
+ private:
+  Scheduler* scheduler_;
+};
+
+Scheduler::Scheduler(lua_State* main) : main_(this, main, /*is_fiber=*/false) {}
+
+Scheduler::~Scheduler() {
+  for (SleepTimer* timer : idle_sleep_timers_) timer->Release();
+  for (SleepTimer* timer : active_sleep_timers_) timer->Release();
+  loop_.Shutdown().IgnoreError();
+}
+
+void Scheduler::BeginWait(State* state) {
+  state->wait_node_.Unlink();
+  state->results_ = nullptr;
+  state->results_arg_ = nullptr;
+  // A fiber counts as waiting only once its yield went through (Resume).
+  if (!state->is_fiber()) state->status_ = Status::kWaiting;
+}
+
+void Scheduler::Wait(WaitList* list, State* state) {
+  BeginWait(state);
+  list->Add(&state->wait_node_);
+}
+
+PushFn Scheduler::TakeResults(State* state, void** arg) {
+  PushFn push = state->results_;
+  *arg = state->results_arg_;
+  state->results_ = nullptr;
+  state->results_arg_ = nullptr;
+  return push;
+}
+
+State* Scheduler::Dequeue() {
+  State* state = ready_head_;
+  if (state == nullptr) return nullptr;
+  ready_head_ = state->next_ready_;
+  if (ready_head_ == nullptr) ready_tail_ = nullptr;
+  --ready_count_;
+  return state;
+}
+
+void Scheduler::Ready(State* state) {
+  if (!state->is_fiber()) {
+    if (state->status_ == Status::kWaiting) state->status_ = Status::kReady;
+    return;
+  }
+  switch (state->status_) {
+    case Status::kNew:
+    case Status::kRunning:
+    case Status::kWaiting:
+      Enqueue(state);
+      break;
+    case Status::kReady:
+    case Status::kDead:
+      break;
+  }
+}
+
+void Scheduler::Wake(State* state, PushFn push, void* arg) {
+  if (state->status_ != Status::kWaiting) return;
+  state->wait_node_.Unlink();
+  state->results_ = push;
+  state->results_arg_ = arg;
+  Ready(state);
+}
+
+void Scheduler::WakeAll(WaitList* list, PushFn push, void* arg) {
+  WaitList waking;
+  waking.Splice(list);
+  while (WaitNode* node = waking.PopFront()) Wake(node->state, push, arg);
+}
+
+__thread Scheduler* Scheduler::running_ = nullptr;
+
+void Scheduler::RunPass() {
+  Scheduler* outer = running_;
+  running_ = this;
+  State* last = ready_tail_;
+  while (State* state = Dequeue()) {
+    Resume(static_cast<Fiber*>(state));
+    if (state == last) break;
+  }
+  running_ = outer;
+}
+
+void Scheduler::PollIfDue() {
+  // Even reading the clock shows when two fibers just yield to each other.
+  if ((++passes_since_clock_ & 15) != 0) return;
+  uint64_t now = uv_hrtime();
+  if (now - last_poll_ns_ < kPollIntervalNs) return;
+  last_poll_ns_ = now;
+  uv_run(loop(), UV_RUN_NOWAIT);
+}
+
+bool Scheduler::RunUntilWoken(lua_State* host) {
+  host_ = host;
+  while (main_.status_ == Status::kWaiting) {
+    if (ready_head_ != nullptr) {
+      RunPass();
+      if (ready_head_ != nullptr && main_.status_ == Status::kWaiting) PollIfDue();
+      continue;
+    }
+    bool alive = uv_run(loop(), UV_RUN_ONCE) != 0;
+    last_poll_ns_ = uv_hrtime();
+    if (!alive && ready_head_ == nullptr && main_.status_ == Status::kWaiting) {
+      main_.wait_node_.Unlink();
+      main_.status_ = Status::kRunning;
+      return false;
+    }
+  }
+  main_.status_ = Status::kRunning;
+  return true;
+}
+
+void Scheduler::RunOnce(lua_State* host) {
+  host_ = host;
+  RunPass();
+  last_poll_ns_ = uv_hrtime();
+  uv_run(loop(), UV_RUN_NOWAIT);
+}
+
+void Scheduler::Resume(Fiber* fiber) {
+  lua_State* co = fiber->thread();
+  int nargs = 0;
+  if (!fiber->started_) {
+    // The first resume calls the function with the arguments from create().
+    fiber->started_ = true;
+    nargs = lua_gettop(co) - 1;
+  } else {
+    // Drop what the fiber yielded (the object it kept alive while waiting):
+    // only the results may be on the stack of a coroutine being resumed.
+    lua_settop(co, 0);
+  }
+  if (PushFn push = fiber->results_) {
+    void* arg = fiber->results_arg_;
+    fiber->results_ = nullptr;
+    int top = lua_gettop(host_);
+    nargs = PushProtected(host_, [push, arg](lua_State* L) { return push(L, arg); });
+    if (nargs < 0) {  // deliver `false, error` instead
+      lua_pushboolean(host_, 0);
+      lua_insert(host_, -2);
+      nargs = 2;
+    }
+    if (!lua_checkstack(co, nargs)) {
+      lua_settop(host_, top);
+      nargs = 0;
+    }
+    lua_xmove(host_, co, nargs);
+  }
+  fiber->status_ = Status::kRunning;
+  current_ = fiber;
+  luv_yield_ = false;
+  int status = lua_resume(co, nargs);
+  current_ = nullptr;
+  if (status == LUA_YIELD) {
+    if (!luv_yield_) {
+      // A plain coroutine.yield() in a fiber: treated as luv.fiber.yield().
+      Enqueue(fiber);
+    } else if (fiber->status_ == Status::kRunning) {
+      fiber->status_ = Status::kWaiting;
+    }
+    luv_yield_ = false;
+    return;
+  }
+  Finish(fiber, status);
+}
+
+void Scheduler::Finish(Fiber* fiber, int status) {
+  lua_State* co = fiber->thread();
+  fiber->status_ = Status::kDead;
+  fiber->wait_node_.Unlink();
+  if (status != 0) {
+    fiber->failed_ = true;
+    if (lua_type(co, -1) == LUA_TSTRING) {
+      int top = lua_gettop(host_);
+      int pushed =
+          PushProtected(host_, [co](lua_State* L) { return PushTraceback(L, co); });
+      if (pushed == 1 && lua_checkstack(co, 1)) {
+        lua_xmove(host_, co, 1);  // the traceback replaces the message as the error
+      }
+      lua_settop(host_, top);
+    }
+    if (fiber->joiners.empty()) {
+      const char* error = lua_tostring(co, -1);
+      std::fprintf(stderr, "luv: error in a fiber that nobody joined: %s\n",
+                   error != nullptr ? error : luaL_typename(co, -1));
+      std::fflush(stderr);
+    }
+  }
+  WakeAll(&fiber->joiners, Fiber::PushJoinResults, fiber);
+  if (fiber->anchor != LUA_NOREF) {
+    luaL_unref(host_, LUA_REGISTRYINDEX, fiber->anchor);
+    fiber->anchor = LUA_NOREF;
+  }
+}
+
+absl::Status Scheduler::Sleep(State* state, uint64_t ms) {
+  SleepTimer* timer;
+  if (!idle_sleep_timers_.empty()) {
+    timer = idle_sleep_timers_.back();
+    idle_sleep_timers_.pop_back();
+  } else {
+    timer = new SleepTimer(this);
+    if (!timer->init_status().ok()) {
+      absl::Status status = timer->init_status();
+      timer->Release();
+      return status;
+    }
+  }
+  absl::Status started = timer->Start(ms, 0);
+  if (!started.ok()) {
+    idle_sleep_timers_.push_back(timer);
+    return started;
+  }
+  active_sleep_timers_.insert(timer);
+  Wait(&timer->sleepers, state);
+  return absl::OkStatus();
+}
+
+}  // namespace luv::sched

@@ -1,0 +1,157 @@
+// Scheduler: one per OS thread's Lua state. Owns the libuv loop, the ready
+// queue of fibers, and the main state; runs fibers and the loop whenever the
+// main state blocks (DESIGN.md, "Runtime semantics").
+//
+// Blocking protocol, as a binding uses it:
+//   State* self = scheduler->StateOf(L);          // null: a plain coroutine
+//   scheduler->Wait(&record->waiters, self);      // or BeginWait + own bookkeeping
+//   fiber:      scheduler->WillYield(); return lua_yield(L, n);
+//               (the scheduler resumes it with the wait's results; the n
+//               yielded values, e.g. the handle waited on, stay on the
+//               suspended coroutine's stack and so stay alive until then)
+//   main state: scheduler->RunUntilWoken(L);  then push TakeResults(self)
+// Wakers (libuv callbacks, other fibers) call Wake/WakeAll with a PushFn.
+//
+// Thread affinity: the thread that owns the Lua state; not thread-safe.
+// RunUntilWoken and RunOnce resume fibers but never raise.
+#ifndef LUV_SCHED_SCHEDULER_H_
+#define LUV_SCHED_SCHEDULER_H_
+
+#include <cstdint>
+#include <lua.hpp>
+#include <unordered_set>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "luv/sched/fiber.h"
+#include "luv/sched/state.h"
+#include "luv/sched/wait_list.h"
+#include "luv/uv/loop.h"
+
+namespace luv::sched {
+
+class SleepTimer;
+
+class Scheduler {
+ public:
+  // `main` is the main thread of the Lua state this scheduler serves, or
+  // null when it is not known yet (luv required from a coroutine).
+  explicit Scheduler(lua_State* main);
+  // Closes every handle still open and the loop. Fibers are not resumed.
+  ~Scheduler();
+  Scheduler(const Scheduler&) = delete;
+  Scheduler& operator=(const Scheduler&) = delete;
+
+  const absl::Status& init_status() const { return loop_.init_status(); }
+  uv_loop_t* loop() { return loop_.get(); }
+  State* main_state() { return &main_; }
+  // Records the main thread once it is first seen.
+  void SetMainThread(lua_State* main) { main_.thread_ = main_.running_ = main; }
+
+  // The fiber being resumed, or null while the main state runs.
+  Fiber* current() const { return current_; }
+
+  // The scheduler resuming fibers on this OS thread right now, if any: a
+  // fiber's C functions find their scheduler here without touching Lua.
+  static Scheduler* Running() { return running_; }
+
+  // luv.fiber.yield() of the current fiber: requeues it at the back and
+  // marks the coming lua_yield as luv's own. The caller then returns
+  // lua_yield(L, 0).
+  void YieldCurrent() {
+    Enqueue(current_);
+    luv_yield_ = true;
+  }
+
+  // The state on whose behalf `L` runs, or null for a plain coroutine.
+  State* StateOf(lua_State* L) const {
+    if (current_ != nullptr) return L == current_->running() ? current_ : nullptr;
+    return L == main_.running() ? const_cast<State*>(&main_) : nullptr;
+  }
+
+  // --- The blocking protocol -------------------------------------------
+  // Starts a wait for `state`: drops a stale registration and results.
+  void BeginWait(State* state);
+  // BeginWait, then registers `state` in `list`.
+  void Wait(WaitList* list, State* state);
+  // Marks the coming lua_yield of the current fiber as luv's own, as
+  // opposed to a plain coroutine.yield in the fiber.
+  void WillYield() { luv_yield_ = true; }
+  // Reads and clears the flag WillYield set (for nested resumes).
+  bool TakeYieldFlag() {
+    bool flag = luv_yield_;
+    luv_yield_ = false;
+    return flag;
+  }
+  // Main state: runs fibers and the loop until it is woken. `host` is the
+  // main thread (the caller). Returns false when nothing can ever wake it
+  // (no fiber ready, no active handle or request): a deadlock.
+  bool RunUntilWoken(lua_State* host);
+  // The results a woken main state should push (null: none).
+  PushFn TakeResults(State* state, void** arg);
+
+  // --- Waking ------------------------------------------------------------
+  // Queues a new, running (yielding) or waiting fiber; wakes the main state.
+  void Ready(State* state);
+  // Ends the wait of `state` if it is waiting, with results from `push`
+  // (null: none). A stale or finished state is ignored.
+  void Wake(State* state, PushFn push, void* arg);
+  // Wakes every state in `list` (states that wait again join a fresh list).
+  void WakeAll(WaitList* list, PushFn push, void* arg);
+
+  // --- Services ------------------------------------------------------------
+  // Main state: lets every ready fiber run once and polls the loop.
+  void RunOnce(lua_State* host);
+  // Wakes `state` (with no results) after `ms` milliseconds.
+  absl::Status Sleep(State* state, uint64_t ms);
+
+  // Fibers currently queued; for tests and luv.fiber introspection.
+  size_t ready_count() const { return ready_count_; }
+
+ private:
+  friend class SleepTimer;
+
+  void Enqueue(State* state) {
+    state->status_ = Status::kReady;
+    state->next_ready_ = nullptr;
+    if (ready_tail_ != nullptr) {
+      ready_tail_->next_ready_ = state;
+    } else {
+      ready_head_ = state;
+    }
+    ready_tail_ = state;
+    ++ready_count_;
+  }
+  State* Dequeue();
+  // Runs every fiber that was ready when the pass began.
+  void RunPass();
+  // After a pass with fibers still ready: polls the loop without blocking,
+  // but not after every pass (see scheduler.cc).
+  void PollIfDue();
+  void Resume(Fiber* fiber);
+  void Finish(Fiber* fiber, int status);
+
+  // __thread (no dynamic initialization, so no TLS wrapper call) and
+  // initial-exec (a plain %fs-relative load, no __tls_get_addr): it is read
+  // on every switch. Costs 8 bytes of glibc's static TLS reserve.
+  static __thread Scheduler* running_ __attribute__((tls_model("initial-exec")));
+
+  uv::Loop loop_;
+  State main_;
+  Fiber* current_ = nullptr;
+  lua_State* host_ = nullptr;
+  bool luv_yield_ = false;
+
+  State* ready_head_ = nullptr;
+  State* ready_tail_ = nullptr;
+  size_t ready_count_ = 0;
+
+  uint64_t last_poll_ns_ = 0;
+  unsigned passes_since_clock_ = 0;
+  std::vector<SleepTimer*> idle_sleep_timers_;
+  std::unordered_set<SleepTimer*> active_sleep_timers_;
+};
+
+}  // namespace luv::sched
+
+#endif  // LUV_SCHED_SCHEDULER_H_

@@ -1,0 +1,235 @@
+#include "luv/sched/scheduler.h"
+
+#include <lua.hpp>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "luv/sched/protect.h"
+#include "luv/sched/yieldable.h"
+
+namespace luv::sched {
+namespace {
+
+// A Lua state with a scheduler, and fibers made from Lua source.
+class SchedulerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    L = luaL_newstate();
+    luaL_openlibs(L);
+    InstallProtect(L);
+    InitYieldCheck(L);
+    scheduler = std::make_unique<Scheduler>(L);
+    ASSERT_TRUE(scheduler->init_status().ok());
+    lua_pushlightuserdata(L, this);
+    lua_pushcclosure(L, BlockOnList, 1);
+    lua_setglobal(L, "block_on_list");
+    Run("log = {}");
+  }
+
+  void TearDown() override {
+    fibers.clear();
+    scheduler.reset();
+    lua_close(L);
+  }
+
+  void Run(const char* code) {
+    ASSERT_EQ(luaL_dostring(L, code), 0) << lua_tostring(L, -1);
+  }
+
+  // A fiber running `body` (a Lua chunk); the coroutine stays referenced
+  // from the registry for the test's duration.
+  Fiber* NewFiber(const char* body) {
+    lua_State* co = lua_newthread(L);
+    luaL_ref(L, LUA_REGISTRYINDEX);
+    EXPECT_EQ(luaL_loadstring(co, body), 0) << lua_tostring(co, -1);
+    fibers.push_back(std::make_unique<Fiber>(scheduler.get(), co));
+    return fibers.back().get();
+  }
+
+  std::string Log() {
+    Run("result = table.concat(log, ' ')");
+    lua_getglobal(L, "result");
+    std::string log = lua_tostring(L, -1);
+    lua_pop(L, 1);
+    return log;
+  }
+
+  // Lua: block_on_list() suspends the calling fiber in `list`.
+  static int BlockOnList(lua_State* co) {
+    auto* test = static_cast<SchedulerTest*>(lua_touserdata(co, lua_upvalueindex(1)));
+    State* self = test->scheduler->StateOf(co);
+    if (self == nullptr) return luaL_error(co, "not a fiber");
+    test->scheduler->Wait(&test->list, self);
+    test->scheduler->WillYield();
+    return lua_yield(co, 0);
+  }
+
+  static int PushNumber(lua_State* L, void* arg) {
+    lua_pushnumber(L, *static_cast<int*>(arg));
+    return 1;
+  }
+
+ public:
+  lua_State* L = nullptr;
+  std::unique_ptr<Scheduler> scheduler;
+  std::vector<std::unique_ptr<Fiber>> fibers;
+  WaitList list;
+};
+
+TEST_F(SchedulerTest, ReadyFibersRunInFifoOrder) {
+  for (const char* body :
+       {"log[#log+1] = 'a'", "log[#log+1] = 'b'", "log[#log+1] = 'c'"}) {
+    scheduler->Ready(NewFiber(body));
+  }
+  EXPECT_EQ(scheduler->ready_count(), 3u);
+  scheduler->RunOnce(L);
+  EXPECT_EQ(Log(), "a b c");
+  for (const auto& fiber : fibers) EXPECT_EQ(fiber->status(), Status::kDead);
+}
+
+TEST_F(SchedulerTest, YieldingFibersTakeTurns) {
+  scheduler->Ready(
+      NewFiber("for i = 1, 3 do log[#log+1] = 'a'..i; coroutine.yield() end"));
+  scheduler->Ready(
+      NewFiber("for i = 1, 3 do log[#log+1] = 'b'..i; coroutine.yield() end"));
+  // One pass runs each ready fiber once; a yielding fiber goes to the back.
+  scheduler->RunOnce(L);
+  EXPECT_EQ(Log(), "a1 b1");
+  scheduler->RunOnce(L);
+  scheduler->RunOnce(L);
+  scheduler->RunOnce(L);
+  EXPECT_EQ(Log(), "a1 b1 a2 b2 a3 b3");
+  EXPECT_EQ(scheduler->ready_count(), 0u);
+}
+
+TEST_F(SchedulerTest, ArgumentsReachTheFunctionAndResultsStay) {
+  Fiber* fiber = NewFiber("local a, b = ...; return a + b, nil, 'x'");
+  lua_pushnumber(fiber->thread(), 2);
+  lua_pushnumber(fiber->thread(), 40);
+  scheduler->Ready(fiber);
+  scheduler->RunOnce(L);
+  ASSERT_EQ(fiber->status(), Status::kDead);
+  EXPECT_FALSE(fiber->failed());
+  // Joining twice gives the same values: true, 42, nil, "x".
+  for (int round = 0; round < 2; ++round) {
+    int top = lua_gettop(L);
+    ASSERT_EQ(Fiber::PushJoinResults(L, fiber), 4);
+    EXPECT_TRUE(lua_toboolean(L, top + 1));
+    EXPECT_EQ(lua_tonumber(L, top + 2), 42);
+    EXPECT_TRUE(lua_isnil(L, top + 3));
+    EXPECT_STREQ(lua_tostring(L, top + 4), "x");
+    lua_settop(L, top);
+  }
+}
+
+TEST_F(SchedulerTest, FailedFiberKeepsItsErrorWithTraceback) {
+  Fiber* fiber = NewFiber("local function inner() error('boom') end inner()");
+  scheduler->Ready(fiber);
+  testing::internal::CaptureStderr();
+  scheduler->RunOnce(L);
+  std::string printed = testing::internal::GetCapturedStderr();
+  ASSERT_TRUE(fiber->failed());
+  EXPECT_NE(printed.find("nobody joined"), std::string::npos) << printed;
+  ASSERT_EQ(Fiber::PushJoinResults(L, fiber), 2);
+  std::string error = lua_tostring(L, -1);
+  EXPECT_NE(error.find("boom"), std::string::npos) << error;
+  EXPECT_NE(error.find("stack traceback:"), std::string::npos) << error;
+  EXPECT_NE(error.find("inner"), std::string::npos) << error;
+  lua_pop(L, 2);
+}
+
+TEST_F(SchedulerTest, JoinedFailureIsNotPrinted) {
+  Fiber* fiber = NewFiber("error('quiet')");
+  Fiber* joiner = NewFiber("block_on_list()");
+  scheduler->Ready(joiner);
+  scheduler->RunOnce(L);
+  // Make the joiner wait on the fiber's joiners instead of `list`.
+  scheduler->Wait(&fiber->joiners, joiner);
+  EXPECT_EQ(joiner->status(), Status::kWaiting);
+  scheduler->Ready(fiber);
+  testing::internal::CaptureStderr();
+  scheduler->RunOnce(L);
+  EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+  EXPECT_EQ(joiner->status(), Status::kReady);  // woken by the failure
+}
+
+TEST_F(SchedulerTest, WakeAllDeliversResultsToEveryWaiter) {
+  for (const char* body : {"local v = block_on_list(); log[#log+1] = 'a'..v",
+                           "local v = block_on_list(); log[#log+1] = 'b'..v"}) {
+    scheduler->Ready(NewFiber(body));
+  }
+  scheduler->RunOnce(L);
+  EXPECT_EQ(Log(), "");
+  for (const auto& fiber : fibers) EXPECT_EQ(fiber->status(), Status::kWaiting);
+  int value = 7;
+  scheduler->WakeAll(&list, PushNumber, &value);
+  EXPECT_TRUE(list.empty());
+  scheduler->RunOnce(L);
+  EXPECT_EQ(Log(), "a7 b7");
+}
+
+TEST_F(SchedulerTest, WakingAStateThatIsNotWaitingDoesNothing) {
+  Fiber* fiber = NewFiber("log[#log+1] = 'ran'");
+  int value = 1;
+  scheduler->Wake(fiber, PushNumber, &value);  // new, not waiting
+  EXPECT_EQ(scheduler->ready_count(), 0u);
+  scheduler->Ready(fiber);
+  scheduler->Ready(fiber);  // queued once
+  EXPECT_EQ(scheduler->ready_count(), 1u);
+  scheduler->RunOnce(L);
+  scheduler->Wake(fiber, PushNumber, &value);  // dead
+  EXPECT_EQ(scheduler->ready_count(), 0u);
+  EXPECT_EQ(Log(), "ran");
+}
+
+TEST_F(SchedulerTest, MainStateSleepsWhileFibersRun) {
+  scheduler->Ready(NewFiber("for i = 1, 3 do log[#log+1] = i; coroutine.yield() end"));
+  State* main = scheduler->main_state();
+  uint64_t start = uv_hrtime();
+  ASSERT_TRUE(scheduler->Sleep(main, 20).ok());
+  EXPECT_TRUE(scheduler->RunUntilWoken(L));
+  EXPECT_GE(uv_hrtime() - start, 19u * 1000 * 1000);
+  EXPECT_EQ(Log(), "1 2 3");
+  EXPECT_EQ(main->status(), Status::kRunning);
+}
+
+TEST_F(SchedulerTest, MainStateWaitingForNothingIsADeadlock) {
+  State* main = scheduler->main_state();
+  scheduler->Wait(&list, main);
+  EXPECT_FALSE(scheduler->RunUntilWoken(L));
+  EXPECT_EQ(main->status(), Status::kRunning);
+  EXPECT_TRUE(list.empty());
+}
+
+TEST_F(SchedulerTest, MainStateWokenByAFiber) {
+  lua_pushlightuserdata(L, this);
+  lua_pushcclosure(
+      L,
+      [](lua_State* co) {
+        auto* test = static_cast<SchedulerTest*>(lua_touserdata(co, lua_upvalueindex(1)));
+        int value = 5;
+        test->scheduler->WakeAll(&test->list, PushNumber, &value);
+        return 0;
+      },
+      1);
+  lua_setglobal(L, "wake_main");
+  scheduler->Ready(NewFiber("coroutine.yield(); wake_main()"));
+  State* main = scheduler->main_state();
+  scheduler->Wait(&list, main);
+  ASSERT_TRUE(scheduler->RunUntilWoken(L));
+  void* arg = nullptr;
+  PushFn push = scheduler->TakeResults(main, &arg);
+  EXPECT_EQ(push, PushNumber);
+}
+
+TEST_F(SchedulerTest, ShutdownWithSleepersAndQueuedFibers) {
+  ASSERT_TRUE(scheduler->Sleep(scheduler->main_state(), 100000).ok());
+  scheduler->Ready(NewFiber("log[#log+1] = 'never'"));
+  scheduler.reset();  // closes the loop without resuming anything
+  EXPECT_EQ(Log(), "");
+}
+
+}  // namespace
+}  // namespace luv::sched

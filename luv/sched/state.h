@@ -1,0 +1,78 @@
+// State: an execution context that can block, a fiber or a thread's main
+// state (DESIGN.md, "Runtime semantics").
+//
+// A blocking call registers its state as a waiter (WaitNode) and suspends
+// it; whoever ends the wait (a libuv callback, another fiber) calls
+// Scheduler::Wake with a PushFn that produces the call's results when the
+// state resumes. Results are pushed by the scheduler, in protected mode, on
+// the thread that runs the scheduler, never from inside a libuv callback.
+//
+// Thread affinity: the scheduler's thread.
+#ifndef LUV_SCHED_STATE_H_
+#define LUV_SCHED_STATE_H_
+
+#include <cstdint>
+#include <lua.hpp>
+
+#include "luv/sched/wait_list.h"
+
+namespace luv::sched {
+
+class Scheduler;
+
+// Pushes a finished wait's results onto `L` (a running thread, in protected
+// mode: it may raise) and returns how many. `arg` is what the waker passed.
+using PushFn = int (*)(lua_State* L, void* arg);
+
+enum class Status : uint8_t {
+  kNew,      // a fiber not yet readied
+  kReady,    // in the ready queue (fiber) or woken (main state)
+  kRunning,  // running, or suspended in a plain coroutine.yield
+  kWaiting,  // suspended in a blocking call
+  kDead,     // a fiber that returned or raised
+};
+
+class State {
+ public:
+  State(Scheduler* scheduler, lua_State* thread, bool is_fiber)
+      : scheduler_(scheduler), thread_(thread), running_(thread), is_fiber_(is_fiber) {}
+  State(const State&) = delete;
+  State& operator=(const State&) = delete;
+  virtual ~State() = default;
+
+  Scheduler* scheduler() const { return scheduler_; }
+  bool is_fiber() const { return is_fiber_; }
+  Status status() const { return status_; }
+
+  // The state's own Lua thread: the fiber's coroutine, or the main thread.
+  lua_State* thread() const { return thread_; }
+
+  // The innermost coroutine running on the state's behalf: thread(), or
+  // the coroutine of a luv.pcall inside a fiber (Lua 5.1).
+  lua_State* running() const { return running_; }
+  void set_running(lua_State* L) { running_ = L; }
+
+ private:
+  friend class Scheduler;
+
+  Scheduler* const scheduler_;
+  lua_State* thread_;  // set once; null for a main state not yet seen
+  lua_State* running_;
+  const bool is_fiber_;
+  Status status_ = Status::kRunning;
+
+  // Links the state into what it waits for.
+  WaitNode wait_node_{this};
+  // Results of the wait that ended; consumed when the state resumes.
+  PushFn results_ = nullptr;
+  void* results_arg_ = nullptr;
+  // Intrusive ready queue link.
+  State* next_ready_ = nullptr;
+
+ protected:
+  void set_status(Status status) { status_ = status; }
+};
+
+}  // namespace luv::sched
+
+#endif  // LUV_SCHED_STATE_H_

@@ -1,0 +1,53 @@
+// WaitList: the states waiting for one thing (a timer tick, a fiber's end).
+//
+// Intrusive and allocation-free: each State owns one WaitNode and waits in
+// at most one list at a time. A node unlinks itself when its state stops
+// waiting for any reason, so a list never holds a state that has gone.
+// Thread affinity: the owning scheduler's thread.
+#ifndef LUV_SCHED_WAIT_LIST_H_
+#define LUV_SCHED_WAIT_LIST_H_
+
+namespace luv::sched {
+
+class State;
+
+struct WaitNode {
+  explicit WaitNode(State* owner) : state(owner) {}
+  WaitNode(const WaitNode&) = delete;
+  WaitNode& operator=(const WaitNode&) = delete;
+  ~WaitNode() { Unlink(); }
+
+  bool linked() const { return next != nullptr; }
+  void Unlink();
+
+  State* const state;
+  WaitNode* prev = nullptr;
+  WaitNode* next = nullptr;
+};
+
+class WaitList {
+ public:
+  WaitList() : head_(nullptr) { head_.prev = head_.next = &head_; }
+  WaitList(const WaitList&) = delete;
+  WaitList& operator=(const WaitList&) = delete;
+  // Unlinks whatever still waits; those states are not woken.
+  ~WaitList();
+
+  bool empty() const { return head_.next == &head_; }
+
+  // Appends `node` (unlinking it from any other list first).
+  void Add(WaitNode* node);
+
+  // Removes and returns the oldest node, or nullptr.
+  WaitNode* PopFront();
+
+  // Moves every node of `other` to the end of this list.
+  void Splice(WaitList* other);
+
+ private:
+  WaitNode head_;
+};
+
+}  // namespace luv::sched
+
+#endif  // LUV_SCHED_WAIT_LIST_H_

@@ -1,0 +1,84 @@
+// Whether a blocking call may suspend its fiber with lua_yield.
+//
+// Lua 5.1 cannot yield across a C call boundary: pcall, a metamethod, an
+// iterator, or a C function that called back into Lua. lua_yield then raises
+// a generic error after the call already registered itself as a waiter.
+// CanYield tells beforehand, so luv can refuse with a message that says what
+// to do instead. LuaJIT yields across pcall and metamethods itself and
+// reports its own, rarer, boundaries.
+//
+// Thread affinity: the thread that owns `L`. Never raises.
+#ifndef LUV_SCHED_YIELDABLE_H_
+#define LUV_SCHED_YIELDABLE_H_
+
+#include <lua.hpp>
+
+namespace luv::sched {
+
+// Detects the running VM and, on PUC Lua 5.1, checks the layout this check
+// relies on. Called at module open, from the main thread of `L`'s state.
+void InitYieldCheck(lua_State* L);
+
+namespace yieldable_internal {
+
+enum class Mode : unsigned char { kUnknown, kLuaJIT, kLua51Counters, kFrameWalk };
+
+// Written once (std::call_once in InitYieldCheck) before any fiber runs;
+// read on every switch, so it is a plain variable.
+extern Mode mode;
+
+// The head of PUC Lua 5.1.5's `struct lua_State` (lstate.h), up to the two
+// counters lua_yield compares: it refuses when nCcalls > baseCcalls. The
+// layout is frozen with 5.1.5; InitYieldCheck verifies it on the running
+// interpreter before mode says kLua51Counters.
+struct Lua51StateHead {
+  void* next;
+  unsigned char tt;
+  unsigned char marked;
+  unsigned char status;
+  void* top;
+  void* base;
+  void* l_G;
+  void* ci;
+  const void* savedpc;
+  void* stack_last;
+  void* stack;
+  void* end_ci;
+  void* base_ci;
+  int stacksize;
+  int size_ci;
+  unsigned short nCcalls;
+  unsigned short baseCcalls;
+};
+
+inline const Lua51StateHead* Head(lua_State* L) {
+  return reinterpret_cast<const Lua51StateHead*>(L);
+}
+
+bool NoCFrameBelow(lua_State* L);
+
+}  // namespace yieldable_internal
+
+// True when the process runs LuaJIT (found at InitYieldCheck).
+inline bool RunningLuaJIT() {
+  return yieldable_internal::mode == yieldable_internal::Mode::kLuaJIT;
+}
+
+// True when `L`, a coroutine started by lua_resume, may lua_yield from the
+// C function now running. Inline: it sits on the path of every switch.
+inline bool CanYield(lua_State* L) {
+  using yieldable_internal::Mode;
+  switch (yieldable_internal::mode) {
+    case Mode::kLuaJIT:
+      return true;
+    case Mode::kLua51Counters:
+      return yieldable_internal::Head(L)->nCcalls <=
+             yieldable_internal::Head(L)->baseCcalls;
+    default:
+      return yieldable_internal::NoCFrameBelow(L);
+  }
+}
+
+}  // namespace luv::sched
+
+#endif  // LUV_SCHED_YIELDABLE_H_
