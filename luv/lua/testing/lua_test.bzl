@@ -36,15 +36,18 @@ def _runner_args(interpreter, module, src):
         "$(rootpath %s)" % src,
     ]
 
-def lua_test(name, src, data = [], size = "small", tags = [], args = [], **kwargs):
+def lua_test(name, src, data = [], size = "small", tags = [], args = [], expect = None, **kwargs):
+    """`expect`: a file of regular expressions the output must match, in order."""
     tests = []
+    expect_args = ["--expect", "$(rootpath %s)" % expect] if expect else []
     for variant, interpreter, module, variant_tags in _VARIANTS:
         native.sh_test(
             name = "%s_%s" % (name, variant),
             size = size,
             srcs = [_RUNNER],
-            args = _runner_args(interpreter, module, src) + args,
-            data = [interpreter, src, _LIBRARY] + ([module] if module else []) + data,
+            args = expect_args + _runner_args(interpreter, module, src) + args,
+            data = [interpreter, src, _LIBRARY] + ([module] if module else []) +
+                   ([expect] if expect else []) + data,
             tags = tags + variant_tags,
             **kwargs
         )
@@ -68,7 +71,14 @@ def lua_binary(name, src, data = [], interpreter = "lua51", system_cpath = False
     )
 
 def lua_example(name, src = None, **kwargs):
-    """`bazel run //examples:<name>`, and `<name>_test` runs it as a test."""
+    """`bazel run //examples:<name>`, and `<name>_test` runs it as a test,
+    checking its output against `<name>.expected` when that file exists."""
     src = src or name + ".lua"
+    expected = native.glob([name + ".expected"])
     lua_binary(name = name, src = src)
-    lua_test(name = name + "_test", src = src, **kwargs)
+    lua_test(
+        name = name + "_test",
+        src = src,
+        expect = expected[0] if expected else None,
+        **kwargs
+    )
