@@ -1,7 +1,6 @@
 #include "luv/sched/scheduler.h"
 
 #include <cstdio>
-#include <unordered_set>
 
 #include "luv/sched/protect.h"
 #include "luv/uv/timer.h"
@@ -16,7 +15,7 @@ namespace {
 constexpr uint64_t kPollIntervalNs = 200 * 1000;
 
 // Idle sleep timers kept for reuse; the rest are closed.
-constexpr size_t kMaxIdleSleepTimers = 256;
+constexpr size_t kMaxIdleSleepTimers = 4096;
 
 int PushTraceback(lua_State* L, lua_State* co) {
   lua_getglobal(L, "debug");
@@ -45,7 +44,6 @@ class SleepTimer : public uv::Timer {
  protected:
   void OnTimer() override {
     scheduler_->WakeAll(&sleepers, nullptr, nullptr);
-    scheduler_->active_sleep_timers_.erase(this);
     if (scheduler_->idle_sleep_timers_.size() < kMaxIdleSleepTimers) {
       scheduler_->idle_sleep_timers_.push_back(this);
     } else {
@@ -60,8 +58,16 @@ class SleepTimer : public uv::Timer {
 Scheduler::Scheduler(lua_State* main) : main_(this, main, /*is_fiber=*/false) {}
 
 Scheduler::~Scheduler() {
-  for (SleepTimer* timer : idle_sleep_timers_) timer->Release();
-  for (SleepTimer* timer : active_sleep_timers_) timer->Release();
+  // Sleep timers belong to the scheduler; every other handle's owner (a Lua
+  // userdata) has released it already when the Lua state closes.
+  uv_walk(
+      loop(),
+      [](uv_handle_t* handle, void*) {
+        if (auto* timer = dynamic_cast<SleepTimer*>(uv::HandleOwner::FromHandle(handle))) {
+          timer->Release();
+        }
+      },
+      nullptr);
   loop_.Shutdown().IgnoreError();
 }
 
@@ -268,7 +274,6 @@ absl::Status Scheduler::Sleep(State* state, uint64_t ms) {
     idle_sleep_timers_.push_back(timer);
     return started;
   }
-  active_sleep_timers_.insert(timer);
   Wait(&timer->sleepers, state);
   return absl::OkStatus();
 }

@@ -19,7 +19,6 @@
 
 #include <cstdint>
 #include <lua.hpp>
-#include <unordered_set>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -149,7 +148,6 @@ class Scheduler {
   uint64_t last_poll_ns_ = 0;
   unsigned passes_since_clock_ = 0;
   std::vector<SleepTimer*> idle_sleep_timers_;
-  std::unordered_set<SleepTimer*> active_sleep_timers_;
 };
 
 }  // namespace luv::sched

@@ -1,0 +1,32 @@
+/* The limit for a fiber switch: a bare C loop of lua_resume on one coroutine
+ * that yields at once. Built as a Lua C module so that it runs inside the
+ * same interpreter (and the same build of the Lua VM) as luv's benchmark:
+ *   require("bare_resume").run(n) -> CPU seconds for n switches */
+#include <lauxlib.h>
+#include <lua.h>
+#include <time.h>
+
+static int Run(lua_State* L) {
+  long n = (long)luaL_checknumber(L, 1);
+  if (luaL_dostring(L,
+                    "return coroutine.create(function()"
+                    "  local yield = coroutine.yield"
+                    "  while true do yield() end "
+                    "end)") != 0) {
+    return lua_error(L);
+  }
+  lua_State* co = lua_tothread(L, -1);
+  clock_t start = clock();
+  for (long i = 0; i < n; ++i) {
+    if (lua_resume(co, 0) != LUA_YIELD) return luaL_error(L, "the coroutine ended");
+  }
+  lua_pushnumber(L, (double)(clock() - start) / CLOCKS_PER_SEC);
+  return 1;
+}
+
+__attribute__((visibility("default"))) int luaopen_bare_resume(lua_State* L) {
+  lua_newtable(L);
+  lua_pushcfunction(L, Run);
+  lua_setfield(L, -2, "run");
+  return 1;
+}

@@ -1,0 +1,34 @@
+/* The limit for many sleeping fibers: a bare C libuv program with N timers
+ * (default 100,000), each due after a random 0-100 ms, one loop run until
+ * all fired. Prints "bare_c_uv_timers <seconds>".
+ *   bare_uv_timers [timers] */
+#include <stdio.h>
+#include <stdlib.h>
+#include <uv.h>
+
+static int fired;
+
+static void OnTimer(uv_timer_t* timer) {
+  ++fired;
+  uv_close((uv_handle_t*)timer, NULL);
+}
+
+int main(int argc, char** argv) {
+  int n = argc > 1 ? atoi(argv[1]) : 100000;
+  uv_loop_t loop;
+  uv_loop_init(&loop);
+  uv_timer_t* timers = malloc(sizeof(uv_timer_t) * n);
+  srand(42);
+  uint64_t start = uv_hrtime();
+  for (int i = 0; i < n; ++i) {
+    uv_timer_init(&loop, &timers[i]);
+    uv_timer_start(&timers[i], OnTimer, rand() % 101, 0);
+  }
+  uv_run(&loop, UV_RUN_DEFAULT);
+  double seconds = (uv_hrtime() - start) / 1e9;
+  if (fired != n) return 1;
+  printf("bare_c_uv_timers %.4f\n", seconds);
+  uv_loop_close(&loop);
+  free(timers);
+  return 0;
+}

@@ -1,0 +1,77 @@
+#!/bin/bash
+# Fiber benchmarks beside their peers and limits, in one run:
+#   bazel run -c opt //bench:fibers [-- --quick]
+# Each figure is the median of three runs. Prints a table with ratios and
+# writes bench-results/fibers.json in the directory bazel ran from.
+set -euo pipefail
+runfiles=$(pwd)
+lua51=$runfiles/$1 luajit=$runfiles/$2 module=$runfiles/$3
+bare=$runfiles/$4 bareuv=$runfiles/$5 here=$runfiles/$(dirname "$6")
+shift 6
+switches=20000000 sleepers=100000
+if [ "${1:-}" = --quick ]; then switches=200000 sleepers=2000; fi
+ours="$(dirname "$module")/?.so;$(dirname "$bare")/?.so;;"  # ours first, Debian's after
+system=";;"                           # luvit's luv is also called "luv"
+
+median() { sort -g | sed -n 2p; }
+# run3 NAME COMMAND...: the median of the first number printed by three runs.
+run3() {
+  local name=$1; shift
+  for _ in 1 2 3; do "$@" | awk '{print $2; exit}'; done | median
+}
+
+declare -A figure
+for vm in lua51 luajit; do
+  interp=${!vm}
+  echo "[$vm] switch rates..." >&2
+  figure[$vm.luv]=$(run3 luv env LUA_CPATH="$ours" "$interp" "$here/switch.lua" luv $switches)
+  figure[$vm.coroutine]=$(run3 co env LUA_CPATH="$ours" "$interp" "$here/switch.lua" coroutine $switches)
+  figure[$vm.cqueues]=$(run3 cq env LUA_CPATH="$system" "$interp" "$here/switch.lua" cqueues $((switches / 4)))
+  figure[$vm.luvit]=$(run3 luvit env LUA_CPATH="$system" "$interp" "$here/switch.lua" luvit $((switches / 4)))
+  figure[$vm.bare]=$(run3 bare env LUA_CPATH="$ours" "$interp" "$here/switch.lua" bare $switches)
+  echo "[$vm] 100,000 sleeping fibers..." >&2
+  out=$(LUA_CPATH="$ours" "$interp" "$here/sleepers.lua" $sleepers)
+  figure[$vm.sleepers]=$(echo "$out" | awk '/seconds/ {print $2}')
+  figure[$vm.bytes]=$(echo "$out" | awk '/bytes/ {print $2}')
+done
+figure[bare_uv]=$(run3 uv "$bareuv" $sleepers)
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+mps() { awk -v a="$1" 'BEGIN { printf "%.1f", a / 1e6 }'; }
+printf '\n%-44s %12s %12s\n' "switches per second (millions)" "Lua 5.1" "LuaJIT"
+for key in luv bare coroutine cqueues luvit; do
+  case $key in
+    luv) label="luv: two fibers, luv.fiber.yield()" ;;
+    bare) label="limit: bare C lua_resume loop" ;;
+    coroutine) label="limit: Lua coroutine.resume/yield" ;;
+    cqueues) label="cqueues: two coroutines, cqueues.poll()" ;;
+    luvit) label="luvit luv: coroutines from idle callbacks" ;;
+  esac
+  printf '%-44s %12s %12s\n' "$label" "$(mps ${figure[lua51.$key]})" "$(mps ${figure[luajit.$key]})"
+done
+printf '\n%-44s %12s %12s\n' "luv ratio to" "Lua 5.1" "LuaJIT"
+for key in bare coroutine cqueues luvit; do
+  printf '%-44s %12s %12s\n' "$key" "$(ratio ${figure[lua51.luv]} ${figure[lua51.$key]})" \
+    "$(ratio ${figure[luajit.luv]} ${figure[luajit.$key]})"
+done
+printf '\n%d fibers sleeping 0-100 ms: Lua 5.1 %ss, LuaJIT %ss; bare C libuv %ss (%s and %s times)\n' \
+  $sleepers "${figure[lua51.sleepers]}" "${figure[luajit.sleepers]}" "${figure[bare_uv]}" \
+  "$(ratio ${figure[lua51.sleepers]} ${figure[bare_uv]})" "$(ratio ${figure[luajit.sleepers]} ${figure[bare_uv]})"
+printf 'Lua heap per sleeping fiber: Lua 5.1 %s bytes, LuaJIT %s bytes\n' \
+  "${figure[lua51.bytes]}" "${figure[luajit.bytes]}"
+
+out=${BUILD_WORKING_DIRECTORY:-.}/bench-results
+mkdir -p "$out"
+{
+  echo "{"
+  echo "  \"benchmark\": \"fibers\", \"switches\": $switches, \"sleepers\": $sleepers,"
+  first=1
+  for key in "${!figure[@]}"; do
+    [ $first = 1 ] || echo ","
+    first=0
+    printf '  "%s": %s' "$key" "${figure[$key]}"
+  done
+  echo
+  echo "}"
+} > "$out/fibers.json"
+echo "wrote $out/fibers.json" >&2
