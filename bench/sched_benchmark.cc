@@ -48,7 +48,8 @@ BENCHMARK(BM_Sched_Switch)->Unit(benchmark::kMillisecond);
 
 void BM_Lua_BareResume(benchmark::State& state) {
   lua_State* L = NewState();
-  luaL_dostring(L, "return coroutine.create(function() while true do coroutine.yield() end end)");
+  luaL_dostring(
+      L, "return coroutine.create(function() while true do coroutine.yield() end end)");
   lua_State* co = lua_tothread(L, -1);
   for (auto _ : state) {
     if (lua_resume(co, 0) != LUA_YIELD) state.SkipWithError("coroutine ended");

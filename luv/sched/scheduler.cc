@@ -63,7 +63,8 @@ Scheduler::~Scheduler() {
   uv_walk(
       loop(),
       [](uv_handle_t* handle, void*) {
-        if (auto* timer = dynamic_cast<SleepTimer*>(uv::HandleOwner::FromHandle(handle))) {
+        if (auto* timer =
+                dynamic_cast<SleepTimer*>(uv::HandleOwner::FromHandle(handle))) {
           timer->Release();
         }
       },

@@ -30,7 +30,8 @@ class HandleOwner {
   // True once Close() or Release() was called (or the handle never opened).
   bool closing() const { return closing_; }
 
-  // The HandleOwner behind a handle that was attached with Attach().
+  // The HandleOwner behind a handle that was attached with Attach(). Every
+  // handle luv creates has one.
   static HandleOwner* FromHandle(uv_handle_t* handle) {
     return static_cast<HandleOwner*>(handle->data);
   }
