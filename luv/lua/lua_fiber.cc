@@ -50,7 +50,7 @@ int LFiberCreate(lua_State* L) {
   void* memory = lua_newuserdata(L, sizeof(Fiber));
   // From here to setmetatable nothing allocates: __gc never sees raw memory.
   new (memory) Fiber(scheduler, co);
-  luaL_getmetatable(L, kFiberType);
+  lua_pushvalue(L, lua_upvalueindex(3));  // the fiber metatable
   lua_setmetatable(L, -2);
   lua_insert(L, -2);
   lua_setfenv(L, -2);
@@ -63,7 +63,9 @@ int LFiberCreate(lua_State* L) {
 }
 
 int LFiberGc(lua_State* L) {
-  CheckFiber(L, 1)->~Fiber();
+  Fiber* fiber = CheckFiber(L, 1);
+  fiber->scheduler()->Forget(fiber);
+  fiber->~Fiber();
   return 0;
 }
 
@@ -140,9 +142,7 @@ int LSleep(lua_State* L) {
     return luaL_argerror(L, 1, "a finite number of seconds >= 0 expected");
   }
   State* self = CheckBlockingState(L, scheduler, "luv.sleep()");
-  auto ms = static_cast<uint64_t>(std::llround(seconds * 1000));
-  int failed = PushIfFailed(L, scheduler->Sleep(self, ms));
-  if (failed != 0) return failed > 0 ? failed : lua_error(L);
+  scheduler->Sleep(self, static_cast<uint64_t>(std::llround(seconds * 1000)));
   return Block(L, scheduler, self, "luv.sleep()", 0);
 }
 
@@ -303,10 +303,12 @@ void OpenFiber(lua_State* L, Scheduler* scheduler) {
 
   lua_newtable(L);
   SetClosures(L, kFiberFunctions, scheduler);
-  // create's upvalue 2: the Lua body that calls a C function fiber body.
+  // create's upvalues: the scheduler; the Lua body that calls a C function
+  // fiber body; the fiber metatable (cheaper than a registry lookup by name).
   lua_pushlightuserdata(L, scheduler);
   if (luaL_loadstring(L, "local f = ...; return f(select(2, ...))") != 0) lua_error(L);
-  lua_pushcclosure(L, LFiberCreate, 2);
+  luaL_getmetatable(L, kFiberType);
+  lua_pushcclosure(L, LFiberCreate, 3);
   lua_setfield(L, -2, "create");
   lua_setfield(L, -2, "fiber");
   SetClosures(L, kTopLevel, scheduler);

@@ -3,6 +3,7 @@
 
 #include "luv/lua/lua_fiber.h"
 #include "luv/lua/lua_idle.h"
+#include "luv/lua/lua_request.h"
 #include "luv/lua/lua_sched.h"
 #include "luv/lua/lua_system.h"
 #include "luv/lua/lua_timer.h"
@@ -15,6 +16,7 @@ extern "C" __attribute__((visibility("default"))) int luaopen_luv(lua_State* L) 
   luv::sched::InstallProtect(L);
   luv::sched::InitYieldCheck(L);
   luv::sched::Scheduler* scheduler = luv::lua::OpenScheduler(L);
+  luv::lua::OpenRequest(L);
   lua_newtable(L);
   lua_pushliteral(L, "luv " LUV_VERSION);
   lua_setfield(L, -2, "_VERSION");

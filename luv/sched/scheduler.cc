@@ -14,9 +14,6 @@ namespace {
 // therefore seen at most this late while fibers keep the CPU busy.
 constexpr uint64_t kPollIntervalNs = 200 * 1000;
 
-// Idle sleep timers kept for reuse; the rest are closed.
-constexpr size_t kMaxIdleSleepTimers = 4096;
-
 int PushTraceback(lua_State* L, lua_State* co) {
   lua_getglobal(L, "debug");
   if (!lua_istable(L, -1)) return 0;
@@ -32,48 +29,30 @@ int PushTraceback(lua_State* L, lua_State* co) {
 
 }  // namespace
 
-// A pooled timer behind luv.sleep: wakes whoever sleeps on it, then returns
-// to the scheduler's pool.
-class SleepTimer : public uv::Timer {
+// The one timer behind luv.sleep: due at the earliest sleeper's deadline.
+class SleepAlarm : public uv::Timer {
  public:
-  explicit SleepTimer(Scheduler* scheduler)
+  explicit SleepAlarm(Scheduler* scheduler)
       : Timer(scheduler->loop()), scheduler_(scheduler) {}
 
-  WaitList sleepers;
-
  protected:
-  void OnTimer() override {
-    scheduler_->WakeAll(&sleepers, nullptr, nullptr);
-    if (scheduler_->idle_sleep_timers_.size() < kMaxIdleSleepTimers) {
-      scheduler_->idle_sleep_timers_.push_back(this);
-    } else {
-      Release();
-    }
-  }
+  void OnTimer() override { scheduler_->WakeSleepers(); }
 
  private:
   Scheduler* scheduler_;
 };
 
-Scheduler::Scheduler(lua_State* main) : main_(this, main, /*is_fiber=*/false) {}
+Scheduler::Scheduler(lua_State* main)
+    : main_(this, main, /*is_fiber=*/false), alarm_(new SleepAlarm(this)) {}
 
 Scheduler::~Scheduler() {
-  // Sleep timers belong to the scheduler; every other handle's owner (a Lua
-  // userdata) has released it already when the Lua state closes.
-  uv_walk(
-      loop(),
-      [](uv_handle_t* handle, void*) {
-        if (auto* timer =
-                dynamic_cast<SleepTimer*>(uv::HandleOwner::FromHandle(handle))) {
-          timer->Release();
-        }
-      },
-      nullptr);
+  alarm_->Release();
   loop_.Shutdown().IgnoreError();
 }
 
 void Scheduler::BeginWait(State* state) {
   state->wait_node_.Unlink();
+  sleepers_.Remove(state);
   state->results_ = nullptr;
   state->results_arg_ = nullptr;
   // A fiber counts as waiting only once its yield went through (Resume).
@@ -122,6 +101,7 @@ void Scheduler::Ready(State* state) {
 void Scheduler::Wake(State* state, PushFn push, void* arg) {
   if (state->status_ != Status::kWaiting) return;
   state->wait_node_.Unlink();
+  sleepers_.Remove(state);
   state->results_ = push;
   state->results_arg_ = arg;
   Ready(state);
@@ -190,20 +170,22 @@ void Scheduler::Resume(Fiber* fiber) {
     fiber->started_ = true;
     nargs = lua_gettop(co) - 1;
   } else {
-    // Drop what the fiber yielded (the object it kept alive while waiting):
-    // only the results may be on the stack of a coroutine being resumed.
-    lua_settop(co, 0);
-  }
-  if (PushFn push = fiber->results_) {
-    void* arg = fiber->results_arg_;
-    fiber->results_ = nullptr;
+    // The wait's results are made on the host first: what the fiber yielded
+    // (the object it waited on, which the results may be read from) stays
+    // on its stack meanwhile, out of the collector's reach.
     int top = lua_gettop(host_);
-    nargs = PushProtected(host_, [push, arg](lua_State* L) { return push(L, arg); });
-    if (nargs < 0) {  // deliver `false, error` instead
-      lua_pushboolean(host_, 0);
-      lua_insert(host_, -2);
-      nargs = 2;
+    if (PushFn push = fiber->results_) {
+      void* arg = fiber->results_arg_;
+      fiber->results_ = nullptr;
+      nargs = PushProtected(host_, [push, arg](lua_State* L) { return push(L, arg); });
+      if (nargs < 0) {  // deliver `false, error` instead
+        lua_pushboolean(host_, 0);
+        lua_insert(host_, -2);
+        nargs = 2;
+      }
     }
+    // Only the results may be on the stack of a coroutine being resumed.
+    lua_settop(co, 0);
     if (!lua_checkstack(co, nargs)) {
       lua_settop(host_, top);
       nargs = 0;
@@ -232,6 +214,7 @@ void Scheduler::Finish(Fiber* fiber, int status) {
   lua_State* co = fiber->thread();
   fiber->status_ = Status::kDead;
   fiber->wait_node_.Unlink();
+  sleepers_.Remove(fiber);
   if (status != 0) {
     fiber->failed_ = true;
     if (lua_type(co, -1) == LUA_TSTRING) {
@@ -257,26 +240,37 @@ void Scheduler::Finish(Fiber* fiber, int status) {
   }
 }
 
-absl::Status Scheduler::Sleep(State* state, uint64_t ms) {
-  SleepTimer* timer;
-  if (!idle_sleep_timers_.empty()) {
-    timer = idle_sleep_timers_.back();
-    idle_sleep_timers_.pop_back();
-  } else {
-    timer = new SleepTimer(this);
-    if (!timer->init_status().ok()) {
-      absl::Status status = timer->init_status();
-      timer->Release();
-      return status;
-    }
+void Scheduler::Sleep(State* state, uint64_t ms) {
+  BeginWait(state);
+  uv_update_time(loop());
+  sleepers_.Push(state, uv_now(loop()) + ms);
+  ArmAlarm();
+}
+
+void Scheduler::ArmAlarm() {
+  if (sleepers_.empty()) {
+    if (alarm_armed_) alarm_->Stop().IgnoreError();
+    alarm_armed_ = false;
+    return;
   }
-  absl::Status started = timer->Start(ms, 0);
-  if (!started.ok()) {
-    idle_sleep_timers_.push_back(timer);
-    return started;
-  }
-  Wait(&timer->sleepers, state);
-  return absl::OkStatus();
+  uint64_t deadline = sleepers_.next_deadline();
+  if (alarm_armed_ && deadline == alarm_deadline_) return;
+  uint64_t now = uv_now(loop());
+  alarm_->Start(deadline > now ? deadline - now : 0, 0).IgnoreError();
+  alarm_deadline_ = deadline;
+  alarm_armed_ = true;
+}
+
+void Scheduler::WakeSleepers() {
+  alarm_armed_ = false;
+  uint64_t now = uv_now(loop());
+  while (State* state = sleepers_.PopDue(now)) Wake(state, nullptr, nullptr);
+  ArmAlarm();
+}
+
+void Scheduler::Forget(State* state) {
+  state->wait_node_.Unlink();
+  sleepers_.Remove(state);
 }
 
 }  // namespace luv::sched

@@ -19,17 +19,17 @@
 
 #include <cstdint>
 #include <lua.hpp>
-#include <vector>
 
 #include "absl/status/status.h"
 #include "luv/sched/fiber.h"
+#include "luv/sched/sleep_heap.h"
 #include "luv/sched/state.h"
 #include "luv/sched/wait_list.h"
 #include "luv/uv/loop.h"
 
 namespace luv::sched {
 
-class SleepTimer;
+class SleepAlarm;
 
 class Scheduler {
  public:
@@ -101,14 +101,18 @@ class Scheduler {
   // --- Services ------------------------------------------------------------
   // Main state: lets every ready fiber run once and polls the loop.
   void RunOnce(lua_State* host);
-  // Wakes `state` (with no results) after `ms` milliseconds.
-  absl::Status Sleep(State* state, uint64_t ms);
+  // Starts a wait for `state` that ends (with no results) after `ms`
+  // milliseconds.
+  void Sleep(State* state, uint64_t ms);
+
+  // A fiber's userdata is being collected: drop every reference to it.
+  void Forget(State* state);
 
   // Fibers currently queued; for tests and luv.fiber introspection.
   size_t ready_count() const { return ready_count_; }
 
  private:
-  friend class SleepTimer;
+  friend class SleepAlarm;
 
   void Enqueue(State* state) {
     state->status_ = Status::kReady;
@@ -129,6 +133,10 @@ class Scheduler {
   void PollIfDue();
   void Resume(Fiber* fiber);
   void Finish(Fiber* fiber, int status);
+  // Points the alarm at the earliest sleeper's deadline (or stops it).
+  void ArmAlarm();
+  // The alarm fired: wakes every sleeper whose deadline has come.
+  void WakeSleepers();
 
   // __thread (no dynamic initialization, so no TLS wrapper call) and
   // initial-exec (a plain %fs-relative load, no __tls_get_addr): it is read
@@ -147,7 +155,11 @@ class Scheduler {
 
   uint64_t last_poll_ns_ = 0;
   unsigned passes_since_clock_ = 0;
-  std::vector<SleepTimer*> idle_sleep_timers_;
+
+  SleepHeap sleepers_;
+  SleepAlarm* alarm_;  // owned; released in the destructor
+  uint64_t alarm_deadline_ = 0;
+  bool alarm_armed_ = false;
 };
 
 }  // namespace luv::sched

@@ -54,6 +54,7 @@ class State {
 
  private:
   friend class Scheduler;
+  friend class SleepHeap;
 
   Scheduler* const scheduler_;
   lua_State* thread_;  // set once; null for a main state not yet seen
@@ -68,6 +69,8 @@ class State {
   void* results_arg_ = nullptr;
   // Intrusive ready queue link.
   State* next_ready_ = nullptr;
+  // Index in the scheduler's SleepHeap while in luv.sleep, else -1.
+  int64_t sleep_slot_ = -1;
 
  protected:
   void set_status(Status status) { status_ = status; }

@@ -1,0 +1,64 @@
+#include "luv/sched/sleep_heap.h"
+
+#include "luv/sched/state.h"
+
+namespace luv::sched {
+
+void SleepHeap::Place(size_t index, const Entry& entry) {
+  entries_[index] = entry;
+  entry.state->sleep_slot_ = static_cast<int64_t>(index);
+}
+
+void SleepHeap::SiftUp(size_t index, Entry entry) {
+  while (index > 0) {
+    size_t parent = (index - 1) / 2;
+    if (!Before(entry, entries_[parent])) break;
+    Place(index, entries_[parent]);
+    index = parent;
+  }
+  Place(index, entry);
+}
+
+void SleepHeap::SiftDown(size_t index, Entry entry) {
+  size_t size = entries_.size();
+  for (;;) {
+    size_t child = 2 * index + 1;
+    if (child >= size) break;
+    if (child + 1 < size && Before(entries_[child + 1], entries_[child])) ++child;
+    if (!Before(entries_[child], entry)) break;
+    Place(index, entries_[child]);
+    index = child;
+  }
+  Place(index, entry);
+}
+
+void SleepHeap::Push(State* state, uint64_t deadline) {
+  entries_.push_back(Entry{deadline, next_order_++, state});
+  SiftUp(entries_.size() - 1, entries_.back());
+}
+
+void SleepHeap::RemoveAt(size_t index) {
+  State* removed = entries_[index].state;
+  Entry last = entries_.back();
+  entries_.pop_back();
+  removed->sleep_slot_ = -1;
+  if (index == entries_.size()) return;  // it was the last entry
+  if (index > 0 && Before(last, entries_[(index - 1) / 2])) {
+    SiftUp(index, last);
+  } else {
+    SiftDown(index, last);
+  }
+}
+
+void SleepHeap::Remove(State* state) {
+  if (state->sleep_slot_ >= 0) RemoveAt(static_cast<size_t>(state->sleep_slot_));
+}
+
+State* SleepHeap::PopDue(uint64_t now) {
+  if (entries_.empty() || entries_.front().deadline > now) return nullptr;
+  State* state = entries_.front().state;
+  RemoveAt(0);
+  return state;
+}
+
+}  // namespace luv::sched

@@ -1,0 +1,60 @@
+// SleepHeap: the states sleeping in luv.sleep, ordered by deadline.
+//
+// One binary min-heap per scheduler instead of one libuv timer per sleep:
+// a sleep costs a push (no allocation once the vector has grown, no handle
+// to open and close), and the scheduler arms a single timer for the earliest
+// deadline. Equal deadlines wake in the order the sleeps began. Each State
+// records its slot, so a sleep that ends early (the state is woken another
+// way or dies) is removed in O(log n) and the heap never holds a state that
+// is gone. Thread affinity: the scheduler's thread.
+#ifndef LUV_SCHED_SLEEP_HEAP_H_
+#define LUV_SCHED_SLEEP_HEAP_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace luv::sched {
+
+class State;
+
+class SleepHeap {
+ public:
+  bool empty() const { return entries_.empty(); }
+  size_t size() const { return entries_.size(); }
+
+  // Adds `state` (not in the heap) with `deadline` (loop milliseconds).
+  void Push(State* state, uint64_t deadline);
+
+  // Removes `state` if it is in the heap.
+  void Remove(State* state);
+
+  // The earliest deadline; the heap must not be empty.
+  uint64_t next_deadline() const { return entries_.front().deadline; }
+
+  // Removes and returns the state with the earliest deadline if that
+  // deadline is <= now; null otherwise.
+  State* PopDue(uint64_t now);
+
+ private:
+  struct Entry {
+    uint64_t deadline;
+    uint64_t order;  // ties wake first-come, first-served
+    State* state;
+  };
+
+  static bool Before(const Entry& a, const Entry& b) {
+    return a.deadline != b.deadline ? a.deadline < b.deadline : a.order < b.order;
+  }
+  void Place(size_t index, const Entry& entry);
+  void SiftUp(size_t index, Entry entry);
+  void SiftDown(size_t index, Entry entry);
+  void RemoveAt(size_t index);
+
+  std::vector<Entry> entries_;
+  uint64_t next_order_ = 0;
+};
+
+}  // namespace luv::sched
+
+#endif  // LUV_SCHED_SLEEP_HEAP_H_
