@@ -1,6 +1,7 @@
 // luaopen_luv: the only place that knows the whole module table.
 #include <lua.hpp>
 
+#include "luv/lua/lua_codec.h"
 #include "luv/lua/lua_system.h"
 #include "luv/lua/support.h"
 
@@ -11,5 +12,6 @@ extern "C" __attribute__((visibility("default"))) int luaopen_luv(lua_State* L) 
   lua_pushliteral(L, "luv " LUV_VERSION);
   lua_setfield(L, -2, "_VERSION");
   luv::lua::OpenSystem(L);
+  luv::lua::OpenCodec(L);
   return 1;
 }
