@@ -23,7 +23,7 @@
 namespace luv::codec {
 namespace {
 
-constexpr size_t kPathCapacity = 320;
+constexpr size_t kPathCapacity = 1024;
 
 // Everything the walk needs. Trivially destructible itself; the containers
 // it points at belong to EncodeImpl's frame.
@@ -66,8 +66,14 @@ bool NoRoom(Encoder* e, size_t n) {
 
 void Prepend(Encoder* e, const char* segment, size_t n) {
   if (n > e->path_start) {
+    // Full: keep the outer part of the path (where the value sits from the
+    // root), dropping the innermost bytes.
+    size_t length = kPathCapacity - e->path_start;
+    size_t drop = n - e->path_start;
     e->path_truncated = true;
-    return;
+    if (drop >= length) return;
+    std::memmove(e->path + e->path_start + drop, e->path + e->path_start, length - drop);
+    e->path_start += drop;
   }
   e->path_start -= n;
   std::memcpy(e->path + e->path_start, segment, n);
@@ -498,8 +504,9 @@ absl::Status EncodeImpl(lua_State* L, int count, const Limits& limits, std::stri
     std::string message = e.error;
     if (e.path_start != kPathCapacity || e.path_truncated) {
       absl::StrAppend(
-          &message, " at ", e.path_truncated ? "..." : "",
-          absl::string_view(e.path + e.path_start, kPathCapacity - e.path_start));
+          &message, " at ",
+          absl::string_view(e.path + e.path_start, kPathCapacity - e.path_start),
+          e.path_truncated ? "..." : "");
     }
     return absl::InvalidArgumentError(message);
   }

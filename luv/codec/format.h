@@ -121,8 +121,12 @@ class Reader {
     for (int i = 0; i < 10; ++i) {
       if (p_ == end_) return Fail("truncated varint (%s) at byte %zu", what, start);
       uint8_t b = *p_++;
-      if (i == 9 && b > 1)
+      if (i == 9 && (b & 0x80) != 0) {
+        return Fail("varint (%s) longer than 10 bytes at byte %zu", what, start);
+      }
+      if (i == 9 && b > 1) {
         return Fail("varint (%s) overflows 64 bits at byte %zu", what, start);
+      }
       v |= static_cast<uint64_t>(b & 0x7f) << (7 * i);
       if ((b & 0x80) == 0) {
         if (b == 0 && i > 0)
@@ -131,7 +135,7 @@ class Reader {
         return true;
       }
     }
-    return Fail("varint (%s) longer than 10 bytes at byte %zu", what, start);
+    return false;  // not reached: the tenth byte always ends the loop
   }
 
   // Takes `n` bytes (a length read from the input) without copying them.
