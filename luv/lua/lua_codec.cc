@@ -132,6 +132,7 @@ void SetLimit(lua_State* L, const char* name, lua_Number value) {
 }  // namespace
 
 void OpenCodec(lua_State* L) {
+  OpenSupport(L);  // idempotent; PushFailure needs it
   codec::SetModuleTable(L, -1);
   lua_createtable(L, 0, 4);
   SetFunctions(L, kFunctions);
