@@ -58,6 +58,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   status = codec::Decode(L, blob, codec::DecodeOptions(), &again);
   FUZZ_CHECK(status.ok() && again == count, "re-encoded blob refused: %s",
              std::string(status.message()).c_str());
+  // Decode's values sit beyond the space Lua guarantees; ask for room first.
+  FUZZ_CHECK(lua_checkstack(L, 2 * count + 4), "stack");
   lua_pushvalue(L, top);  // iso
   lua_pushnumber(L, count);
   for (int i = 1; i <= 2 * count; ++i) lua_pushvalue(L, top + i);

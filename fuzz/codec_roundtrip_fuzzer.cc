@@ -106,7 +106,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   int n = static_cast<int>(lua_tonumber(L, 2));
   int values = 3;  // the tuple is at values .. values + n - 1
   FUZZ_CHECK(lua_gettop(L) == 2 + n, "build returned %d values", lua_gettop(L) - 2);
-  FUZZ_CHECK(lua_checkstack(L, 2 * n + 8), "stack");
+  // Room for the copies, the decoded values and the iso call's arguments.
+  FUZZ_CHECK(lua_checkstack(L, 4 * n + 16), "stack");
 
   for (int i = 0; i < n; ++i) lua_pushvalue(L, values + i);
   std::string blob;

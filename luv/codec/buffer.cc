@@ -51,6 +51,19 @@ bool PointerMap::Insert(const void* key, uint32_t id) {
   return true;
 }
 
+int64_t PointerMap::FindOrInsert(const void* key, uint32_t id) {
+  if ((size_ + 1) * 2 > capacity_ && !Rehash(capacity_ == 0 ? 64 : capacity_ * 2))
+    return -2;
+  size_t mask = capacity_ - 1;
+  size_t i = Hash(key, mask);
+  for (; slots_[i].key != nullptr; i = (i + 1) & mask) {
+    if (slots_[i].key == key) return slots_[i].id;
+  }
+  slots_[i] = Slot{key, id};
+  ++size_;
+  return -1;
+}
+
 bool PointerMap::Rehash(size_t capacity) {
   Slot* slots = static_cast<Slot*>(std::calloc(capacity, sizeof(Slot)));
   if (slots == nullptr) return false;

@@ -66,6 +66,9 @@ class PointerMap {
   int64_t Find(const void* key) const;
   // Adds `key` (not yet present). False when memory ran out.
   bool Insert(const void* key, uint32_t id);
+  // One probe for both: the id already stored for `key` (>= 0), or -1 after
+  // storing `id` for it, or -2 when memory ran out.
+  int64_t FindOrInsert(const void* key, uint32_t id);
   size_t size() const { return size_; }
 
  private:
@@ -102,6 +105,7 @@ class ByteVector {
   }
   uint8_t& operator[](size_t i) { return data_[i]; }
   uint8_t operator[](size_t i) const { return data_[i]; }
+  const uint8_t* data() const { return data_; }
   size_t size() const { return size_; }
 
  private:

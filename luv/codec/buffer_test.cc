@@ -42,6 +42,16 @@ TEST(PointerMapTest, FindsWhatWasInsertedAcrossRehashes) {
   EXPECT_EQ(map.Find(&other), -1);
 }
 
+TEST(PointerMapTest, FindOrInsertProbesOnce) {
+  PointerMap map;
+  int a, b;
+  EXPECT_EQ(map.FindOrInsert(&a, 7), -1);
+  EXPECT_EQ(map.FindOrInsert(&a, 8), 7);
+  EXPECT_EQ(map.FindOrInsert(&b, 9), -1);
+  EXPECT_EQ(map.Find(&b), 9);
+  EXPECT_EQ(map.size(), 2u);
+}
+
 TEST(ByteVectorTest, PushesAndIndexes) {
   ByteVector v;
   for (int i = 0; i < 1000; ++i) ASSERT_TRUE(v.Push(static_cast<uint8_t>(i)));

@@ -20,18 +20,26 @@
 namespace luv::codec {
 namespace {
 
-// Pass 1: no Lua. Tracks which objects are unfinished hooks, so that a
-// reference to one (a hook state containing its own object) is refused.
+// Object states found by pass 1.
+constexpr uint8_t kUnfinished = 1;  // a hooked object whose constructor has not run
+constexpr uint8_t kReferenced = 2;  // the target of some kTagRef
+
+// Pass 1: no Lua. Refuses a reference to an unfinished hook (a hook state
+// containing its own object) and notes which objects are referenced, so that
+// pass 2 keeps only those.
 class Validator {
  public:
   explicit Validator(Reader* reader) : r_(reader) {}
+
+  const uint8_t* states() const { return states_.data(); }
+  uint32_t referenced() const { return referenced_; }
 
   bool Nil() { return true; }
   bool Boolean(bool) { return true; }
   bool Number(double) { return true; }
   bool String(const uint8_t*, size_t) { return true; }
   bool NewObject(uint32_t) {
-    return unfinished_.Push(0) || r_->Fail("out of memory at byte %zu", r_->offset());
+    return states_.Push(0) || r_->Fail("out of memory at byte %zu", r_->offset());
   }
   bool TableBegin(uint32_t, uint64_t, uint64_t) { return true; }
   bool ArrayItem(uint64_t) { return true; }
@@ -41,23 +49,27 @@ class Validator {
   bool Upvalue(uint64_t, size_t) { return true; }
   bool FunctionEnd() { return true; }
   bool HookBegin(uint32_t id) {
-    unfinished_[id] = 1;
+    states_[id] |= kUnfinished;
     return true;
   }
   bool HookFnEnd(uint32_t id, size_t) {
-    unfinished_[id] = 0;
+    states_[id] &= ~kUnfinished;
     return true;
   }
   bool HookNameEnd(uint32_t id, const uint8_t*, size_t, size_t) {
-    unfinished_[id] = 0;
+    states_[id] &= ~kUnfinished;
     return true;
   }
   bool Ref(uint32_t id, size_t at) {
-    if (unfinished_[id] == 0) return true;
-    return r_->Fail(
-        "reference to unfinished object %u (a __codec state containing its "
-        "own object) at byte %zu",
-        id, at);
+    if ((states_[id] & kUnfinished) != 0) {
+      return r_->Fail(
+          "reference to unfinished object %u (a __codec state containing its "
+          "own object) at byte %zu",
+          id, at);
+    }
+    if ((states_[id] & kReferenced) == 0) ++referenced_;
+    states_[id] |= kReferenced;
+    return true;
   }
   bool LuvPath(uint32_t, const uint8_t*, size_t, size_t) { return true; }
   bool Identity(uint32_t, const uint8_t* name, size_t size, uint64_t, size_t at) {
@@ -69,7 +81,8 @@ class Validator {
 
  private:
   Reader* r_;
-  ByteVector unfinished_;
+  ByteVector states_;
+  uint32_t referenced_ = 0;
 };
 
 // Raises a Lua error with a printf-style message. Only called inside the
@@ -111,11 +124,13 @@ const char* ReadChunk(lua_State*, void* ud, size_t* size) {
 // only keeps one allocation reasonable.
 int Presize(uint64_t n) { return static_cast<int>(n < (1u << 20) ? n : (1u << 20)); }
 
-// Pass 2: every value becomes one push. Objects are kept in the refs table
-// (index refs_) under id + 1. Raises on failure (inside lua_pcall).
+// Pass 2: every value becomes one push. Objects that are referenced later are
+// kept in the refs table (index refs_) under id + 1. Raises on failure
+// (inside lua_pcall).
 class Builder {
  public:
-  Builder(lua_State* L, int refs) : L_(L), refs_(refs) {}
+  Builder(lua_State* L, int refs, const uint8_t* states)
+      : L_(L), refs_(refs), states_(states) {}
 
   bool Nil() {
     lua_pushnil(L_);
@@ -231,6 +246,7 @@ class Builder {
 
  private:
   void Keep(uint32_t id) {
+    if (states_ == nullptr || (states_[id] & kReferenced) == 0) return;
     lua_pushvalue(L_, -1);
     lua_rawseti(L_, refs_, static_cast<int>(id) + 1);
   }
@@ -247,13 +263,15 @@ class Builder {
 
   lua_State* L_;
   int refs_;
+  const uint8_t* states_;  // from pass 1; null when nothing is referenced
 };
 
 struct BuildJob {
   const uint8_t* data;
   size_t body_end;
   int count;
-  uint32_t objects;
+  const uint8_t* states;  // null when no object is referenced
+  uint32_t referenced;
   int max_depth;
   bool code;
   Vm vm;
@@ -262,7 +280,11 @@ struct BuildJob {
 int Build(lua_State* L, void* context) {
   const BuildJob* job = static_cast<const BuildJob*>(context);
   luaL_checkstack(L, job->count + 8, "luv.codec: too many values");
-  lua_createtable(L, Presize(job->objects), 0);
+  if (job->states != nullptr) {
+    lua_createtable(L, 0, Presize(job->referenced));
+  } else {
+    lua_pushnil(L);  // keeps the stack layout; never read
+  }
   int refs = lua_gettop(L);
   Reader reader(job->data, job->body_end);
   const uint8_t* header;
@@ -271,7 +293,7 @@ int Build(lua_State* L, void* context) {
       !reader.Varint(&count, "count")) {
     Raise(L, "%s", reader.error());
   }
-  Builder builder(L, refs);
+  Builder builder(L, refs, job->states);
   Parser<Builder> parser(&reader, &builder, job->max_depth, job->code, job->vm);
   for (int i = 0; i < job->count; ++i) {
     if (!parser.Value(1)) Raise(L, "%s", reader.error());
@@ -359,21 +381,24 @@ absl::Status Decode(lua_State* L, absl::string_view blob, const DecodeOptions& o
     return Invalid("tuple of %llu values exceeds the limit of %d at byte %zu",
                    static_cast<unsigned long long>(n), limits.max_values, kHeaderSize);
   }
-  uint32_t objects;
-  {
-    Validator validator(&body);
-    Parser<Validator> parser(&body, &validator, limits.max_depth, code, vm);
-    for (uint64_t i = 0; i < n; ++i) {
-      if (!parser.Value(1)) return Invalid("%s", body.error());
-    }
-    if (body.left() != 0) {
-      return Invalid("trailing bytes (%zu after the last value) at byte %zu", body.left(),
-                     body.offset());
-    }
-    objects = parser.objects();
+  Validator validator(&body);
+  Parser<Validator> parser(&body, &validator, limits.max_depth, code, vm);
+  for (uint64_t i = 0; i < n; ++i) {
+    if (!parser.Value(1)) return Invalid("%s", body.error());
+  }
+  if (body.left() != 0) {
+    return Invalid("trailing bytes (%zu after the last value) at byte %zu", body.left(),
+                   body.offset());
   }
 
-  BuildJob job{data, body_end, static_cast<int>(n), objects, limits.max_depth, code, vm};
+  BuildJob job{data,
+               body_end,
+               static_cast<int>(n),
+               validator.referenced() != 0 ? validator.states() : nullptr,
+               validator.referenced(),
+               limits.max_depth,
+               code,
+               vm};
   int pushed = CallProtected(L, Build, &job, 0);
   if (pushed < 0) {
     std::string message = ErrorText(L, -1);

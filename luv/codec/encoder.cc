@@ -36,7 +36,8 @@ struct Encoder {
   bool push_result;
   uint8_t flags;
   uint32_t next_id;
-  int index_slot;  // luv's index (object -> path), or 0
+  int index_slot;    // luv's index (object -> path), or 0
+  LuvAddresses luv;  // the index's keys, to skip the lookup for other objects
   int codec_key_slot;
   int anchor_slot;  // keeps hook results alive: their addresses are ids
   int anchors;
@@ -212,33 +213,27 @@ bool EncodeTable(Encoder* e, lua_State* L, int table, int depth) {
   size_t narray_at = e->out->size();
   size_t nhash_at = narray_at + 1;
   if (!PutByte(e, 0) || !PutByte(e, 0)) return false;
+  // One pass: lua_next yields the array part first, in order, so the run of
+  // keys 1, 2, 3... it starts with is the array part; everything after the
+  // first other key (a hole, or t[0] in LuaJIT) goes in the hash part.
   uint64_t narray = 0;
-  for (;;) {
-    lua_rawgeti(L, table, static_cast<int>(narray + 1));
-    if (lua_isnil(L, -1)) {
-      lua_pop(L, 1);
-      break;
-    }
-    ++narray;
-    if (!EncodeValue(e, L, lua_gettop(L), depth + 1)) {
-      PrependIndex(e, narray);
-      return false;
-    }
-    lua_pop(L, 1);
-  }
-  size_t size_before = e->out->size();
-  if (!PatchVarint(e, narray_at, narray)) return false;
-  nhash_at += e->out->size() - size_before;
   uint64_t nhash = 0;
+  bool in_array = true;
   lua_pushnil(L);
   while (lua_next(L, table) != 0) {
     int value = lua_gettop(L);
-    if (narray != 0 && lua_type(L, value - 1) == LUA_TNUMBER) {
-      double k = lua_tonumber(L, value - 1);
-      if (k >= 1 && k <= static_cast<double>(narray) && k == std::floor(k)) {
+    if (in_array) {
+      if (lua_type(L, value - 1) == LUA_TNUMBER &&
+          lua_tonumber(L, value - 1) == static_cast<double>(narray + 1)) {
+        ++narray;
+        if (!EncodeValue(e, L, value, depth + 1)) {
+          PrependIndex(e, narray);
+          return false;
+        }
         lua_pop(L, 1);
-        continue;  // written in the array part
+        continue;
       }
+      in_array = false;
     }
     if (!EncodeValue(e, L, value - 1, depth + 1)) {
       PrependText(e, "<a key>");
@@ -251,6 +246,9 @@ bool EncodeTable(Encoder* e, lua_State* L, int table, int depth) {
     lua_pop(L, 1);
     ++nhash;
   }
+  size_t size_before = e->out->size();
+  if (!PatchVarint(e, narray_at, narray)) return false;
+  nhash_at += e->out->size() - size_before;
   return PatchVarint(e, nhash_at, nhash);
 }
 
@@ -373,16 +371,17 @@ bool EncodeUserdata(Encoder* e, lua_State* L, int object, uint32_t id) {
 // Tables, functions and userdata: a reference if seen before, else a new id.
 bool EncodeObject(Encoder* e, lua_State* L, int index, int type, int depth) {
   const void* p = lua_topointer(L, index);
-  int64_t known = e->ids->Find(p);
+  uint32_t id = e->next_id;
+  int64_t known = e->ids->FindOrInsert(p, id);
   if (known >= 0) {
     if ((*e->unfinished)[known] != 0) {
       return Fail(e, "a __codec hook's result contains the hooked object itself");
     }
     return PutByte(e, kTagRef) && WriteVarint(e, static_cast<uint64_t>(known));
   }
-  uint32_t id = e->next_id++;
-  if (!e->ids->Insert(p, id) || !e->unfinished->Push(0)) return Fail(e, "out of memory");
-  if (e->index_slot != 0) {
+  if (known == -2 || !e->unfinished->Push(0)) return Fail(e, "out of memory");
+  ++e->next_id;
+  if (e->index_slot != 0 && e->luv.Contains(p)) {
     lua_pushvalue(L, index);
     lua_rawget(L, e->index_slot);
     if (lua_type(L, -1) == LUA_TSTRING) {
@@ -445,6 +444,7 @@ int Walk(lua_State* L, void* context) {
   luaL_checkstack(L, 8, "luv.codec.encode");
   PushLuvIndex(L);
   e->index_slot = lua_istable(L, -1) ? lua_gettop(L) : 0;
+  e->luv = GetLuvAddresses(L);
   lua_pushliteral(L, "__codec");
   e->codec_key_slot = lua_gettop(L);
   lua_newtable(L);

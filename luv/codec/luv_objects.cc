@@ -1,5 +1,6 @@
 #include "luv/codec/luv_objects.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "luv/codec/format.h"
@@ -10,6 +11,35 @@ namespace {
 // Registry keys (their addresses).
 const char kModuleKey = 0;
 const char kIndexKey = 0;
+const char kAddressesKey = 0;
+
+// The userdata behind LuvAddresses: a count, then the sorted addresses.
+struct AddressBlock {
+  size_t size;
+  const void* data[1];
+};
+
+// Builds the address block for the index at `index` and stores it.
+void StoreAddresses(lua_State* L, int index) {
+  size_t n = 0;
+  lua_pushnil(L);
+  while (lua_next(L, index) != 0) {
+    lua_pop(L, 1);
+    ++n;
+  }
+  auto* block = static_cast<AddressBlock*>(
+      lua_newuserdata(L, sizeof(AddressBlock) + n * sizeof(const void*)));
+  block->size = 0;
+  lua_pushnil(L);
+  while (lua_next(L, index) != 0) {
+    lua_pop(L, 1);
+    block->data[block->size++] = lua_topointer(L, -1);
+  }
+  std::sort(block->data, block->data + block->size);
+  lua_pushlightuserdata(L, const_cast<char*>(&kAddressesKey));
+  lua_insert(L, -2);
+  lua_rawset(L, LUA_REGISTRYINDEX);
+}
 
 constexpr int kIndexDepth = 4;
 
@@ -70,6 +100,9 @@ void SetModuleTable(lua_State* L, int index) {
   lua_pushlightuserdata(L, const_cast<char*>(&kIndexKey));
   lua_pushnil(L);
   lua_rawset(L, LUA_REGISTRYINDEX);
+  lua_pushlightuserdata(L, const_cast<char*>(&kAddressesKey));
+  lua_pushnil(L);
+  lua_rawset(L, LUA_REGISTRYINDEX);
 }
 
 void PushLuvIndex(lua_State* L) {
@@ -86,10 +119,27 @@ void PushLuvIndex(lua_State* L) {
   lua_pushliteral(L, "");
   lua_rawset(L, index);
   AddMembers(L, index, module, "", 0, 1);
+  StoreAddresses(L, index);
   lua_pushlightuserdata(L, const_cast<char*>(&kIndexKey));
   lua_pushvalue(L, index);
   lua_rawset(L, LUA_REGISTRYINDEX);
   lua_remove(L, module);
+}
+
+bool LuvAddresses::Contains(const void* p) const {
+  return std::binary_search(data, data + size, p);
+}
+
+LuvAddresses GetLuvAddresses(lua_State* L) {
+  LuvAddresses addresses;
+  PushRegistryValue(L, &kAddressesKey);
+  auto* block = static_cast<AddressBlock*>(lua_touserdata(L, -1));
+  lua_pop(L, 1);
+  if (block != nullptr) {
+    addresses.data = block->data;
+    addresses.size = block->size;
+  }
+  return addresses;
 }
 
 bool PushLuvObject(lua_State* L, const char* path, size_t size) {

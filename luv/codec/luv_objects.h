@@ -24,6 +24,17 @@ void SetModuleTable(lua_State* L, int index);
 // after the first encode are not known.
 void PushLuvIndex(lua_State* L);
 
+// The addresses (lua_topointer) of the objects in the index, sorted, so that
+// the encoder can rule an object out without a Lua call. Valid while the
+// index lives (until SetModuleTable); empty if there is no index. Call after
+// PushLuvIndex. Does not allocate or raise.
+struct LuvAddresses {
+  const void* const* data = nullptr;
+  size_t size = 0;
+  bool Contains(const void* p) const;
+};
+LuvAddresses GetLuvAddresses(lua_State* L);
+
 // Pushes the object at `path` in this state's module table and returns true;
 // returns false (pushing nothing) if there is no such table or function.
 bool PushLuvObject(lua_State* L, const char* path, size_t size);
