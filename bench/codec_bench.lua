@@ -13,6 +13,11 @@ local interpreter = rawget(_G, "jit") and jit.version or _VERSION
 local codecs = {
   { name = "luv.codec", encode = luv.codec.encode, decode = luv.codec.decode },
 }
+-- The runner restores Lua's default C path for Debian's modules but not the
+-- Lua path, where the pure-Lua MessagePack lives: add Debian's Lua 5.1
+-- module directories (the Debian Lua policy's standard places).
+package.path = package.path .. ";/usr/local/share/lua/5.1/?.lua;/usr/share/lua/5.1/?.lua"
+
 local function peer(name, module, encode, decode)
   local ok, m = pcall(require, module)
   if ok then
