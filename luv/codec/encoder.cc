@@ -353,7 +353,7 @@ bool MatchIdentity(const IdentityType& type, void* context) {
   return same;
 }
 
-bool EncodeUserdata(Encoder* e, lua_State* L, int object, uint32_t id) {
+bool EncodeUserdata(Encoder* e, lua_State* L, int object) {
   IdentitySearch search{L, object, lua_gettop(L), {}};
   if (!ForEachIdentityType(MatchIdentity, &search)) {
     return Fail(e, "cannot encode a userdata without a __codec hook");
@@ -362,7 +362,6 @@ bool EncodeUserdata(Encoder* e, lua_State* L, int object, uint32_t id) {
   if (!search.found.to_handle(L, object, &handle)) {
     return Fail(e, "this %s cannot be shared", search.found.metatable);
   }
-  (void)id;
   return PutTagged(e, kTagIdentity, search.found.metatable,
                    std::strlen(search.found.metatable)) &&
          WriteVarint(e, handle);
@@ -405,7 +404,7 @@ bool EncodeObject(Encoder* e, lua_State* L, int index, int type, int depth) {
     }
     lua_pop(L, 1);
     if (type == LUA_TUSERDATA) {
-      bool ok = EncodeUserdata(e, L, index, id);
+      bool ok = EncodeUserdata(e, L, index);
       if (ok) lua_pop(L, 1);
       return ok;
     }

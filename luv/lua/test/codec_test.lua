@@ -435,6 +435,18 @@ T.case("a code blob whose MAC does not verify is refused", function()
   T.match(decode_error(named:sub(1, -2) .. "\0"), "MAC does not verify")
 end)
 
+T.case("a code blob made by another process is refused", function()
+  -- `function() return 42 end`, encoded by another lua5.1 process (whose
+  -- key this process does not have), as if read back from a file.
+  local hex = "6c757601030108691b4c7561510001040804080010000000000000003d28636f6d6d616e6420"
+    .. "6c696e65290001000000010000000000000203000000010000001e0000011e00800001000000"
+    .. "0300000000000045400000000003000000010000000100000001000000000000000000000000"
+    .. "329056447ca3fbcb40b687982e731e85398bb275707b48b4da0bbc71dfb29c16"
+  local saved = hex:gsub("%x%x", function(byte) return string.char(tonumber(byte, 16)) end)
+  T.match(decode_error(saved), "was not made by this process")
+  if not is_jit then T.eq(codec.decode(saved, FOREIGN)(), 42, "with the opt-in") end
+end)
+
 T.case("the alarming opt-in accepts foreign code, still validated", function()
   local s = codec.encode(function() return "foreign" end)
   local foreign = s:sub(1, -33) .. NO_MAC
