@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 
 #include "luv/codec/format.h"
 
@@ -35,7 +36,7 @@ void StoreAddresses(lua_State* L, int index) {
     lua_pop(L, 1);
     block->data[block->size++] = lua_topointer(L, -1);
   }
-  std::sort(block->data, block->data + block->size);
+  std::sort(block->data, block->data + block->size, std::less<const void*>());
   lua_pushlightuserdata(L, const_cast<char*>(&kAddressesKey));
   lua_insert(L, -2);
   lua_rawset(L, LUA_REGISTRYINDEX);
@@ -127,7 +128,7 @@ void PushLuvIndex(lua_State* L) {
 }
 
 bool LuvAddresses::Contains(const void* p) const {
-  return std::binary_search(data, data + size, p);
+  return std::binary_search(data, data + size, p, std::less<const void*>());
 }
 
 LuvAddresses GetLuvAddresses(lua_State* L) {
