@@ -1,6 +1,7 @@
 // luaopen_luv: the only place that knows the whole module table.
 #include <lua.hpp>
 
+#include "luv/lua/lua_codec.h"
 #include "luv/lua/lua_fiber.h"
 #include "luv/lua/lua_idle.h"
 #include "luv/lua/lua_request.h"
@@ -24,5 +25,6 @@ extern "C" __attribute__((visibility("default"))) int luaopen_luv(lua_State* L) 
   luv::lua::OpenFiber(L, scheduler);
   luv::lua::OpenTimer(L, scheduler);
   luv::lua::OpenIdle(L, scheduler);
+  luv::lua::OpenCodec(L);
   return 1;
 }

@@ -2,8 +2,8 @@
 # Runs a Lua script against luv:
 #   run_lua.sh [--system-cpath] [--expect FILE] INTERPRETER MODULE VERSION SCRIPT [ARGS...]
 # MODULE is the path of luv.so, or "builtin" for a host that links luv in.
-# --system-cpath appends Lua's default cpath after ours, for programs that
-# also load Debian's Lua modules (benchmark peers such as cjson).
+# --system-cpath appends Lua's default cpath and path after ours, for
+# programs that also load Debian's Lua modules (benchmark peers such as cjson).
 # --expect FILE: each line of FILE is an extended regular expression that
 # must match a whole line of the script's output, in order (for examples).
 # Only our luv.so may be found: Debian's lua-luv installs an unrelated luv.so
@@ -32,7 +32,7 @@ LUA_CPATH="$LUA_CPATH$system_cpath"
 export LUA_CPATH
 # Tests that start a second interpreter (exit behaviour, stderr) use this.
 export LUV_TEST_LUA="$here/$interpreter"
-export LUA_PATH="$here/luv/lua/testing/?.lua;$(dirname "$here/$script")/?.lua"
+export LUA_PATH="$here/luv/lua/testing/?.lua;$(dirname "$here/$script")/?.lua$system_cpath"
 # `bazel run` starts in the runfiles; a program that takes file names wants
 # the user's directory.
 if [ -n "${BUILD_WORKING_DIRECTORY:-}" ]; then cd "$BUILD_WORKING_DIRECTORY"; fi

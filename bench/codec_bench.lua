@@ -1,0 +1,106 @@
+-- luv.codec beside lua-cjson, lua-mpack and lua-MessagePack on four payloads,
+-- encode and decode, under whichever interpreter runs it:
+--   bazel run -c opt //bench:codec_bench_lua51
+--   bazel run -c opt //bench:codec_bench_luajit
+-- Prints ops/s and MB/s (of each codec's own output) per codec, and luv's
+-- speed as a ratio of each peer's (> 1: luv is faster). A peer that cannot
+-- handle a payload is shown as "n/a". Pass a number of seconds per
+-- measurement to change the default 0.4.
+local luv = require("luv")
+local seconds = tonumber(arg and arg[1]) or 0.4
+local interpreter = rawget(_G, "jit") and jit.version or _VERSION
+
+local codecs = {
+  { name = "luv.codec", encode = luv.codec.encode, decode = luv.codec.decode },
+}
+-- The runner restores Lua's default C path for Debian's modules but not the
+-- Lua path, where the pure-Lua MessagePack lives: add Debian's Lua 5.1
+-- module directories (the Debian Lua policy's standard places).
+package.path = package.path .. ";/usr/local/share/lua/5.1/?.lua;/usr/share/lua/5.1/?.lua"
+
+local function peer(name, module, encode, decode)
+  local ok, m = pcall(require, module)
+  if ok then
+    codecs[#codecs + 1] = { name = name, encode = m[encode], decode = m[decode] }
+  else
+    print(string.format("(%s not found: %s)", name, module))
+  end
+end
+peer("lua-cjson", "cjson", "encode", "decode")
+peer("lua-mpack", "mpack", "pack", "unpack")
+peer("lua-MessagePack", "MessagePack", "pack", "unpack")
+
+local payloads = {}
+do
+  local records = {}
+  for i = 1, 10000 do
+    records[i] = { id = i, name = "user" .. i, email = "user" .. i .. "@example.org",
+      active = i % 3 == 0, score = i * 1.25, tags = { "alpha", "beta" } }
+  end
+  payloads[#payloads + 1] = { name = "10k small records", value = records }
+
+  local wide = {}
+  for i = 1, 2000 do
+    wide["key" .. i] = { x = i, y = i * 2, z = "value" .. i, w = { i, i + 1, i + 2 } }
+  end
+  payloads[#payloads + 1] = { name = "wide nested table", value = wide }
+
+  local strings = {}
+  local chunk = string.rep("0123456789abcdef", 32)  -- 512 bytes
+  for i = 1, 2048 do strings["s" .. i] = chunk:sub(1 + i % 16) .. i end
+  payloads[#payloads + 1] = { name = "1 MiB string-heavy table", value = strings }
+
+  local deep = { level = 0 }
+  for i = 1, 150 do deep = { level = i, name = "node" .. i, child = deep, list = { i, i } } end
+  payloads[#payloads + 1] = { name = "deep table (150 levels)", value = deep }
+end
+
+local now = luv.hrtime
+-- Runs fn repeatedly for about `seconds`; returns calls per second.
+local function rate(fn, arg)
+  fn(arg)  -- warm up (and JIT-compile)
+  local calls, start = 0, now()
+  local elapsed
+  repeat
+    for _ = 1, 4 do fn(arg) end
+    calls = calls + 4
+    elapsed = (now() - start) / 1e9
+  until elapsed >= seconds
+  return calls / elapsed
+end
+
+print(string.format("luv.codec benchmark under %s, %.1f s per measurement", interpreter, seconds))
+local ratios = {}
+for _, payload in ipairs(payloads) do
+  print("")
+  print(payload.name)
+  print(string.format("  %-16s %9s %12s %10s %12s %10s", "codec", "bytes", "encode op/s",
+    "enc MB/s", "decode op/s", "dec MB/s"))
+  local results = {}
+  for _, c in ipairs(codecs) do
+    local ok, blob = pcall(c.encode, payload.value)
+    local ok_decode = ok and pcall(c.decode, blob)
+    if ok and ok_decode then
+      local enc = rate(c.encode, payload.value)
+      local dec = rate(c.decode, blob)
+      results[c.name] = { enc = enc, dec = dec }
+      print(string.format("  %-16s %9d %12.1f %10.1f %12.1f %10.1f", c.name, #blob, enc,
+        enc * #blob / 1e6, dec, dec * #blob / 1e6))
+    else
+      print(string.format("  %-16s %9s %s", c.name, "n/a", tostring(ok and ok_decode or blob)))
+    end
+  end
+  local mine = results["luv.codec"]
+  for _, c in ipairs(codecs) do
+    local theirs = results[c.name]
+    if c.name ~= "luv.codec" and theirs then
+      local row = string.format("  luv.codec / %-16s encode x%.2f  decode x%.2f", c.name,
+        mine.enc / theirs.enc, mine.dec / theirs.dec)
+      print(row)
+      ratios[#ratios + 1] = payload.name .. ": " .. row:gsub("^%s+", "")
+    end
+  end
+end
+print("")
+print("summary (" .. interpreter .. ")")
+for _, line in ipairs(ratios) do print("  " .. line) end

@@ -1,0 +1,65 @@
+#include "luv/codec/buffer.h"
+
+#include <vector>
+
+#include "gtest/gtest.h"
+
+namespace luv::codec {
+namespace {
+
+TEST(ByteBufferTest, GrowsUpToItsLimitAndNoFurther) {
+  ByteBuffer buffer(1000);
+  std::vector<uint8_t> chunk(300, 7);
+  EXPECT_TRUE(buffer.Put(chunk.data(), chunk.size()));
+  EXPECT_TRUE(buffer.Put(chunk.data(), chunk.size()));
+  EXPECT_TRUE(buffer.Put(chunk.data(), chunk.size()));
+  EXPECT_FALSE(buffer.Put(chunk.data(), chunk.size()));
+  EXPECT_EQ(buffer.size(), 900u);
+  EXPECT_TRUE(buffer.Put(chunk.data(), 100));
+  EXPECT_EQ(buffer.size(), 1000u);
+  EXPECT_FALSE(buffer.Reserve(1));
+}
+
+TEST(ByteBufferTest, InsertMovesWhatFollows) {
+  ByteBuffer buffer(64);
+  ASSERT_TRUE(buffer.Put("abef", 4));
+  ASSERT_TRUE(buffer.Insert(2, "cd", 2));
+  EXPECT_EQ(std::string(reinterpret_cast<const char*>(buffer.data()), buffer.size()),
+            "abcdef");
+}
+
+TEST(PointerMapTest, FindsWhatWasInsertedAcrossRehashes) {
+  PointerMap map;
+  std::vector<int> objects(10000);
+  for (size_t i = 0; i < objects.size(); ++i) {
+    EXPECT_EQ(map.Find(&objects[i]), -1);
+    ASSERT_TRUE(map.Insert(&objects[i], static_cast<uint32_t>(i)));
+  }
+  EXPECT_EQ(map.size(), objects.size());
+  for (size_t i = 0; i < objects.size(); ++i)
+    EXPECT_EQ(map.Find(&objects[i]), int64_t(i));
+  int other;
+  EXPECT_EQ(map.Find(&other), -1);
+}
+
+TEST(PointerMapTest, FindOrInsertProbesOnce) {
+  PointerMap map;
+  int a, b;
+  EXPECT_EQ(map.FindOrInsert(&a, 7), -1);
+  EXPECT_EQ(map.FindOrInsert(&a, 8), 7);
+  EXPECT_EQ(map.FindOrInsert(&b, 9), -1);
+  EXPECT_EQ(map.Find(&b), 9);
+  EXPECT_EQ(map.size(), 2u);
+}
+
+TEST(ByteVectorTest, PushesAndIndexes) {
+  ByteVector v;
+  for (int i = 0; i < 1000; ++i) ASSERT_TRUE(v.Push(static_cast<uint8_t>(i)));
+  EXPECT_EQ(v.size(), 1000u);
+  v[999] = 1;
+  EXPECT_EQ(v[999], 1);
+  EXPECT_EQ(v[10], 10);
+}
+
+}  // namespace
+}  // namespace luv::codec

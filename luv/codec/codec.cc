@@ -1,0 +1,25 @@
+#include "luv/codec/codec.h"
+
+#include <algorithm>
+
+namespace luv::codec {
+
+Limits Clamp(const Limits& limits) {
+  Limits clamped;
+  clamped.max_bytes = std::clamp<size_t>(limits.max_bytes, 1, kMaxBytes);
+  clamped.max_depth = std::clamp(limits.max_depth, 1, kMaxDepth);
+  clamped.max_values = std::clamp(limits.max_values, 1, kMaxValues);
+  return clamped;
+}
+
+absl::Status EncodeTrusted(lua_State* L, int count, std::string* out) {
+  return Encode(L, count, Limits(), out);
+}
+
+absl::Status DecodeTrusted(lua_State* L, absl::string_view blob, int* count) {
+  DecodeOptions options;
+  options.trust = Trust::kThisProcess;
+  return Decode(L, blob, options, count);
+}
+
+}  // namespace luv::codec

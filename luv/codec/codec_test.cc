@@ -1,0 +1,138 @@
+// The C++ API: trusted transfer between states, stack discipline, limits.
+#include "luv/codec/codec.h"
+
+#include <string>
+#include <thread>
+
+#include "gtest/gtest.h"
+
+namespace luv::codec {
+namespace {
+
+class State {
+ public:
+  State() : L(luaL_newstate()) { luaL_openlibs(L); }
+  ~State() { lua_close(L); }
+  // Runs `chunk` with the `nargs` values on top as its arguments, leaving
+  // its results on the stack.
+  void Run(const char* chunk, int nargs = 0) {
+    ASSERT_EQ(luaL_loadstring(L, chunk), 0) << lua_tostring(L, -1);
+    lua_insert(L, -1 - nargs);
+    ASSERT_EQ(lua_pcall(L, nargs, LUA_MULTRET, 0), 0) << lua_tostring(L, -1);
+  }
+  lua_State* L;
+};
+
+TEST(CodecTest, TrustedPairMovesFunctionsToAnotherStateOnAnotherThread) {
+  State a;
+  a.Run(
+      "local shared = {n = 0}\n"
+      "return function(k) shared.n = shared.n + k; return shared.n end,\n"
+      "       function() return shared end, nil");
+  std::string blob;
+  ASSERT_TRUE(EncodeTrusted(a.L, 3, &blob).ok());
+  EXPECT_EQ(lua_gettop(a.L), 0);
+  std::string result;
+  std::thread other([&] {
+    State b;
+    int count = 0;
+    absl::Status status = DecodeTrusted(b.L, blob, &count);
+    if (!status.ok()) {
+      result = std::string(status.message());
+      return;
+    }
+    b.Run(
+        "local add, get, none = ...; return tostring(add(2) + add(3)) .. ' ' .. get().n "
+        ".. ' ' .. tostring(none)",
+        count);
+    result = std::to_string(count) + ":" + lua_tostring(b.L, -1);
+  });
+  other.join();
+  EXPECT_EQ(result, "3:7 5 nil");
+}
+
+TEST(CodecTest, TrustedModeSkipsOnlyTheMacCheck) {
+  State s;
+  s.Run("return function() return 1 end");
+  std::string blob;
+  ASSERT_TRUE(Encode(s.L, 1, Limits(), &blob).ok());
+  blob.back() ^= 1;
+  int count = 0;
+  EXPECT_EQ(Decode(s.L, blob, DecodeOptions(), &count).code(),
+            absl::StatusCode::kPermissionDenied);
+  EXPECT_TRUE(DecodeTrusted(s.L, blob, &count).ok());
+  EXPECT_EQ(count, 1);
+  lua_settop(s.L, 0);
+  EXPECT_FALSE(DecodeTrusted(s.L, blob + "x", &count).ok()) << "still validated";
+}
+
+TEST(CodecTest, FailuresLeaveTheStackAsItWas) {
+  State s;
+  lua_pushliteral(s.L, "keep");
+  s.Run("return 1, coroutine.create(function() end)");
+  std::string blob;
+  absl::Status status = Encode(s.L, 2, Limits(), &blob);
+  EXPECT_EQ(status.message(), "cannot encode a coroutine at root[2]");
+  EXPECT_EQ(lua_gettop(s.L), 1) << "the values are consumed";
+  int count = 7;
+  EXPECT_FALSE(
+      Decode(s.L, std::string("luv\1\0\1\x1f", 7), DecodeOptions(), &count).ok());
+  EXPECT_EQ(count, 0);
+  s.Run(
+      "return setmetatable({}, {__codec = function() return function() error('boom') "
+      "end, 1 end})");
+  ASSERT_TRUE(Encode(s.L, 1, Limits(), &blob).ok());
+  status = Decode(s.L, blob, DecodeOptions(), &count);
+  EXPECT_NE(status.message().find("raised: [string"), std::string::npos) << status;
+  EXPECT_NE(status.message().find("boom"), std::string::npos) << status;
+  EXPECT_EQ(lua_gettop(s.L), 1);
+  EXPECT_STREQ(lua_tostring(s.L, 1), "keep");
+}
+
+TEST(CodecTest, EncodeToLuaLeavesTheBlobOnTheStack) {
+  State s;
+  s.Run("return {1, 2, x = 'y'}, 'z'");
+  ASSERT_TRUE(EncodeToLua(s.L, 2, Limits()).ok());
+  ASSERT_EQ(lua_gettop(s.L), 1);
+  size_t size;
+  const char* data = lua_tolstring(s.L, 1, &size);
+  int count = 0;
+  ASSERT_TRUE(Decode(s.L, absl::string_view(data, size), DecodeOptions(), &count).ok());
+  EXPECT_EQ(count, 2);
+  EXPECT_STREQ(lua_tostring(s.L, -1), "z");
+}
+
+TEST(CodecTest, LimitsAreClampedAndEnforcedOnEncode) {
+  Limits too_high;
+  too_high.max_bytes = kMaxBytes * 2;
+  too_high.max_depth = 1000;
+  too_high.max_values = 0;
+  Limits clamped = Clamp(too_high);
+  EXPECT_EQ(clamped.max_bytes, kMaxBytes);
+  EXPECT_EQ(clamped.max_depth, kMaxDepth);
+  EXPECT_EQ(clamped.max_values, 1);
+
+  State s;
+  s.Run("return string.rep('x', 100)");
+  Limits small;
+  small.max_bytes = 50;
+  std::string blob;
+  EXPECT_EQ(Encode(s.L, 1, small, &blob).message(),
+            "encoded blob exceeds max_bytes (50) at root[1]");
+  s.Run("return {{{}}}");
+  small = Limits();
+  small.max_depth = 2;
+  EXPECT_EQ(Encode(s.L, 1, small, &blob).message(),
+            "nesting deeper than 2 at root[1][1][1]");
+}
+
+TEST(CodecTest, LuvObjectsNeedLuvInTheDecodingState) {
+  State s;
+  int count = 0;
+  absl::Status status =
+      Decode(s.L, std::string("luv\1\0\1\x0b\x00", 8), DecodeOptions(), &count);
+  EXPECT_EQ(status.message(), "luv has no member '' in this state at byte 6");
+}
+
+}  // namespace
+}  // namespace luv::codec

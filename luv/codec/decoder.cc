@@ -1,0 +1,412 @@
+// Decode: check the header and the MAC, validate the whole body in plain C++
+// (pass 1), then build the Lua values in protected mode (pass 2). Both passes
+// run the same Parser, so pass 2 never relies on pass 1 for memory safety.
+#include <cstdarg>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "absl/strings/str_format.h"
+#include "luv/codec/buffer.h"
+#include "luv/codec/codec.h"
+#include "luv/codec/format.h"
+#include "luv/codec/identity.h"
+#include "luv/codec/luv_objects.h"
+#include "luv/codec/mac.h"
+#include "luv/codec/parser.h"
+#include "luv/codec/protected_call.h"
+#include "luv/codec/vm.h"
+
+namespace luv::codec {
+namespace {
+
+// Object states found by pass 1.
+constexpr uint8_t kUnfinished = 1;  // a hooked object whose constructor has not run
+constexpr uint8_t kReferenced = 2;  // the target of some kTagRef
+
+// Pass 1: no Lua. Refuses a reference to an unfinished hook (a hook state
+// containing its own object) and notes which objects are referenced, so that
+// pass 2 keeps only those.
+class Validator {
+ public:
+  explicit Validator(Reader* reader) : r_(reader) {}
+
+  const uint8_t* states() const { return states_.data(); }
+  uint32_t referenced() const { return referenced_; }
+
+  bool Nil() { return true; }
+  bool Boolean(bool) { return true; }
+  bool Number(double) { return true; }
+  bool String(const uint8_t*, size_t) { return true; }
+  bool NewObject(uint32_t) {
+    return states_.Push(0) || r_->Fail("out of memory at byte %zu", r_->offset());
+  }
+  bool TableBegin(uint32_t, uint64_t, uint64_t) { return true; }
+  bool ArrayItem(uint64_t) { return true; }
+  bool HashPair(size_t) { return true; }
+  bool TableEnd() { return true; }
+  bool FunctionBegin(uint32_t, const uint8_t*, size_t, size_t) { return true; }
+  bool Upvalue(uint64_t, size_t) { return true; }
+  bool FunctionEnd() { return true; }
+  bool HookBegin(uint32_t id) {
+    states_[id] |= kUnfinished;
+    return true;
+  }
+  bool HookFnEnd(uint32_t id, size_t) {
+    states_[id] &= ~kUnfinished;
+    return true;
+  }
+  bool HookNameEnd(uint32_t id, const uint8_t*, size_t, size_t) {
+    states_[id] &= ~kUnfinished;
+    return true;
+  }
+  bool Ref(uint32_t id, size_t at) {
+    if ((states_[id] & kUnfinished) != 0) {
+      return r_->Fail(
+          "reference to unfinished object %u (a __codec state containing its "
+          "own object) at byte %zu",
+          id, at);
+    }
+    if ((states_[id] & kReferenced) == 0) ++referenced_;
+    states_[id] |= kReferenced;
+    return true;
+  }
+  bool LuvPath(uint32_t, const uint8_t*, size_t, size_t) { return true; }
+  bool Identity(uint32_t, const uint8_t* name, size_t size, uint64_t, size_t at) {
+    IdentityType type;
+    if (FindIdentityType(reinterpret_cast<const char*>(name), size, &type)) return true;
+    return r_->Fail("unknown identity type '%.*s' at byte %zu", static_cast<int>(size),
+                    reinterpret_cast<const char*>(name), at);
+  }
+
+ private:
+  Reader* r_;
+  ByteVector states_;
+  uint32_t referenced_ = 0;
+};
+
+// Raises a Lua error with a printf-style message. Only called inside the
+// protected build, where no C++ destructor is pending.
+[[noreturn]] void Raise(lua_State* L, const char* format, ...)
+    __attribute__((format(printf, 2, 3)));
+void Raise(lua_State* L, const char* format, ...) {
+  char message[512];
+  va_list args;
+  va_start(args, format);
+  std::vsnprintf(message, sizeof(message), format, args);
+  va_end(args);
+  lua_pushstring(L, message);
+  lua_error(L);
+  __builtin_unreachable();
+}
+
+// The message of the error object at `index`, without converting it (a
+// conversion could allocate, and so raise).
+const char* ErrorText(lua_State* L, int index) {
+  if (lua_type(L, index) != LUA_TSTRING) return "(error object is not a string)";
+  return lua_tostring(L, index);
+}
+
+struct Chunk {
+  const char* data;
+  size_t size;
+};
+
+const char* ReadChunk(lua_State*, void* ud, size_t* size) {
+  Chunk* chunk = static_cast<Chunk*>(ud);
+  if (chunk->size == 0) return nullptr;
+  *size = chunk->size;
+  chunk->size = 0;
+  return chunk->data;
+}
+
+// Caps table presizing; the counts are backed by input bytes already, this
+// only keeps one allocation reasonable.
+int Presize(uint64_t n) { return static_cast<int>(n < (1u << 20) ? n : (1u << 20)); }
+
+// Pass 2: every value becomes one push. Objects that are referenced later are
+// kept in the refs table (index refs_) under id + 1. Raises on failure
+// (inside lua_pcall).
+class Builder {
+ public:
+  Builder(lua_State* L, int refs, const uint8_t* states)
+      : L_(L), refs_(refs), states_(states) {}
+
+  bool Nil() {
+    lua_pushnil(L_);
+    return true;
+  }
+  bool Boolean(bool b) {
+    lua_pushboolean(L_, b);
+    return true;
+  }
+  bool Number(double d) {
+    lua_pushnumber(L_, d);
+    return true;
+  }
+  bool String(const uint8_t* p, size_t n) {
+    lua_pushlstring(L_, reinterpret_cast<const char*>(p), n);
+    return true;
+  }
+  bool NewObject(uint32_t) { return true; }
+  bool TableBegin(uint32_t id, uint64_t narray, uint64_t nhash) {
+    luaL_checkstack(L_, 4, "luv.codec: nesting");
+    lua_createtable(L_, Presize(narray), Presize(nhash));
+    Keep(id);
+    return true;
+  }
+  bool ArrayItem(uint64_t i) {
+    lua_rawseti(L_, -2, static_cast<int>(i));
+    return true;
+  }
+  bool HashPair(size_t at) {
+    // Keys that only a __codec constructor can produce.
+    if (lua_isnil(L_, -2)) Raise(L_, "nil table key at byte %zu", at);
+    if (lua_type(L_, -2) == LUA_TNUMBER && lua_tonumber(L_, -2) != lua_tonumber(L_, -2)) {
+      Raise(L_, "NaN table key at byte %zu", at);
+    }
+    lua_rawset(L_, -3);
+    return true;
+  }
+  bool TableEnd() { return true; }
+  bool FunctionBegin(uint32_t id, const uint8_t* code, size_t size, size_t at) {
+    luaL_checkstack(L_, 4, "luv.codec: nesting");
+    Chunk chunk{reinterpret_cast<const char*>(code), size};
+    if (lua_load(L_, ReadChunk, &chunk, "=luv.codec") != 0) {
+      Raise(L_, "cannot load the function at byte %zu: %s", at, ErrorText(L_, -1));
+    }
+    Keep(id);
+    return true;
+  }
+  bool Upvalue(uint64_t i, size_t at) {
+    if (lua_setupvalue(L_, -2, static_cast<int>(i)) == nullptr) {
+      Raise(L_, "function has fewer than %llu upvalues at byte %zu",
+            static_cast<unsigned long long>(i), at);
+    }
+    return true;
+  }
+  bool FunctionEnd() { return true; }
+  bool HookBegin(uint32_t) {
+    luaL_checkstack(L_, 4, "luv.codec: nesting");
+    return true;
+  }
+  bool HookFnEnd(uint32_t id, size_t at) {
+    if (!lua_isfunction(L_, -2)) {
+      Raise(L_, "__codec constructor at byte %zu is a %s, not a function", at,
+            luaL_typename(L_, -2));
+    }
+    return Construct(id, at);
+  }
+  bool HookNameEnd(uint32_t id, const uint8_t* name, size_t size, size_t at) {
+    const char* text = reinterpret_cast<const char*>(name);
+    lua_pushlstring(L_, text, size);
+    lua_rawget(L_, LUA_REGISTRYINDEX);
+    if (!lua_isfunction(L_, -1)) {
+      lua_pop(L_, 1);
+      lua_pushlstring(L_, text, size);
+      lua_rawget(L_, LUA_GLOBALSINDEX);
+    }
+    if (!lua_isfunction(L_, -1)) {
+      Raise(L_,
+            "no function named '%.*s' in the registry or the globals (a __codec hook) "
+            "at byte %zu",
+            static_cast<int>(size), text, at);
+    }
+    lua_insert(L_, -2);
+    return Construct(id, at);
+  }
+  bool Ref(uint32_t id, size_t) {
+    lua_rawgeti(L_, refs_, static_cast<int>(id) + 1);
+    return true;
+  }
+  bool LuvPath(uint32_t id, const uint8_t* path, size_t size, size_t at) {
+    if (!PushLuvObject(L_, reinterpret_cast<const char*>(path), size)) {
+      Raise(L_, "luv has no member '%.*s' in this state at byte %zu",
+            static_cast<int>(size), reinterpret_cast<const char*>(path), at);
+    }
+    Keep(id);
+    return true;
+  }
+  bool Identity(uint32_t id, const uint8_t* name, size_t size, uint64_t handle,
+                size_t at) {
+    IdentityType type;
+    const char* text = reinterpret_cast<const char*>(name);
+    if (!FindIdentityType(text, size, &type)) {
+      Raise(L_, "unknown identity type '%.*s' at byte %zu", static_cast<int>(size), text,
+            at);
+    }
+    luaL_checkstack(L_, 4, "luv.codec: nesting");
+    if (type.push(L_, handle) != 1) {
+      Raise(L_, "%s handle %llu is unknown in this process at byte %zu", type.metatable,
+            static_cast<unsigned long long>(handle), at);
+    }
+    Keep(id);
+    return true;
+  }
+
+ private:
+  void Keep(uint32_t id) {
+    if (states_ == nullptr || (states_[id] & kReferenced) == 0) return;
+    lua_pushvalue(L_, -1);
+    lua_rawseti(L_, refs_, static_cast<int>(id) + 1);
+  }
+
+  // Calls the constructor (at -2) with the state (at -1); the result becomes
+  // the object `id`, now finished.
+  bool Construct(uint32_t id, size_t at) {
+    if (lua_pcall(L_, 1, 1, 0) != 0) {
+      Raise(L_, "__codec constructor at byte %zu raised: %s", at, ErrorText(L_, -1));
+    }
+    Keep(id);
+    return true;
+  }
+
+  lua_State* L_;
+  int refs_;
+  const uint8_t* states_;  // from pass 1; null when nothing is referenced
+};
+
+struct BuildJob {
+  const uint8_t* data;
+  size_t body_end;
+  int count;
+  const uint8_t* states;  // null when no object is referenced
+  uint32_t referenced;
+  int max_depth;
+  bool code;
+  Vm vm;
+};
+
+int Build(lua_State* L, void* context) {
+  const BuildJob* job = static_cast<const BuildJob*>(context);
+  luaL_checkstack(L, job->count + 8, "luv.codec: too many values");
+  if (job->states != nullptr) {
+    lua_createtable(L, 0, Presize(job->referenced));
+  } else {
+    lua_pushnil(L);  // keeps the stack layout; never read
+  }
+  int refs = lua_gettop(L);
+  Reader reader(job->data, job->body_end);
+  const uint8_t* header;
+  uint64_t count;
+  if (!reader.Bytes(kHeaderSize, &header, "header", 0) ||
+      !reader.Varint(&count, "count")) {
+    Raise(L, "%s", reader.error());
+  }
+  Builder builder(L, refs, job->states);
+  Parser<Builder> parser(&reader, &builder, job->max_depth, job->code, job->vm);
+  for (int i = 0; i < job->count; ++i) {
+    if (!parser.Value(1)) Raise(L, "%s", reader.error());
+  }
+  lua_remove(L, refs);
+  return job->count;
+}
+
+absl::Status Invalid(const char* format, ...) __attribute__((format(printf, 1, 2)));
+absl::Status Invalid(const char* format, ...) {
+  char message[512];
+  va_list args;
+  va_start(args, format);
+  std::vsnprintf(message, sizeof(message), format, args);
+  va_end(args);
+  return absl::InvalidArgumentError(message);
+}
+
+}  // namespace
+
+absl::Status Decode(lua_State* L, absl::string_view blob, const DecodeOptions& options,
+                    int* count) {
+  *count = 0;
+  Limits limits = Clamp(options.limits);
+  const uint8_t* data = reinterpret_cast<const uint8_t*>(blob.data());
+  size_t size = blob.size();
+  if (size > limits.max_bytes) {
+    return Invalid("blob of %zu bytes is larger than max_bytes (%zu)", size,
+                   limits.max_bytes);
+  }
+  Reader reader(data, size);
+  const uint8_t* header;
+  if (!reader.Bytes(kHeaderSize, &header, "header", 0))
+    return Invalid("%s", reader.error());
+  if (std::memcmp(header, kMagic, sizeof(kMagic)) != 0) {
+    return Invalid("not a luv.codec blob (bad magic) at byte 0");
+  }
+  if (header[3] != kVersion) {
+    return Invalid(
+        "unsupported format version %u (this build reads version %u) at byte 3",
+        header[3], kVersion);
+  }
+  uint8_t flags = header[4];
+  if ((flags & ~kKnownFlags) != 0) {
+    return Invalid("reserved flag bits 0x%02x set at byte 4", flags & ~kKnownFlags);
+  }
+  bool code = (flags & kFlagCode) != 0;
+  uint8_t bytecode = flags & (kFlagLua51 | kFlagLuaJit);
+  if (bytecode != 0 && !code)
+    return Invalid("bytecode flag without the code flag at byte 4");
+  if (bytecode == (kFlagLua51 | kFlagLuaJit)) {
+    return Invalid("both bytecode flags set at byte 4");
+  }
+  size_t body_end = size;
+  Vm vm = Vm::kUnknown;
+  if (code) {
+    if (reader.left() < kMacSize) {
+      return Invalid("truncated MAC (need %zu bytes, %zu left) at byte %zu", kMacSize,
+                     reader.left(), reader.offset());
+    }
+    body_end = size - kMacSize;
+    if (options.trust == Trust::kVerifyMac &&
+        !VerifyBlob(data, body_end, data + body_end)) {
+      return absl::PermissionDeniedError(
+          "blob carries code (functions or __codec hooks) but was not made by this "
+          "process: its MAC does not verify, so it is refused before anything is loaded");
+    }
+    if (bytecode != 0) {
+      Vm blob_vm = bytecode == kFlagLuaJit ? Vm::kLuaJit : Vm::kLua51;
+      vm = CurrentVm(L);
+      if (vm != blob_vm) {
+        return absl::FailedPreconditionError(
+            absl::StrFormat("blob carries %s bytecode but this process runs %s",
+                            VmName(blob_vm), VmName(vm)));
+      }
+    }
+  }
+
+  Reader body(data, body_end);
+  uint64_t n;
+  if (!body.Bytes(kHeaderSize, &header, "header", 0) || !body.Varint(&n, "value count")) {
+    return Invalid("%s", body.error());
+  }
+  if (n > static_cast<uint64_t>(limits.max_values)) {
+    return Invalid("tuple of %llu values exceeds the limit of %d at byte %zu",
+                   static_cast<unsigned long long>(n), limits.max_values, kHeaderSize);
+  }
+  Validator validator(&body);
+  Parser<Validator> parser(&body, &validator, limits.max_depth, code, vm);
+  for (uint64_t i = 0; i < n; ++i) {
+    if (!parser.Value(1)) return Invalid("%s", body.error());
+  }
+  if (body.left() != 0) {
+    return Invalid("trailing bytes (%zu after the last value) at byte %zu", body.left(),
+                   body.offset());
+  }
+
+  BuildJob job{data,
+               body_end,
+               static_cast<int>(n),
+               validator.referenced() != 0 ? validator.states() : nullptr,
+               validator.referenced(),
+               limits.max_depth,
+               code,
+               vm};
+  int pushed = CallProtected(L, Build, &job, 0);
+  if (pushed < 0) {
+    std::string message = ErrorText(L, -1);
+    lua_pop(L, 1);
+    return absl::InvalidArgumentError(message);
+  }
+  *count = pushed;
+  return absl::OkStatus();
+}
+
+}  // namespace luv::codec

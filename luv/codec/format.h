@@ -1,0 +1,173 @@
+// The luv.codec wire format: constants and the bounds-checked primitives that
+// both the encoder and the decoder use. Plain C++, no Lua; any thread.
+//
+// A blob is
+//   header  'l' 'u' 'v' <version = 1> <flags>
+//   body    <varint n> value * n
+//   mac     32 bytes of crypto_auth over header + body, only if kFlagCode
+// Every value starts with a tag byte. Integers are little-endian; varints are
+// LEB128 (7 bits per byte, at most 10 bytes, no over-long forms). Tables,
+// functions, hooked objects and luv's own objects get object ids in the order
+// their tags appear (pre-order), and kTagRef refers back to one by id.
+#ifndef LUV_CODEC_FORMAT_H_
+#define LUV_CODEC_FORMAT_H_
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+
+namespace luv::codec {
+
+inline constexpr uint8_t kMagic[3] = {'l', 'u', 'v'};
+inline constexpr uint8_t kVersion = 1;
+inline constexpr size_t kHeaderSize = 5;
+inline constexpr size_t kMacSize = 32;  // crypto_auth_BYTES
+
+// Header flags. Unknown bits are an error.
+inline constexpr uint8_t kFlagCode = 0x01;    // functions or hooks; MAC follows
+inline constexpr uint8_t kFlagLua51 = 0x02;   // carries Lua 5.1 bytecode
+inline constexpr uint8_t kFlagLuaJit = 0x04;  // carries LuaJIT bytecode
+inline constexpr uint8_t kKnownFlags = kFlagCode | kFlagLua51 | kFlagLuaJit;
+
+// Value tags. 0x10..0x3f are unassigned and rejected.
+enum Tag : uint8_t {
+  kTagNil = 0x00,
+  kTagFalse = 0x01,
+  kTagTrue = 0x02,
+  kTagInt = 0x03,       // zigzag varint, an integral double that round-trips
+  kTagDouble = 0x04,    // 8 bytes, the IEEE-754 bits (NaN payloads, -0)
+  kTagString = 0x05,    // varint length, bytes
+  kTagTable = 0x06,     // [id] varint narray, varint nhash, values, key/value pairs
+  kTagRef = 0x07,       // varint id of an earlier object
+  kTagFunction = 0x08,  // [id] varint length, lua_dump bytes, varint nups, upvalues
+  kTagHookFn = 0x09,    // [id] constructor value, state value
+  kTagHookName = 0x0a,  // [id] varint length, name, state value
+  kTagLuvPath = 0x0b,   // [id] varint length, path in the luv module table
+  kTagIdentity = 0x0c,  // [id] varint length, type name, varint handle
+  kTagLastFixed = 0x0c,
+  kTagShortString = 0x40,  // 0x40 + length (0..63), bytes
+  kTagSmallInt = 0x80,     // 0x80 + value (0..127)
+};
+inline constexpr size_t kShortStringMax = 63;
+inline constexpr uint64_t kSmallIntMax = 127;
+
+// Hard caps. Per-call limits may lower them, never raise them.
+inline constexpr size_t kMaxBytes = size_t{1} << 30;  // 1 GiB
+inline constexpr int kMaxDepth = 200;
+inline constexpr int kMaxValues = 4096;
+inline constexpr uint64_t kMaxUpvalues = 255;
+inline constexpr size_t kMaxNameLength = 256;  // hook names, luv paths, types
+
+// Lua bytecode signatures (the first bytes of a lua_dump).
+inline constexpr char kLua51Signature[] = "\x1bLua\x51";
+inline constexpr size_t kLua51SignatureSize = 5;
+inline constexpr char kLuaJitSignature[] = "\x1bLJ";
+inline constexpr size_t kLuaJitSignatureSize = 3;
+
+// Maps a double to an int64 when the round trip is exact (not -0).
+inline bool DoubleToInt(double d, int64_t* out) {
+  if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0)) return false;
+  int64_t i = static_cast<int64_t>(d);
+  if (static_cast<double>(i) != d) return false;
+  if (i == 0 && std::signbit(d)) return false;
+  *out = i;
+  return true;
+}
+
+inline uint64_t ZigZag(int64_t v) {
+  return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63);
+}
+inline int64_t UnZigZag(uint64_t v) {
+  return static_cast<int64_t>((v >> 1) ^ (~(v & 1) + 1));
+}
+
+// Writes `v` as a varint into `out` (room for 10 bytes); returns its length.
+inline size_t PutVarint(uint64_t v, uint8_t* out) {
+  size_t n = 0;
+  while (v >= 0x80) {
+    out[n++] = static_cast<uint8_t>(v | 0x80);
+    v >>= 7;
+  }
+  out[n++] = static_cast<uint8_t>(v);
+  return n;
+}
+
+// A read cursor over untrusted bytes. Every read checks the bytes left first;
+// a failed read records a message with the offset and makes the cursor fail
+// for good. Trivially destructible, so it may live in frames Lua can longjmp
+// over.
+class Reader {
+ public:
+  Reader(const uint8_t* data, size_t size) : base_(data), p_(data), end_(data + size) {}
+
+  size_t offset() const { return static_cast<size_t>(p_ - base_); }
+  size_t left() const { return static_cast<size_t>(end_ - p_); }
+  const uint8_t* position() const { return p_; }
+  bool failed() const { return error_[0] != '\0'; }
+  const char* error() const { return error_; }
+
+  bool Byte(uint8_t* out, const char* what) {
+    if (p_ == end_)
+      return Fail("truncated %s (need 1 byte, 0 left) at byte %zu", what, offset());
+    *out = *p_++;
+    return true;
+  }
+
+  // Reads a varint: at most 10 bytes, no bits past 64, no over-long form.
+  bool Varint(uint64_t* out, const char* what) {
+    size_t start = offset();
+    uint64_t v = 0;
+    for (int i = 0; i < 10; ++i) {
+      if (p_ == end_) return Fail("truncated varint (%s) at byte %zu", what, start);
+      uint8_t b = *p_++;
+      if (i == 9 && (b & 0x80) != 0) {
+        return Fail("varint (%s) longer than 10 bytes at byte %zu", what, start);
+      }
+      if (i == 9 && b > 1) {
+        return Fail("varint (%s) overflows 64 bits at byte %zu", what, start);
+      }
+      v |= static_cast<uint64_t>(b & 0x7f) << (7 * i);
+      if ((b & 0x80) == 0) {
+        if (b == 0 && i > 0)
+          return Fail("over-long varint (%s) at byte %zu", what, start);
+        *out = v;
+        return true;
+      }
+    }
+    return false;  // not reached: the tenth byte always ends the loop
+  }
+
+  // Takes `n` bytes (a length read from the input) without copying them.
+  bool Bytes(uint64_t n, const uint8_t** out, const char* what, size_t at) {
+    if (n > left()) {
+      return Fail("truncated %s (need %llu bytes, %zu left) at byte %zu", what,
+                  static_cast<unsigned long long>(n), left(), at);
+    }
+    *out = p_;
+    p_ += n;
+    return true;
+  }
+
+  bool Fixed64(uint64_t* out, const char* what) {
+    const uint8_t* bytes;
+    if (!Bytes(8, &bytes, what, offset())) return false;
+    uint64_t v = 0;
+    for (int i = 7; i >= 0; --i) v = (v << 8) | bytes[i];
+    *out = v;
+    return true;
+  }
+
+  // Records the first failure; always returns false.
+  bool Fail(const char* format, ...) __attribute__((format(printf, 2, 3)));
+
+ private:
+  const uint8_t* base_;
+  const uint8_t* p_;
+  const uint8_t* end_;
+  char error_[256] = {0};
+};
+
+}  // namespace luv::codec
+
+#endif  // LUV_CODEC_FORMAT_H_

@@ -1,0 +1,86 @@
+#include "luv/codec/identity.h"
+
+#include <cstring>
+#include <mutex>
+
+#include "absl/strings/str_cat.h"
+#include "luv/codec/format.h"
+
+namespace luv::codec {
+namespace {
+
+constexpr int kMaxTypes = 32;
+
+struct Registry {
+  std::mutex mutex;
+  IdentityType types[kMaxTypes];
+  int count = 0;
+};
+
+Registry& TheRegistry() {
+  static Registry* registry = new Registry;  // lives as long as the process
+  return *registry;
+}
+
+bool SameName(const char* a, const char* b, size_t b_size) {
+  return std::strlen(a) == b_size && std::memcmp(a, b, b_size) == 0;
+}
+
+}  // namespace
+
+absl::Status RegisterIdentityType(const IdentityType& type) {
+  if (type.metatable == nullptr || type.to_handle == nullptr || type.push == nullptr) {
+    return absl::InvalidArgumentError("identity type needs a name and both callbacks");
+  }
+  size_t length = std::strlen(type.metatable);
+  if (length == 0 || length > kMaxNameLength) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("identity type name must have 1 to ", kMaxNameLength, " bytes"));
+  }
+  Registry& registry = TheRegistry();
+  std::lock_guard<std::mutex> lock(registry.mutex);
+  for (int i = 0; i < registry.count; ++i) {
+    const IdentityType& known = registry.types[i];
+    if (!SameName(known.metatable, type.metatable, length)) continue;
+    if (known.to_handle == type.to_handle && known.push == type.push) {
+      return absl::OkStatus();
+    }
+    return absl::AlreadyExistsError(
+        absl::StrCat("identity type ", type.metatable, " is registered already"));
+  }
+  if (registry.count == kMaxTypes) {
+    return absl::ResourceExhaustedError("too many identity types");
+  }
+  registry.types[registry.count++] = type;
+  return absl::OkStatus();
+}
+
+bool FindIdentityType(const char* name, size_t size, IdentityType* out) {
+  Registry& registry = TheRegistry();
+  std::lock_guard<std::mutex> lock(registry.mutex);
+  for (int i = 0; i < registry.count; ++i) {
+    if (SameName(registry.types[i].metatable, name, size)) {
+      *out = registry.types[i];
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ForEachIdentityType(bool (*visit)(const IdentityType& type, void* context),
+                         void* context) {
+  IdentityType types[kMaxTypes];
+  int count;
+  {
+    Registry& registry = TheRegistry();
+    std::lock_guard<std::mutex> lock(registry.mutex);
+    count = registry.count;
+    std::memcpy(types, registry.types, sizeof(IdentityType) * count);
+  }
+  for (int i = 0; i < count; ++i) {
+    if (visit(types[i], context)) return true;
+  }
+  return false;
+}
+
+}  // namespace luv::codec

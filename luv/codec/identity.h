@@ -1,0 +1,52 @@
+// Userdata types that cross luv.codec by identity: the object stays in this
+// process and the blob carries only its type name and a 64-bit handle, which
+// the type's own table maps back to the object (never a pointer made from
+// the bytes). This is the extension point for luv's shareable objects (the
+// ØMQ context, channels): a package registers its type once, before Lua code
+// can encode one, typically from its Open<Area>() function.
+//
+//   codec::RegisterIdentityType({"luv.zmq.context", ContextToHandle, PushContext});
+//
+// The registry is process-wide and thread-safe. Both callbacks run on the
+// thread that owns `L`, inside a protected call, and may raise Lua errors.
+#ifndef LUV_CODEC_IDENTITY_H_
+#define LUV_CODEC_IDENTITY_H_
+
+#include <cstdint>
+#include <lua.hpp>
+
+#include "absl/status/status.h"
+
+namespace luv::codec {
+
+struct IdentityType {
+  // The metatable name in the registry (luaL_newmetatable), also the name in
+  // the blob. At most kMaxNameLength bytes; a string literal (not copied).
+  const char* metatable;
+  // Given the userdata at `index`, stores its handle and returns true, or
+  // returns false if this object cannot be shared (closed, say). The handle
+  // must keep meaning this object until the receiver decodes it; how long
+  // that is, and what keeps the object alive, is the type's policy.
+  bool (*to_handle)(lua_State* L, int index, uint64_t* handle);
+  // Pushes the object for `handle` and returns 1, or returns 0 (pushing
+  // nothing) if the handle is unknown, e.g. already destroyed.
+  int (*push)(lua_State* L, uint64_t handle);
+};
+
+// Adds `type`. Fails if the name is taken by another type, too long, or the
+// table of types (32 entries) is full. Registering the same type twice is a
+// no-op, so every thread's Open function may call it.
+absl::Status RegisterIdentityType(const IdentityType& type);
+
+// Copies out the type registered under `name` (length `size`), if any.
+bool FindIdentityType(const char* name, size_t size, IdentityType* out);
+
+// Calls `visit` with every registered type, in registration order, until it
+// returns true; returns what `visit` returned last. The list is copied first,
+// so `visit` may run Lua code.
+bool ForEachIdentityType(bool (*visit)(const IdentityType& type, void* context),
+                         void* context);
+
+}  // namespace luv::codec
+
+#endif  // LUV_CODEC_IDENTITY_H_

@@ -1,0 +1,44 @@
+// luv's own tables and functions cross luv.codec by identity: the blob names
+// their path in the module table ("fiber.create", "" for the table itself)
+// and the decoder returns the object at that path in the receiving state's
+// require("luv") table. The paths are found by walking the module table, so
+// areas added to luv later need no registration here.
+//
+// Per lua_State; only its owning thread. Functions below may raise (they
+// allocate), so call them in protected mode or from a binding.
+#ifndef LUV_CODEC_LUV_OBJECTS_H_
+#define LUV_CODEC_LUV_OBJECTS_H_
+
+#include <cstddef>
+#include <lua.hpp>
+
+namespace luv::codec {
+
+// Records the table at `index` as this state's luv module table. Called by
+// luaopen_luv (through OpenCodec).
+void SetModuleTable(lua_State* L, int index);
+
+// Pushes a table mapping each table and function reachable from the module
+// table (by string keys, four levels deep) to its path, or nil if luv was not
+// opened in this state. Built on first use and then cached, so members added
+// after the first encode are not known.
+void PushLuvIndex(lua_State* L);
+
+// The addresses (lua_topointer) of the objects in the index, sorted, so that
+// the encoder can rule an object out without a Lua call. Valid while the
+// index lives (until SetModuleTable); empty if there is no index. Call after
+// PushLuvIndex. Does not allocate or raise.
+struct LuvAddresses {
+  const void* const* data = nullptr;
+  size_t size = 0;
+  bool Contains(const void* p) const;
+};
+LuvAddresses GetLuvAddresses(lua_State* L);
+
+// Pushes the object at `path` in this state's module table and returns true;
+// returns false (pushing nothing) if there is no such table or function.
+bool PushLuvObject(lua_State* L, const char* path, size_t size);
+
+}  // namespace luv::codec
+
+#endif  // LUV_CODEC_LUV_OBJECTS_H_

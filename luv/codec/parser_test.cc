@@ -1,0 +1,128 @@
+#include "luv/codec/parser.h"
+
+#include <string>
+
+#include "gtest/gtest.h"
+
+namespace luv::codec {
+namespace {
+
+// Records events as text: the order of ids and callbacks is the contract.
+struct Recorder {
+  std::string log;
+  bool Nil() { return Add("nil"); }
+  bool Boolean(bool b) { return Add(b ? "true" : "false"); }
+  bool Number(double d) { return Add("n" + std::to_string(static_cast<long long>(d))); }
+  bool String(const uint8_t* p, size_t n) {
+    return Add("'" + std::string(reinterpret_cast<const char*>(p), n) + "'");
+  }
+  bool NewObject(uint32_t id) { return Add("#" + std::to_string(id)); }
+  bool TableBegin(uint32_t, uint64_t a, uint64_t h) {
+    return Add("{" + std::to_string(a) + "," + std::to_string(h));
+  }
+  bool ArrayItem(uint64_t i) { return Add("[" + std::to_string(i) + "]"); }
+  bool HashPair(size_t) { return Add("="); }
+  bool TableEnd() { return Add("}"); }
+  bool FunctionBegin(uint32_t, const uint8_t*, size_t n, size_t) {
+    return Add("fn" + std::to_string(n));
+  }
+  bool Upvalue(uint64_t i, size_t) { return Add("up" + std::to_string(i)); }
+  bool FunctionEnd() { return Add("endfn"); }
+  bool HookBegin(uint32_t id) { return Add("hook" + std::to_string(id)); }
+  bool HookFnEnd(uint32_t id, size_t) { return Add("made" + std::to_string(id)); }
+  bool HookNameEnd(uint32_t id, const uint8_t* p, size_t n, size_t) {
+    return Add("made" + std::to_string(id) + ":" +
+               std::string(reinterpret_cast<const char*>(p), n));
+  }
+  bool Ref(uint32_t id, size_t) { return Add("ref" + std::to_string(id)); }
+  bool LuvPath(uint32_t, const uint8_t* p, size_t n, size_t) {
+    return Add("luv:" + std::string(reinterpret_cast<const char*>(p), n));
+  }
+  bool Identity(uint32_t, const uint8_t*, size_t, uint64_t h, size_t) {
+    return Add("id" + std::to_string(h));
+  }
+  bool Add(const std::string& event) {
+    if (!log.empty()) log += ' ';
+    log += event;
+    return true;
+  }
+};
+
+struct Result {
+  bool ok;
+  std::string log;
+  std::string error;
+};
+
+Result Parse(const std::string& body, bool code = false, int max_depth = kMaxDepth) {
+  Reader r(reinterpret_cast<const uint8_t*>(body.data()), body.size());
+  Recorder recorder;
+  Parser<Recorder> parser(&r, &recorder, max_depth, code, Vm::kLua51);
+  bool ok = parser.Value(1);
+  if (ok && r.left() != 0) ok = r.Fail("left over");
+  return {ok, recorder.log, r.error()};
+}
+
+TEST(ParserTest, ScalarsAndShortForms) {
+  EXPECT_EQ(Parse(std::string("\x00", 1)).log, "nil");
+  EXPECT_EQ(Parse("\x02").log, "true");
+  EXPECT_EQ(Parse("\x85").log, "n5");
+  EXPECT_EQ(Parse("\x03\x03").log, "n-2");
+  EXPECT_EQ(Parse("\x42hi").log, "'hi'");
+  EXPECT_EQ(Parse("\x05\x02hi").log, "'hi'");
+}
+
+TEST(ParserTest, ObjectIdsArePreOrder) {
+  // {{}, [ref0] = ref1}: the outer table is 0, the inner one 1.
+  Result r = Parse(std::string("\x06\x01\x01\x06\x00\x00\x07\x00\x07\x01", 10));
+  ASSERT_TRUE(r.ok) << r.error;
+  EXPECT_EQ(r.log, "#0 {1,1 #1 {0,0 } [1] ref0 ref1 = }");
+}
+
+TEST(ParserTest, HookIdIsReservedBeforeConstructorAndState) {
+  std::string code = "\x1bLua\x51";
+  std::string body =
+      std::string("\x09\x08\x05", 3) + code + std::string("\x00\x06\x00\x00", 4);
+  Result r = Parse(body, /*code=*/true);
+  ASSERT_TRUE(r.ok) << r.error;
+  EXPECT_EQ(r.log, "#0 hook0 #1 fn5 endfn #2 {0,0 } made0");
+  Result named = Parse(std::string("\x0a\x01x\x81", 4), true);
+  EXPECT_EQ(named.log, "#0 hook0 n1 made0:x");
+}
+
+TEST(ParserTest, CodeNeedsTheFlagAndTheRightVm) {
+  std::string body =
+      std::string("\x08\x05", 2) + "\x1bLJ\x02\x00" + std::string("\x00", 1);
+  EXPECT_EQ(Parse(body).error, "function in a blob without the code flag at byte 0");
+  EXPECT_EQ(Parse(body, true).error,
+            "function bytecode is not Lua 5.1 bytecode at byte 0");
+  EXPECT_EQ(Parse(std::string("\x09\x06\x00\x00\x00", 5), true).error,
+            "__codec constructor is not a function at byte 1");
+}
+
+TEST(ParserTest, UpvalueCountIsBounded) {
+  std::string body = std::string("\x08\x05", 2) + "\x1bLua\x51" + "\x80\x02";
+  EXPECT_EQ(Parse(body, true).error,
+            "function claims 256 upvalues (at most 255) at byte 0");
+}
+
+TEST(ParserTest, DepthCountsContainers) {
+  std::string two(std::string("\x06\x01\x00\x06\x00\x00", 6));
+  EXPECT_TRUE(Parse(two, false, 2).ok);
+  EXPECT_EQ(Parse(two, false, 1).error, "nesting deeper than 1 at byte 3");
+}
+
+TEST(ParserTest, CountsMustFitTheBytesLeft) {
+  EXPECT_EQ(Parse(std::string("\x06\x03\x00\x81\x81", 5)).error,
+            "table claims 3 array elements but only 2 bytes remain at byte 0");
+  EXPECT_EQ(Parse(std::string("\x06\x00\x02\x81\x81\x81", 6)).error,
+            "table claims 2 hash entries but only 3 bytes remain at byte 0");
+}
+
+TEST(ParserTest, NamesAreBounded) {
+  std::string body = std::string("\x0b\x81\x02", 3) + std::string(257, 'a');
+  EXPECT_EQ(Parse(body).error, "luv path of 257 bytes is longer than 256 at byte 0");
+}
+
+}  // namespace
+}  // namespace luv::codec

@@ -1,0 +1,146 @@
+// luv.codec.encode, luv.codec.decode, luv.codec.trydecode, luv.codec.limits.
+#include "luv/lua/lua_codec.h"
+
+#include <cstring>
+
+#include "absl/status/status.h"
+#include "luv/codec/codec.h"
+#include "luv/codec/luv_objects.h"
+#include "luv/lua/support.h"
+#include "luv/uv/status.h"
+
+namespace luv::lua {
+namespace {
+
+// The name users pass to accept code from blobs this process did not make.
+constexpr char kForeignCodeOption[] = "dangerously_trust_foreign_code";
+
+// Pushes `prefix` + the status message. Returns -1 (error object on top
+// either way) so the caller can leave its scope and call lua_error.
+int PushMessage(lua_State* L, const char* prefix, const absl::Status& status) {
+  PushProtected(L, [prefix, &status](lua_State* L) {
+    lua_pushstring(L, prefix);
+    lua_pushlstring(L, status.message().data(), status.message().size());
+    lua_concat(L, 2);
+    return 1;
+  });
+  return -1;
+}
+
+int IntegerOption(lua_State* L, int arg, const char* name, long long low,
+                  long long high) {
+  lua_Number n = lua_tonumber(L, -1);
+  if (lua_type(L, -1) != LUA_TNUMBER || n != static_cast<long long>(n) || n < low ||
+      n > high) {
+    luaL_argerror(L, arg,
+                  lua_pushfstring(L, "%s must be an integer from %d to %d", name,
+                                  static_cast<int>(low), static_cast<int>(high)));
+  }
+  return 0;
+}
+
+// Reads {max_bytes=, max_depth=, max_values=, dangerously_trust_foreign_code=}
+// at `arg` (absent or nil: defaults). Raises on a bad or unknown option,
+// before any C++ object exists.
+void ReadOptions(lua_State* L, int arg, codec::DecodeOptions* options) {
+  if (lua_isnoneornil(L, arg)) return;
+  luaL_checktype(L, arg, LUA_TTABLE);
+  lua_pushnil(L);
+  while (lua_next(L, arg) != 0) {
+    const char* key = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "";
+    if (std::strcmp(key, "max_bytes") == 0) {
+      IntegerOption(L, arg, key, 1, codec::kMaxBytes);
+      options->limits.max_bytes = static_cast<size_t>(lua_tonumber(L, -1));
+    } else if (std::strcmp(key, "max_depth") == 0) {
+      IntegerOption(L, arg, key, 1, codec::kMaxDepth);
+      options->limits.max_depth = static_cast<int>(lua_tonumber(L, -1));
+    } else if (std::strcmp(key, "max_values") == 0) {
+      IntegerOption(L, arg, key, 1, codec::kMaxValues);
+      options->limits.max_values = static_cast<int>(lua_tonumber(L, -1));
+    } else if (std::strcmp(key, kForeignCodeOption) == 0) {
+      if (lua_type(L, -1) != LUA_TBOOLEAN) {
+        luaL_argerror(L, arg,
+                      lua_pushfstring(L, "%s must be a boolean", kForeignCodeOption));
+      }
+      options->trust = lua_toboolean(L, -1) ? codec::Trust::kDangerouslyTrustForeignCode
+                                            : codec::Trust::kVerifyMac;
+    } else {
+      luaL_argerror(L, arg, lua_pushfstring(L, "unknown option '%s'", key));
+    }
+    lua_pop(L, 1);
+  }
+}
+
+// luv.codec.encode(...) -> string
+int LCodecEncode(lua_State* L) {
+  int count = lua_gettop(L);
+  {
+    absl::Status status = codec::EncodeToLua(L, count, codec::Limits());
+    if (status.ok()) return 1;
+    PushMessage(L, "luv.codec.encode: ", status);
+  }
+  return lua_error(L);
+}
+
+// luv.codec.decode(blob [, options]) -> the values; raises on a bad blob
+int LCodecDecode(lua_State* L) {
+  size_t size;
+  const char* data = luaL_checklstring(L, 1, &size);
+  codec::DecodeOptions options;
+  ReadOptions(L, 2, &options);
+  {
+    int count = 0;
+    absl::Status status =
+        codec::Decode(L, absl::string_view(data, size), options, &count);
+    if (status.ok()) return count;
+    PushMessage(L, "luv.codec.decode: ", status);
+  }
+  return lua_error(L);
+}
+
+// luv.codec.trydecode(blob [, options]) -> true, values... | false, message, "ECODEC"
+int LCodecTryDecode(lua_State* L) {
+  size_t size;
+  const char* data = luaL_checklstring(L, 1, &size);
+  codec::DecodeOptions options;
+  ReadOptions(L, 2, &options);
+  int pushed;
+  {
+    lua_pushboolean(L, 1);
+    int count = 0;
+    absl::Status status =
+        codec::Decode(L, absl::string_view(data, size), options, &count);
+    if (status.ok()) return count + 1;
+    lua_pop(L, 1);
+    pushed = PushFailure(L, uv::NamedError(status.code(), "ECODEC", status.message()));
+  }
+  return pushed >= 0 ? pushed : lua_error(L);
+}
+
+constexpr luaL_Reg kFunctions[] = {
+    {"encode", LCodecEncode},
+    {"decode", LCodecDecode},
+    {"trydecode", LCodecTryDecode},
+    {nullptr, nullptr},
+};
+
+void SetLimit(lua_State* L, const char* name, lua_Number value) {
+  lua_pushnumber(L, value);
+  lua_setfield(L, -2, name);
+}
+
+}  // namespace
+
+void OpenCodec(lua_State* L) {
+  codec::SetModuleTable(L, -1);
+  lua_createtable(L, 0, 4);
+  SetFunctions(L, kFunctions);
+  lua_createtable(L, 0, 3);
+  SetLimit(L, "max_bytes", static_cast<lua_Number>(codec::kMaxBytes));
+  SetLimit(L, "max_depth", codec::kMaxDepth);
+  SetLimit(L, "max_values", codec::kMaxValues);
+  lua_setfield(L, -2, "limits");
+  lua_setfield(L, -2, "codec");
+}
+
+}  // namespace luv::lua
