@@ -15,7 +15,6 @@ const char kSchedulerKey = 0;
 const char kMainThreadKey = 0;
 
 constexpr char kSchedulerType[] = "luv.scheduler";
-constexpr char kThreadType[] = "luv.thread";
 
 // __gc of the scheduler userdata. It is created before any other luv object
 // of the state, so lua_close finalizes it last, after every handle's owner.
@@ -55,13 +54,6 @@ sched::Scheduler* OpenScheduler(lua_State* L) {
   lua_pushlightuserdata(L, const_cast<char*>(&kSchedulerKey));
   lua_insert(L, -2);
   lua_rawset(L, LUA_REGISTRYINDEX);
-
-  // The main thread's object; luv/lua/lua_thread.cc adds methods later.
-  lua_pushlightuserdata(L, const_cast<char*>(&kMainThreadKey));
-  lua_newuserdata(L, 1);
-  NewClass(L, kThreadType, kNoMethods);
-  lua_setmetatable(L, -2);
-  lua_rawset(L, LUA_REGISTRYINDEX);
   return scheduler;
 }
 
@@ -71,6 +63,12 @@ sched::Scheduler* GetScheduler(lua_State* L) {
   auto* scheduler = static_cast<sched::Scheduler*>(lua_touserdata(L, -1));
   lua_pop(L, 1);
   return scheduler;
+}
+
+void SetMainThreadObject(lua_State* L) {
+  lua_pushlightuserdata(L, const_cast<char*>(&kMainThreadKey));
+  lua_insert(L, -2);
+  lua_rawset(L, LUA_REGISTRYINDEX);
 }
 
 void PushMainThreadObject(lua_State* L) {
@@ -111,11 +109,16 @@ int Block(lua_State* L, sched::Scheduler* scheduler, sched::State* self, const c
     lua_pushvalue(L, keep);
     return lua_yield(L, 1);
   }
-  if (!scheduler->RunUntilWoken(L)) {
-    return luaL_error(L,
-                      "luv: deadlock: %s waits in the main state, but no fiber is "
-                      "ready and no timer, handle or request is active to wake it",
-                      call);
+  switch (scheduler->RunUntilWoken(L)) {
+    case sched::Scheduler::WakeResult::kWoken:
+      break;
+    case sched::Scheduler::WakeResult::kDeadlock:
+      return luaL_error(L,
+                        "luv: deadlock: %s waits in the main state, but no fiber is "
+                        "ready and no timer, handle or request is active to wake it",
+                        call);
+    case sched::Scheduler::WakeResult::kStopping:
+      return luaL_error(L, "luv: %s interrupted: the process is exiting", call);
   }
   void* arg;
   sched::PushFn push = scheduler->TakeResults(self, &arg);

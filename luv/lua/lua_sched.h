@@ -18,8 +18,8 @@
 
 namespace luv::lua {
 
-// Creates this Lua state's scheduler (once; later calls return it) and the
-// main thread object that luv.self() returns there. May raise.
+// Creates this Lua state's scheduler (once; later calls return it). May
+// raise.
 sched::Scheduler* OpenScheduler(lua_State* L);
 
 // The scheduler of the Lua state `L` belongs to (registry lookup).
@@ -46,7 +46,9 @@ sched::State* CheckBlockingState(lua_State* L, sched::Scheduler* scheduler,
 int Block(lua_State* L, sched::Scheduler* scheduler, sched::State* self, const char* call,
           int keep);
 
-// Pushes the main thread's object (what luv.self() returns outside fibers).
+// Pops the main thread's object (what luv.self() returns outside fibers)
+// into the registry; PushMainThreadObject pushes it.
+void SetMainThreadObject(lua_State* L);
 void PushMainThreadObject(lua_State* L);
 
 // PushFns shared by bindings: `true`; and `false, "ECANCELED: <what> was

@@ -7,13 +7,16 @@
 #include "luv/lua/lua_request.h"
 #include "luv/lua/lua_sched.h"
 #include "luv/lua/lua_system.h"
+#include "luv/lua/lua_thread.h"
 #include "luv/lua/lua_timer.h"
 #include "luv/sched/protect.h"
 #include "luv/sched/yieldable.h"
 
+extern "C" __attribute__((visibility("default"))) int luaopen_luv(lua_State* L);
+
 // require("luv") -> the module table. Each Lua state (each OS thread) gets
 // its own table and scheduler.
-extern "C" __attribute__((visibility("default"))) int luaopen_luv(lua_State* L) {
+int luaopen_luv(lua_State* L) {
   luv::sched::InstallProtect(L);
   luv::sched::InitYieldCheck(L);
   luv::sched::Scheduler* scheduler = luv::lua::OpenScheduler(L);
@@ -26,5 +29,6 @@ extern "C" __attribute__((visibility("default"))) int luaopen_luv(lua_State* L) 
   luv::lua::OpenTimer(L, scheduler);
   luv::lua::OpenIdle(L, scheduler);
   luv::lua::OpenCodec(L);
+  luv::lua::OpenThread(L, scheduler, luaopen_luv);
   return 1;
 }

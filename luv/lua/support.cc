@@ -36,15 +36,18 @@ int TrueOrFailure(lua_State* L, int failed) {
 
 void NewClass(lua_State* L, const char* name, const luaL_Reg* methods,
               const luaL_Reg* meta) {
-  if (!luaL_newmetatable(L, name)) return;
-  lua_pushstring(L, name);
-  lua_setfield(L, -2, "__name");
-  lua_pushcfunction(L, ToString);
-  lua_setfield(L, -2, "__tostring");
+  if (luaL_newmetatable(L, name)) {
+    lua_pushstring(L, name);
+    lua_setfield(L, -2, "__name");
+    lua_pushcfunction(L, ToString);
+    lua_setfield(L, -2, "__tostring");
+    lua_newtable(L);
+    lua_setfield(L, -2, "__index");
+  }
   if (meta != nullptr) SetFunctions(L, meta);
-  lua_newtable(L);
+  lua_getfield(L, -1, "__index");
   SetFunctions(L, methods);
-  lua_setfield(L, -2, "__index");
+  lua_pop(L, 1);
 }
 
 void SetClosures(lua_State* L, const luaL_Reg* functions, void* upvalue) {

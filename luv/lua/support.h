@@ -38,9 +38,10 @@ int PushIfFailed(lua_State* L, const absl::Status& status);
 // the failure triple when it pushed one, or raises the pending error.
 int TrueOrFailure(lua_State* L, int failed);
 
-// Creates (or finds) the metatable named `name` ("luv.timer") with `methods`
-// as its __index table, `meta` as metamethods, and a __tostring that prints
-// "luv.timer: 0x...". Leaves it on the stack. May raise.
+// Creates (or finds) the metatable named `name` ("luv.timer") with a
+// __tostring that prints "luv.timer: 0x...", and adds `methods` to its
+// __index table and `meta` to its metamethods. Leaves it on the stack. May
+// raise.
 void NewClass(lua_State* L, const char* name, const luaL_Reg* methods,
               const luaL_Reg* meta = nullptr);
 

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "luv/sched/process.h"
 #include "luv/sched/protect.h"
 #include "luv/uv/timer.h"
 
@@ -43,9 +44,18 @@ class SleepAlarm : public uv::Timer {
 };
 
 Scheduler::Scheduler(lua_State* main)
-    : main_(this, main, /*is_fiber=*/false), alarm_(new SleepAlarm(this)) {}
+    : main_(this, main, /*is_fiber=*/false),
+      alarm_(new SleepAlarm(this)),
+      mailbox_(new uv::Mailbox(loop())) {
+  if (mailbox_->init_status().ok()) mailbox_id_ = RegisterMailbox(mailbox_->address());
+}
 
 Scheduler::~Scheduler() {
+  // The interpreter's own state ending is the process ending: luv threads
+  // are asked to stop and waited for (process.h).
+  if (!IsLuvThread()) StopAndWaitForThreads();
+  if (mailbox_id_ != 0) UnregisterMailbox(mailbox_id_);
+  mailbox_->Release();
   alarm_->Release();
   loop_.Shutdown().IgnoreError();
 }
@@ -62,6 +72,12 @@ void Scheduler::BeginWait(State* state) {
 void Scheduler::Wait(WaitList* list, State* state) {
   BeginWait(state);
   list->Add(&state->wait_node_);
+}
+
+void Scheduler::CancelWait(State* state) {
+  state->wait_node_.Unlink();
+  sleepers_.Remove(state);
+  if (!state->is_fiber()) state->status_ = Status::kRunning;
 }
 
 PushFn Scheduler::TakeResults(State* state, void** arg) {
@@ -135,9 +151,14 @@ void Scheduler::PollIfDue() {
   uv_run(loop(), UV_RUN_NOWAIT);
 }
 
-bool Scheduler::RunUntilWoken(lua_State* host) {
+Scheduler::WakeResult Scheduler::RunUntilWoken(lua_State* host) {
   host_ = host;
+  WakeResult result = WakeResult::kWoken;
   while (main_.status_ == Status::kWaiting) {
+    if (IsLuvThread() && Stopping()) {
+      result = WakeResult::kStopping;
+      break;
+    }
     if (ready_head_ != nullptr) {
       RunPass();
       if (ready_head_ != nullptr && main_.status_ == Status::kWaiting) PollIfDue();
@@ -146,13 +167,16 @@ bool Scheduler::RunUntilWoken(lua_State* host) {
     bool alive = uv_run(loop(), UV_RUN_ONCE) != 0;
     last_poll_ns_ = uv_hrtime();
     if (!alive && ready_head_ == nullptr && main_.status_ == Status::kWaiting) {
-      main_.wait_node_.Unlink();
-      main_.status_ = Status::kRunning;
-      return false;
+      result = WakeResult::kDeadlock;
+      break;
     }
   }
+  if (result != WakeResult::kWoken) {
+    main_.wait_node_.Unlink();
+    sleepers_.Remove(&main_);
+  }
   main_.status_ = Status::kRunning;
-  return true;
+  return result;
 }
 
 void Scheduler::RunOnce(lua_State* host) {

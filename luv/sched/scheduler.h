@@ -26,6 +26,7 @@
 #include "luv/sched/state.h"
 #include "luv/sched/wait_list.h"
 #include "luv/uv/loop.h"
+#include "luv/uv/mailbox.h"
 
 namespace luv::sched {
 
@@ -73,6 +74,8 @@ class Scheduler {
   void BeginWait(State* state);
   // BeginWait, then registers `state` in `list`.
   void Wait(WaitList* list, State* state);
+  // Undoes a Wait that turned out unnecessary before the state suspended.
+  void CancelWait(State* state);
   // Marks the coming lua_yield of the current fiber as luv's own, as
   // opposed to a plain coroutine.yield in the fiber.
   void WillYield() { luv_yield_ = true; }
@@ -83,9 +86,11 @@ class Scheduler {
     return flag;
   }
   // Main state: runs fibers and the loop until it is woken. `host` is the
-  // main thread (the caller). Returns false when nothing can ever wake it
-  // (no fiber ready, no active handle or request): a deadlock.
-  bool RunUntilWoken(lua_State* host);
+  // main thread (the caller). kDeadlock: nothing can ever wake it (no fiber
+  // ready, no active handle or request). kStopping: the process is exiting
+  // and this is a luv thread (process.h).
+  enum class WakeResult { kWoken, kDeadlock, kStopping };
+  WakeResult RunUntilWoken(lua_State* host);
   // The results a woken main state should push (null: none).
   PushFn TakeResults(State* state, void** arg);
 
@@ -110,6 +115,10 @@ class Scheduler {
 
   // Fibers currently queued; for tests and luv.fiber introspection.
   size_t ready_count() const { return ready_count_; }
+
+  // Where other threads post tasks for this scheduler's thread (joins of
+  // threads, channels). Null only if the loop failed to start.
+  uv::Mailbox* mailbox() { return mailbox_; }
 
  private:
   friend class SleepAlarm;
@@ -157,7 +166,9 @@ class Scheduler {
   unsigned passes_since_clock_ = 0;
 
   SleepHeap sleepers_;
-  SleepAlarm* alarm_;  // owned; released in the destructor
+  SleepAlarm* alarm_;     // owned; released in the destructor
+  uv::Mailbox* mailbox_;  // owned; released in the destructor
+  uint64_t mailbox_id_ = 0;
   uint64_t alarm_deadline_ = 0;
   bool alarm_armed_ = false;
 };

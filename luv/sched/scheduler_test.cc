@@ -189,7 +189,7 @@ TEST_F(SchedulerTest, MainStateSleepsWhileFibersRun) {
   State* main = scheduler->main_state();
   uint64_t start = uv_hrtime();
   scheduler->Sleep(main, 20);
-  EXPECT_TRUE(scheduler->RunUntilWoken(L));
+  EXPECT_EQ(scheduler->RunUntilWoken(L), Scheduler::WakeResult::kWoken);
   EXPECT_GE(uv_hrtime() - start, 19u * 1000 * 1000);
   EXPECT_EQ(Log(), "1 2 3");
   EXPECT_EQ(main->status(), Status::kRunning);
@@ -198,7 +198,7 @@ TEST_F(SchedulerTest, MainStateSleepsWhileFibersRun) {
 TEST_F(SchedulerTest, MainStateWaitingForNothingIsADeadlock) {
   State* main = scheduler->main_state();
   scheduler->Wait(&list, main);
-  EXPECT_FALSE(scheduler->RunUntilWoken(L));
+  EXPECT_EQ(scheduler->RunUntilWoken(L), Scheduler::WakeResult::kDeadlock);
   EXPECT_EQ(main->status(), Status::kRunning);
   EXPECT_TRUE(list.empty());
 }
@@ -218,7 +218,7 @@ TEST_F(SchedulerTest, MainStateWokenByAFiber) {
   scheduler->Ready(NewFiber("coroutine.yield(); wake_main()"));
   State* main = scheduler->main_state();
   scheduler->Wait(&list, main);
-  ASSERT_TRUE(scheduler->RunUntilWoken(L));
+  ASSERT_EQ(scheduler->RunUntilWoken(L), Scheduler::WakeResult::kWoken);
   void* arg = nullptr;
   PushFn push = scheduler->TakeResults(main, &arg);
   EXPECT_EQ(push, PushNumber);

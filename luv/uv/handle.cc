@@ -10,6 +10,7 @@ void HandleOwner::Attach(uv_handle_t* handle) {
 void HandleOwner::Close() {
   if (closing_) return;
   closing_ = true;
+  OnClose();
   if (handle_ == nullptr) {
     closed_ = true;
     OnClosed();

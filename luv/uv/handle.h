@@ -44,6 +44,10 @@ class HandleOwner {
   // that never attaches counts as closed.
   void Attach(uv_handle_t* handle);
 
+  // Called when closing starts, before uv_close (or at once for a handle
+  // that never opened).
+  virtual void OnClose() {}
+
   // Called from the close callback, before the record may be deleted.
   virtual void OnClosed() {}
 

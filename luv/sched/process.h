@@ -1,0 +1,45 @@
+// Process-wide bookkeeping for luv's OS threads, and what process exit means.
+//
+// Every luv thread (luv.thread.spawn) counts as live from just before it
+// starts until its Lua state is closed. When a Lua state that is not a luv
+// thread's (the interpreter's main state) closes its scheduler, luv stops
+// and waits for the live threads: it raises an error at each thread's next
+// blocking call ("the process is exiting") so their functions unwind, and
+// returns once all have closed their states. Threads busy in Lua code that
+// never blocks delay exit until they do. This keeps luv.so mapped until no
+// thread runs its code.
+//
+// Every scheduler registers its mailbox here so that a stop request can wake
+// it. All functions are thread-safe.
+#ifndef LUV_SCHED_PROCESS_H_
+#define LUV_SCHED_PROCESS_H_
+
+#include <cstdint>
+
+#include "luv/uv/mailbox.h"
+
+namespace luv::sched {
+
+// Marks the calling OS thread as a luv thread (first thing it does).
+void MarkLuvThread();
+bool IsLuvThread();
+
+// Counts a luv thread as live: ThreadStarting before it is created (so a
+// concurrent exit waits for it), ThreadEnded after its state closed.
+void ThreadStarting();
+void ThreadEnded();
+
+// True once exit has begun: luv threads' blocking calls fail.
+bool Stopping();
+
+// Schedulers register their mailbox for the stop request's wake-up.
+uint64_t RegisterMailbox(const uv::Mailbox::Address& address);
+void UnregisterMailbox(uint64_t id);
+
+// Exit: flags Stopping, wakes every registered mailbox, and waits until no
+// luv thread is live. Called when a non-luv-thread state closes.
+void StopAndWaitForThreads();
+
+}  // namespace luv::sched
+
+#endif  // LUV_SCHED_PROCESS_H_

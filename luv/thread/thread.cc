@@ -1,0 +1,156 @@
+#include "luv/thread/thread.h"
+
+#include <pthread.h>
+
+#include <cstring>
+
+#include "absl/strings/str_cat.h"
+#include "luv/codec/codec.h"
+#include "luv/sched/process.h"
+#include "luv/sched/protect.h"
+
+namespace luv::thread {
+namespace {
+
+// Error handler: a string error gets the thread's traceback; other error
+// values travel as they are.
+int Traceback(lua_State* L) {
+  if (!lua_isstring(L, 1)) return 1;
+  lua_getglobal(L, "debug");
+  if (!lua_istable(L, -1)) return 1;
+  lua_getfield(L, -1, "traceback");
+  if (!lua_isfunction(L, -1)) return 1;
+  lua_pushvalue(L, 1);
+  lua_pushinteger(L, 2);
+  lua_call(L, 2, 1);
+  return 1;
+}
+
+// Replaces the stack with the string `message`, in protected mode.
+void SetMessage(lua_State* L, absl::string_view message) {
+  lua_settop(L, 0);
+  if (sched::PushProtected(L, [message](lua_State* L) {
+        lua_pushlstring(L, message.data(), message.size());
+        return 1;
+      }) < 0) {
+    lua_settop(L, 0);  // out of memory: the joiner gets no value at all
+  }
+}
+
+// Runs the encoded call in `L`; sets `*failed` and fills `*out` with the
+// blob of the results or of the error. Never raises.
+void RunCall(lua_State* L, const std::string& call, bool* failed, std::string* out) {
+  int count = 0;
+  absl::Status decoded = codec::DecodeTrusted(L, call, &count);
+  if (!decoded.ok() || count < 1 || !lua_isfunction(L, -count)) {
+    *failed = true;
+    SetMessage(L, decoded.ok() ? "luv: the thread's function did not arrive"
+                               : decoded.message());
+  } else {
+    int base = lua_gettop(L) - count + 1;  // the function
+    lua_pushcfunction(L, Traceback);
+    lua_insert(L, base);
+    *failed = lua_pcall(L, count - 1, LUA_MULTRET, base) != 0;
+    lua_remove(L, base);
+  }
+  absl::Status encoded = codec::EncodeTrusted(L, lua_gettop(L), out);
+  if (encoded.ok()) return;
+  // The values cannot travel (a coroutine, say): the joiner gets an error
+  // that says which.
+  SetMessage(L, absl::StrCat("luv: the thread's ", *failed ? "error" : "results",
+                             " cannot be sent back: ", encoded.message()));
+  *failed = true;
+  if (!codec::EncodeTrusted(L, lua_gettop(L), out).ok()) out->clear();
+}
+
+struct Start {
+  std::shared_ptr<ThreadShared> shared;
+  std::string call;
+  lua_CFunction open_luv;
+};
+
+void* ThreadMain(void* arg) {
+  std::unique_ptr<Start> start(static_cast<Start*>(arg));
+  sched::MarkLuvThread();
+  bool failed = true;
+  std::string blob;
+  if (lua_State* L = luaL_newstate()) {
+    luaL_openlibs(L);
+    sched::InstallProtect(L);
+    lua_getglobal(L, "package");
+    lua_getfield(L, -1, "preload");
+    lua_pushcfunction(L, start->open_luv);
+    lua_setfield(L, -2, "luv");
+    lua_settop(L, 0);
+    // luv is loaded before the call arrives: luv's tables and functions in
+    // it decode as this state's own.
+    lua_getglobal(L, "require");
+    lua_pushliteral(L, "luv");
+    if (lua_pcall(L, 1, 0, 0) != 0) {
+      SetMessage(L, "luv: the thread cannot load luv");
+      failed = true;
+      if (!codec::EncodeTrusted(L, lua_gettop(L), &blob).ok()) blob.clear();
+    } else {
+      RunCall(L, start->call, &failed, &blob);
+    }
+    // The state is closed before joiners hear of it: a joined thread has
+    // let go of everything (its loop's descriptors included).
+    lua_close(L);
+  }
+  start->shared->Finish(failed, std::move(blob));
+  start.reset();
+  sched::ThreadEnded();
+  return nullptr;
+}
+
+}  // namespace
+
+bool ThreadShared::NotifyWhenFinished(const uv::Mailbox::Address& address,
+                                      uv::Task task) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (finished_) return false;
+  notify_.emplace_back(address, std::move(task));
+  return true;
+}
+
+bool ThreadShared::finished() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return finished_;
+}
+
+void ThreadShared::Finish(bool failed, std::string blob) {
+  std::vector<std::pair<uv::Mailbox::Address, uv::Task>> notify;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    failed_ = failed;
+    blob_ = std::move(blob);
+    finished_ = true;
+    notify.swap(notify_);
+  }
+  for (auto& [address, task] : notify) address.Post(std::move(task));
+}
+
+absl::StatusOr<std::shared_ptr<ThreadShared>> Spawn(std::string call,
+                                                    lua_CFunction open_luv) {
+  auto shared = std::make_shared<ThreadShared>();
+  auto* start = new Start{shared, std::move(call), open_luv};
+  sched::ThreadStarting();
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  // Detached: nobody waits with pthread_join; process exit waits through the
+  // live count instead. 8 MiB of stack, as a main thread has.
+  pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+  pthread_attr_setstacksize(&attr, 8 << 20);
+  pthread_t id;
+  int rc = pthread_create(&id, &attr, ThreadMain, start);
+  pthread_attr_destroy(&attr);
+  if (rc != 0) {
+    delete start;
+    sched::ThreadEnded();
+    return absl::ResourceExhaustedError(
+        absl::StrCat("EAGAIN: cannot start a thread: ", std::strerror(rc)));
+  }
+  return shared;
+}
+
+}  // namespace luv::thread

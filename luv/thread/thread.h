@@ -1,0 +1,63 @@
+// OS threads that run a Lua function in a Lua state of their own.
+//
+// Spawn starts the thread at once. The function and its arguments arrive as
+// a luv.codec blob made by EncodeTrusted in this process (functions, upvalues
+// and luv's shareable objects included); the new state has the standard
+// libraries and `require("luv")` (through package.preload, from the same
+// luv.so), its own libuv loop and scheduler. The results (or the error, with
+// the thread's traceback for string errors) go back as a blob that each
+// join decodes again.
+//
+// ThreadShared is what the thread and its joiners share; it is thread-safe.
+// A thread whose ThreadShared nobody holds any more keeps running to the
+// end; process exit waits for it (luv/sched/process.h).
+#ifndef LUV_THREAD_THREAD_H_
+#define LUV_THREAD_THREAD_H_
+
+#include <lua.hpp>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "luv/uv/mailbox.h"
+
+namespace luv::thread {
+
+class ThreadShared {
+ public:
+  // Arranges for `task` to run on `address`'s loop thread once the thread
+  // has finished. Returns false (and drops the task) if it already has.
+  bool NotifyWhenFinished(const uv::Mailbox::Address& address, uv::Task task);
+
+  bool finished() const;
+
+  // After finished(): whether the function raised, and the blob of its
+  // results (or of its error). Immutable once finished.
+  bool failed() const { return failed_; }
+  const std::string& blob() const { return blob_; }
+
+  // Called once by the thread when its function has returned or raised.
+  void Finish(bool failed, std::string blob);
+
+ private:
+  mutable std::mutex mutex_;
+  bool finished_ = false;                                          // guarded by mutex_
+  std::vector<std::pair<uv::Mailbox::Address, uv::Task>> notify_;  // guarded by mutex_
+  // Written before finished_ is set under the mutex, read only after it was
+  // seen set: the mutex orders the two.
+  bool failed_ = false;
+  std::string blob_;
+};
+
+// Starts a thread running the call encoded in `call` (EncodeTrusted of the
+// function followed by its arguments). `open_luv` is luaopen_luv, preloaded
+// as "luv" in the new state. Fails only if the OS refuses the thread.
+absl::StatusOr<std::shared_ptr<ThreadShared>> Spawn(std::string call,
+                                                    lua_CFunction open_luv);
+
+}  // namespace luv::thread
+
+#endif  // LUV_THREAD_THREAD_H_
