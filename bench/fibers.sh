@@ -31,7 +31,7 @@ for vm in lua51 luajit; do
   figure[$vm.bare]=$(run3 bare env LUA_CPATH="$ours" "$interp" "$here/switch.lua" bare $switches)
   echo "[$vm] 100,000 sleeping fibers..." >&2
   out=$(LUA_CPATH="$ours" "$interp" "$here/sleepers.lua" $sleepers)
-  figure[$vm.sleepers]=$(echo "$out" | awk '/seconds/ {print $2}')
+  figure[$vm.sleepers]=$(echo "$out" | awk '/sleepers_seconds/ {print $2}')
   figure[$vm.bytes]=$(echo "$out" | awk '/bytes/ {print $2}')
   figure[$vm.create]=$(echo "$out" | awk '/coroutine_create/ {print $2}')
 done
