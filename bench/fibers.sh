@@ -13,31 +13,26 @@ if [ "${1:-}" = --quick ]; then switches=200000 sleepers=2000; fi
 ours="$(dirname "$module")/?.so;$(dirname "$bare")/?.so;;"  # ours first, Debian's after
 system=";;"                           # luvit's luv is also called "luv"
 
-median() { sort -g | sed -n 2p; }
-# run3 NAME COMMAND...: the median of the first number printed by three runs.
-run3() {
-  local name=$1; shift
-  for _ in 1 2 3; do "$@" | awk '{print $2; exit}'; done | median
-}
+source bench/bench_lib.sh  # from the runfiles, the working directory
 
 declare -A figure
 for vm in lua51 luajit; do
   interp=${!vm}
   echo "[$vm] switch rates..." >&2
-  figure[$vm.luv]=$(run3 luv env LUA_CPATH="$ours" "$interp" "$here/switch.lua" luv $switches)
-  figure[$vm.coroutine]=$(run3 co env LUA_CPATH="$ours" "$interp" "$here/switch.lua" coroutine $switches)
-  figure[$vm.cqueues]=$(run3 cq env LUA_CPATH="$system" "$interp" "$here/switch.lua" cqueues $((switches / 4)))
-  figure[$vm.luvit]=$(run3 luvit env LUA_CPATH="$system" "$interp" "$here/switch.lua" luvit $((switches / 4)))
-  figure[$vm.bare]=$(run3 bare env LUA_CPATH="$ours" "$interp" "$here/switch.lua" bare $switches)
+  figure[$vm.luv]=$(run3 env LUA_CPATH="$ours" "$interp" "$here/switch.lua" luv $switches)
+  figure[$vm.coroutine]=$(run3 env LUA_CPATH="$ours" "$interp" "$here/switch.lua" coroutine $switches)
+  figure[$vm.cqueues]=$(run3 env LUA_CPATH="$system" "$interp" "$here/switch.lua" cqueues $((switches / 4)))
+  figure[$vm.luvit]=$(run3 env LUA_CPATH="$system" "$interp" "$here/switch.lua" luvit $((switches / 4)))
+  figure[$vm.bare]=$(run3 env LUA_CPATH="$ours" "$interp" "$here/switch.lua" bare $switches)
   echo "[$vm] 100,000 sleeping fibers..." >&2
   out=$(LUA_CPATH="$ours" "$interp" "$here/sleepers.lua" $sleepers)
   figure[$vm.sleepers]=$(echo "$out" | awk '/sleepers_seconds/ {print $2}')
   figure[$vm.bytes]=$(echo "$out" | awk '/bytes/ {print $2}')
   figure[$vm.create]=$(echo "$out" | awk '/coroutine_create/ {print $2}')
 done
-figure[bare_uv]=$(run3 uv "$bareuv" $sleepers)
+figure[bare_uv]=$(run3 "$bareuv" $sleepers)
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+ratio() { calc "$1 / $2"; }
 mps() { awk -v a="$1" 'BEGIN { printf "%.1f", a / 1e6 }'; }
 printf '\n%-44s %12s %12s\n' "switches per second (millions)" "Lua 5.1" "LuaJIT"
 for key in luv bare coroutine cqueues luvit; do
@@ -63,18 +58,6 @@ printf 'the Lua floor, %d plain coroutine.create calls: Lua 5.1 %ss, LuaJIT %ss\
 printf 'Lua heap per sleeping fiber: Lua 5.1 %s bytes, LuaJIT %s bytes\n' \
   "${figure[lua51.bytes]}" "${figure[luajit.bytes]}"
 
-out=${BUILD_WORKING_DIRECTORY:-.}/bench-results
-mkdir -p "$out"
-{
-  echo "{"
-  echo "  \"benchmark\": \"fibers\", \"switches\": $switches, \"sleepers\": $sleepers,"
-  first=1
-  for key in "${!figure[@]}"; do
-    [ $first = 1 ] || echo ","
-    first=0
-    printf '  "%s": %s' "$key" "${figure[$key]}"
-  done
-  echo
-  echo "}"
-} > "$out/fibers.json"
-echo "wrote $out/fibers.json" >&2
+figure[switches]=$switches
+figure[sleepers_count]=$sleepers
+write_json fibers figure

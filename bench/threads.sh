@@ -10,8 +10,7 @@ lua51=$runfiles/$1 luajit=$runfiles/$2 module=$runfiles/$3 script=$runfiles/$4
 ours="$(dirname "$module")/?.so"
 system=";;"  # luvit's luv is also called "luv": never with ours on the path
 
-median() { sort -g | sed -n 2p; }
-run3() { for _ in 1 2 3; do "$@" | awk '{print $2; exit}'; done | median; }
+source bench/bench_lib.sh  # from the runfiles, the working directory
 
 declare -A f
 for vm in lua51 luajit; do
@@ -26,7 +25,6 @@ for vm in lua51 luajit; do
   done
 done
 
-calc() { awk "BEGIN { printf \"%.2f\", $1 }"; }
 printf '\n%-40s %10s %10s %10s %10s\n' "" "luv 5.1" "luvit 5.1" "luv JIT" "luvit JIT"
 printf '%-40s %10s %10s %10s %10s\n' "spawn+join of an empty function (us)" \
   "${f[lua51.luv.latency]}" "${f[lua51.luvit.latency]}" "${f[luajit.luv.latency]}" "${f[luajit.luvit.latency]}"
@@ -42,18 +40,4 @@ printf '\nluv spawn+join time / luvit luv: Lua 5.1 %s, LuaJIT %s (below 1: luv i
   "$(calc "${f[luajit.luv.latency]} / ${f[luajit.luvit.latency]}")"
 printf 'cores: %s\n' "$(nproc)"
 
-out=${BUILD_WORKING_DIRECTORY:-.}/bench-results
-mkdir -p "$out"
-{
-  echo "{"
-  echo "  \"benchmark\": \"threads\","
-  first=1
-  for key in "${!f[@]}"; do
-    [ $first = 1 ] || echo ","
-    first=0
-    printf '  "%s": %s' "$key" "${f[$key]}"
-  done
-  echo
-  echo "}"
-} > "$out/threads.json"
-echo "wrote $out/threads.json" >&2
+write_json threads f
