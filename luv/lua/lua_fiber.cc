@@ -78,6 +78,18 @@ int LFiberReady(lua_State* L) {
   return 1;
 }
 
+// fiber:cancel([reason]) -> true, or false for a finished fiber. A fiber
+// waiting in a blocking call is woken at once: the call returns
+// `false, "ECANCELED: <call> was canceled (<reason>)", "ECANCELED"`. A ready
+// or running fiber gets that from its next blocking call; a new fiber never
+// runs and joins raise "ECANCELED: ...".
+int LFiberCancel(lua_State* L) {
+  Fiber* fiber = CheckFiber(L, 1);
+  const char* reason = luaL_optstring(L, 2, "canceled");
+  lua_pushboolean(L, fiber->scheduler()->Cancel(L, fiber, reason));
+  return 1;
+}
+
 // fiber:status() -> "new" | "ready" | "running" | "waiting" | "dead"
 int LFiberStatus(lua_State* L) {
   static const char* const kNames[] = {"new", "ready", "running", "waiting", "dead"};
@@ -192,6 +204,29 @@ int LPassYield(lua_State* L) {
   return lua_yield(L, 0);
 }
 
+// push_deadline(seconds) -> the previous deadline, for restore_deadline.
+int LPushDeadline(lua_State* L) {
+  Scheduler* scheduler = UpScheduler(L);
+  lua_Number seconds = luaL_checknumber(L, 1);
+  if (!(seconds >= 0) || !std::isfinite(seconds) || seconds > 1e9) {
+    return luaL_argerror(L, 1, "a finite number of seconds >= 0 expected");
+  }
+  State* self = CheckBlockingState(L, scheduler, "luv.timeout");
+  auto ms = static_cast<uint64_t>(std::llround(seconds * 1000));
+  lua_pushnumber(L, static_cast<lua_Number>(scheduler->PushDeadline(self, ms)));
+  return 1;
+}
+
+// restore_deadline(previous)
+int LRestoreDeadline(lua_State* L) {
+  Scheduler* scheduler = UpScheduler(L);
+  State* self = scheduler->StateOf(L);
+  if (self != nullptr) {
+    scheduler->RestoreDeadline(self, static_cast<uint64_t>(luaL_checknumber(L, 1)));
+  }
+  return 0;
+}
+
 // in_fiber() -> whether the caller runs on behalf of a fiber.
 int LInFiber(lua_State* L) {
   State* self = UpScheduler(L)->StateOf(L);
@@ -199,10 +234,11 @@ int LInFiber(lua_State* L) {
   return 1;
 }
 
-// The Lua halves: join's error re-raise, and luv.pcall/xpcall. Arguments:
-// rawjoin, resume_nested, pass_yield, in_fiber, running_luajit.
+// The Lua halves: join's error re-raise, luv.pcall/xpcall and luv.timeout.
+// Arguments: rawjoin, resume_nested, pass_yield, in_fiber, running_luajit,
+// push_deadline, restore_deadline.
 constexpr char kGlue[] = R"lua(
-local rawjoin, resume_nested, pass_yield, in_fiber, luajit = ...
+local rawjoin, resume_nested, pass_yield, in_fiber, luajit, push_deadline, restore_deadline = ...
 local pcall, xpcall, error, select, unpack = pcall, xpcall, error, select, unpack
 local create, yield = coroutine.create, coroutine.yield
 local traceback = debug and debug.traceback
@@ -216,9 +252,23 @@ local function join(self)
   return finish(rawjoin(self))
 end
 
+local function restore(previous, ok, ...)
+  restore_deadline(previous)
+  if ok then return ... end
+  error((...), 0)
+end
+
+-- luv.timeout(seconds, fn, ...): fn(...) with a deadline on every blocking
+-- call the current state makes meanwhile.
+local function make_timeout(protected_call)
+  return function(seconds, fn, ...)
+    return restore(push_deadline(seconds), protected_call(fn, ...))
+  end
+end
+
 if luajit then
   -- LuaJIT yields across pcall and xpcall (and passes xpcall's arguments).
-  return join, pcall, xpcall
+  return join, pcall, xpcall, make_timeout(pcall)
 end
 
 local function step(co, how, ...)
@@ -252,11 +302,12 @@ local function luv_xpcall(f, handler, ...)
   return handle(handler, co, step(co, resume_nested(co, ...)))
 end
 
-return join, luv_pcall, luv_xpcall
+return join, luv_pcall, luv_xpcall, make_timeout(luv_pcall)
 )lua";
 
 constexpr luaL_Reg kFiberMethods[] = {
     {"ready", LFiberReady},
+    {"cancel", LFiberCancel},
     {"status", LFiberStatus},
     {nullptr, nullptr},
 };
@@ -295,7 +346,10 @@ void OpenFiber(lua_State* L, Scheduler* scheduler) {
   PushClosure(L, LPassYield, scheduler);
   PushClosure(L, LInFiber, scheduler);
   lua_pushboolean(L, sched::RunningLuaJIT());
-  lua_call(L, 5, 3);  // [luv, meta, methods, join, pcall, xpcall]
+  PushClosure(L, LPushDeadline, scheduler);
+  PushClosure(L, LRestoreDeadline, scheduler);
+  lua_call(L, 7, 4);  // [luv, meta, methods, join, pcall, xpcall, timeout]
+  lua_setfield(L, -7, "timeout");
   lua_setfield(L, -6, "xpcall");
   lua_setfield(L, -5, "pcall");
   lua_setfield(L, -2, "join");

@@ -103,6 +103,11 @@ sched::State* CheckBlockingState(lua_State* L, sched::Scheduler* scheduler,
 
 int Block(lua_State* L, sched::Scheduler* scheduler, sched::State* self, const char* call,
           int keep) {
+  self->set_waiting_in(call);
+  if (scheduler->TakeCancel(self)) {
+    scheduler->CancelWait(self);
+    return sched::Scheduler::PushCanceled(L, self);
+  }
   if (self->is_fiber()) {
     scheduler->WillYield();
     if (keep == 0) return lua_yield(L, 0);

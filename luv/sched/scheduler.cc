@@ -72,6 +72,68 @@ void Scheduler::BeginWait(State* state) {
 void Scheduler::Wait(WaitList* list, State* state) {
   BeginWait(state);
   list->Add(&state->wait_node_);
+  if (state->deadline_ != 0) {
+    sleepers_.Push(state, state->deadline_, SleepHeap::Kind::kDeadline);
+    ArmAlarm();
+  }
+}
+
+uint64_t Scheduler::PushDeadline(State* state, uint64_t ms) {
+  uint64_t previous = state->deadline_;
+  uv_update_time(loop());
+  uint64_t deadline = uv_now(loop()) + ms;
+  if (previous == 0 || deadline < previous) state->deadline_ = deadline;
+  return previous;
+}
+
+bool Scheduler::Cancel(lua_State* L, Fiber* fiber, const char* reason) {
+  switch (fiber->status_) {
+    case Status::kDead:
+      return false;
+    case Status::kNew: {
+      // It never runs: it dies with the cancellation as its error.
+      lua_State* co = fiber->thread();
+      lua_pushfstring(L, "ECANCELED: the fiber was canceled before it started (%s)", reason);
+      lua_settop(co, 0);
+      lua_xmove(L, co, 1);
+      fiber->status_ = Status::kDead;
+      fiber->started_ = true;
+      fiber->failed_ = true;
+      return true;
+    }
+    case Status::kWaiting:
+      fiber->cancel_reason_ = reason;
+      Wake(fiber, PushCanceled, fiber);
+      return true;
+    case Status::kReady:
+    case Status::kRunning:
+      fiber->cancel_reason_ = reason;
+      fiber->cancel_pending_ = true;
+      return true;
+  }
+  return false;
+}
+
+bool Scheduler::TakeCancel(State* state) {
+  bool pending = state->cancel_pending_;
+  state->cancel_pending_ = false;
+  return pending;
+}
+
+int Scheduler::PushTimedOut(lua_State* L, void* state) {
+  lua_pushboolean(L, 0);
+  lua_pushfstring(L, "ETIMEDOUT: %s timed out", static_cast<State*>(state)->waiting_in_);
+  lua_pushliteral(L, "ETIMEDOUT");
+  return 3;
+}
+
+int Scheduler::PushCanceled(lua_State* L, void* arg) {
+  auto* state = static_cast<State*>(arg);
+  lua_pushboolean(L, 0);
+  lua_pushfstring(L, "ECANCELED: %s was canceled (%s)", state->waiting_in_,
+                  state->cancel_reason_.c_str());
+  lua_pushliteral(L, "ECANCELED");
+  return 3;
 }
 
 void Scheduler::CancelWait(State* state) {
@@ -267,7 +329,12 @@ void Scheduler::Finish(Fiber* fiber, int status) {
 void Scheduler::Sleep(State* state, uint64_t ms) {
   BeginWait(state);
   uv_update_time(loop());
-  sleepers_.Push(state, uv_now(loop()) + ms);
+  uint64_t wake = uv_now(loop()) + ms;
+  if (state->deadline_ != 0 && state->deadline_ < wake) {
+    sleepers_.Push(state, state->deadline_, SleepHeap::Kind::kDeadline);
+  } else {
+    sleepers_.Push(state, wake, SleepHeap::Kind::kSleep);
+  }
   ArmAlarm();
 }
 
@@ -288,7 +355,14 @@ void Scheduler::ArmAlarm() {
 void Scheduler::WakeSleepers() {
   alarm_armed_ = false;
   uint64_t now = uv_now(loop());
-  while (State* state = sleepers_.PopDue(now)) Wake(state, nullptr, nullptr);
+  SleepHeap::Kind kind;
+  while (State* state = sleepers_.PopDue(now, &kind)) {
+    if (kind == SleepHeap::Kind::kSleep) {
+      Wake(state, nullptr, nullptr);
+    } else {
+      Wake(state, PushTimedOut, state);
+    }
+  }
   ArmAlarm();
 }
 

@@ -76,6 +76,26 @@ class Scheduler {
   void Wait(WaitList* list, State* state);
   // Undoes a Wait that turned out unnecessary before the state suspended.
   void CancelWait(State* state);
+
+  // --- Deadlines and cancellation ---------------------------------------
+  // A deadline `ms` from now for every blocking call of `state`, or none
+  // (0); returns the previous one (to restore). Nested deadlines never
+  // extend an earlier one.
+  uint64_t PushDeadline(State* state, uint64_t ms);
+  // Restores a deadline PushDeadline returned.
+  void RestoreDeadline(State* state, uint64_t deadline) { state->deadline_ = deadline; }
+  // fiber:cancel(reason): a waiting fiber is woken at once with ECANCELED;
+  // a ready or running one fails its next blocking call; a new one never
+  // runs and dies with the error "ECANCELED: ..." (pushed through `L`, the
+  // caller's running thread; may raise). Returns false for a dead fiber.
+  bool Cancel(lua_State* L, Fiber* fiber, const char* reason);
+  // Whether a cancellation waits for `state`'s next blocking call; clears it.
+  bool TakeCancel(State* state);
+  // PushFns of the two failures: `false, "ETIMEDOUT: <call> timed out",
+  // "ETIMEDOUT"` and `false, "ECANCELED: <call> was canceled", "ECANCELED"`
+  // (`arg` is the State).
+  static int PushTimedOut(lua_State* L, void* state);
+  static int PushCanceled(lua_State* L, void* state);
   // Marks the coming lua_yield of the current fiber as luv's own, as
   // opposed to a plain coroutine.yield in the fiber.
   void WillYield() { luv_yield_ = true; }
@@ -107,7 +127,7 @@ class Scheduler {
   // Main state: lets every ready fiber run once and polls the loop.
   void RunOnce(lua_State* host);
   // Starts a wait for `state` that ends (with no results) after `ms`
-  // milliseconds.
+  // milliseconds, or with ETIMEDOUT at its deadline if that comes first.
   void Sleep(State* state, uint64_t ms);
 
   // A fiber's userdata is being collected: drop every reference to it.

@@ -32,8 +32,8 @@ void SleepHeap::SiftDown(size_t index, Entry entry) {
   Place(index, entry);
 }
 
-void SleepHeap::Push(State* state, uint64_t deadline) {
-  entries_.push_back(Entry{deadline, next_order_++, state});
+void SleepHeap::Push(State* state, uint64_t deadline, Kind kind) {
+  entries_.push_back(Entry{deadline, next_order_++, state, kind});
   SiftUp(entries_.size() - 1, entries_.back());
 }
 
@@ -54,9 +54,10 @@ void SleepHeap::Remove(State* state) {
   if (state->sleep_slot_ >= 0) RemoveAt(static_cast<size_t>(state->sleep_slot_));
 }
 
-State* SleepHeap::PopDue(uint64_t now) {
+State* SleepHeap::PopDue(uint64_t now, Kind* kind) {
   if (entries_.empty() || entries_.front().deadline > now) return nullptr;
   State* state = entries_.front().state;
+  *kind = entries_.front().kind;
   RemoveAt(0);
   return state;
 }

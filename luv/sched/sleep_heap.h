@@ -1,4 +1,5 @@
-// SleepHeap: the states sleeping in luv.sleep, ordered by deadline.
+// SleepHeap: the states sleeping in luv.sleep, and the waiting states with
+// a deadline (luv.timeout), ordered by when they are due.
 //
 // One binary min-heap per scheduler instead of one libuv timer per sleep:
 // a sleep costs a push (no allocation once the vector has grown, no handle
@@ -23,8 +24,12 @@ class SleepHeap {
   bool empty() const { return entries_.empty(); }
   size_t size() const { return entries_.size(); }
 
+  // Why a state is in the heap: a sleep ends normally, a deadline fails the
+  // wait with ETIMEDOUT.
+  enum class Kind : uint8_t { kSleep, kDeadline };
+
   // Adds `state` (not in the heap) with `deadline` (loop milliseconds).
-  void Push(State* state, uint64_t deadline);
+  void Push(State* state, uint64_t deadline, Kind kind);
 
   // Removes `state` if it is in the heap.
   void Remove(State* state);
@@ -33,14 +38,15 @@ class SleepHeap {
   uint64_t next_deadline() const { return entries_.front().deadline; }
 
   // Removes and returns the state with the earliest deadline if that
-  // deadline is <= now; null otherwise.
-  State* PopDue(uint64_t now);
+  // deadline is <= now (and its kind); null otherwise.
+  State* PopDue(uint64_t now, Kind* kind);
 
  private:
   struct Entry {
     uint64_t deadline;
     uint64_t order;  // ties wake first-come, first-served
     State* state;
+    Kind kind;
   };
 
   static bool Before(const Entry& a, const Entry& b) {

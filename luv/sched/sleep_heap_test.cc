@@ -21,35 +21,40 @@ std::vector<std::unique_ptr<State>> MakeStates(int n) {
 TEST(SleepHeapTest, PopsInDeadlineOrderAndOnlyWhenDue) {
   auto states = MakeStates(3);
   SleepHeap heap;
-  heap.Push(states[0].get(), 30);
-  heap.Push(states[1].get(), 10);
-  heap.Push(states[2].get(), 20);
+  heap.Push(states[0].get(), 30, SleepHeap::Kind::kSleep);
+  heap.Push(states[1].get(), 10, SleepHeap::Kind::kDeadline);
+  heap.Push(states[2].get(), 20, SleepHeap::Kind::kSleep);
   EXPECT_EQ(heap.next_deadline(), 10u);
-  EXPECT_EQ(heap.PopDue(9), nullptr);
-  EXPECT_EQ(heap.PopDue(25), states[1].get());
-  EXPECT_EQ(heap.PopDue(25), states[2].get());
-  EXPECT_EQ(heap.PopDue(25), nullptr);
-  EXPECT_EQ(heap.PopDue(30), states[0].get());
+  SleepHeap::Kind kind;
+  EXPECT_EQ(heap.PopDue(9, &kind), nullptr);
+  EXPECT_EQ(heap.PopDue(25, &kind), states[1].get());
+  EXPECT_EQ(kind, SleepHeap::Kind::kDeadline);
+  EXPECT_EQ(heap.PopDue(25, &kind), states[2].get());
+  EXPECT_EQ(kind, SleepHeap::Kind::kSleep);
+  EXPECT_EQ(heap.PopDue(25, &kind), nullptr);
+  EXPECT_EQ(heap.PopDue(30, &kind), states[0].get());
   EXPECT_TRUE(heap.empty());
 }
 
 TEST(SleepHeapTest, EqualDeadlinesWakeFirstComeFirstServed) {
   auto states = MakeStates(5);
   SleepHeap heap;
-  for (auto& state : states) heap.Push(state.get(), 7);
-  for (auto& state : states) EXPECT_EQ(heap.PopDue(7), state.get());
+  for (auto& state : states) heap.Push(state.get(), 7, SleepHeap::Kind::kSleep);
+  SleepHeap::Kind kind;
+  for (auto& state : states) EXPECT_EQ(heap.PopDue(7, &kind), state.get());
 }
 
 TEST(SleepHeapTest, RemovedStatesNeverComeBack) {
   auto states = MakeStates(4);
   SleepHeap heap;
-  for (int i = 0; i < 4; ++i) heap.Push(states[i].get(), 10 * (i + 1));
+  for (int i = 0; i < 4; ++i) heap.Push(states[i].get(), 10 * (i + 1), SleepHeap::Kind::kSleep);
   heap.Remove(states[0].get());  // the root
   heap.Remove(states[2].get());  // an inner entry
   heap.Remove(states[2].get());  // twice is harmless
   EXPECT_EQ(heap.size(), 2u);
-  EXPECT_EQ(heap.PopDue(100), states[1].get());
-  EXPECT_EQ(heap.PopDue(100), states[3].get());
+  SleepHeap::Kind kind;
+  EXPECT_EQ(heap.PopDue(100, &kind), states[1].get());
+  EXPECT_EQ(heap.PopDue(100, &kind), states[3].get());
   EXPECT_TRUE(heap.empty());
 }
 
@@ -60,7 +65,7 @@ TEST(SleepHeapTest, RandomPushesAndRemovalsKeepTheOrder) {
   std::vector<std::pair<uint64_t, State*>> expected;
   for (auto& state : states) {
     uint64_t deadline = random() % 500;
-    heap.Push(state.get(), deadline);
+    heap.Push(state.get(), deadline, SleepHeap::Kind::kSleep);
     expected.emplace_back(deadline, state.get());
   }
   // Remove every third state.
@@ -74,9 +79,10 @@ TEST(SleepHeapTest, RandomPushesAndRemovalsKeepTheOrder) {
   }
   std::stable_sort(kept.begin(), kept.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
+  SleepHeap::Kind kind;
   for (const auto& [deadline, state] : kept) {
     EXPECT_EQ(heap.next_deadline(), deadline);
-    EXPECT_EQ(heap.PopDue(deadline), state);
+    EXPECT_EQ(heap.PopDue(deadline, &kind), state);
   }
   EXPECT_TRUE(heap.empty());
 }

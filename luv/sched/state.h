@@ -12,6 +12,7 @@
 #define LUV_SCHED_STATE_H_
 
 #include <cstdint>
+#include <string>
 #include <lua.hpp>
 
 #include "luv/sched/wait_list.h"
@@ -52,6 +53,16 @@ class State {
   lua_State* running() const { return running_; }
   void set_running(lua_State* L) { running_ = L; }
 
+  // The deadline (loop milliseconds, 0: none) after which every blocking
+  // call of this state fails with ETIMEDOUT (luv.timeout).
+  uint64_t deadline() const { return deadline_; }
+  void set_deadline(uint64_t deadline) { deadline_ = deadline; }
+
+  // What the state blocks in ("timer:wait()"), for timeout messages; a
+  // static string, set by the binding that blocks.
+  const char* waiting_in() const { return waiting_in_; }
+  void set_waiting_in(const char* call) { waiting_in_ = call; }
+
  private:
   friend class Scheduler;
   friend class SleepHeap;
@@ -69,8 +80,14 @@ class State {
   void* results_arg_ = nullptr;
   // Intrusive ready queue link.
   State* next_ready_ = nullptr;
-  // Index in the scheduler's SleepHeap while in luv.sleep, else -1.
+  // Index in the scheduler's SleepHeap while a sleep or a deadline runs.
   int64_t sleep_slot_ = -1;
+  uint64_t deadline_ = 0;
+  const char* waiting_in_ = "a blocking call";
+  // fiber:cancel() came while the fiber was not waiting: its next blocking
+  // call fails at once.
+  bool cancel_pending_ = false;
+  std::string cancel_reason_;
 
  protected:
   void set_status(Status status) { status_ = status; }

@@ -1,0 +1,148 @@
+-- Deadlines (luv.timeout) and cancellation (fiber:cancel) on every kind of
+-- blocking call the scheduler core offers.
+local T = require("luvtest")
+local luv = require("luv")
+
+local function ms_since(t0) return (luv.hrtime() - t0) / 1e6 end
+
+-- Each kind of blocking call, as a function that blocks for long.
+local kinds = {
+  ["luv.sleep()"] = function() return luv.sleep(3600) end,
+  ["timer:wait()"] = function()
+    local timer = luv.timer.create()
+    timer:start(3600 * 1000, 0)
+    return timer:wait()
+  end,
+  ["idle:wait()"] = function() return luv.idle.create():wait() end,
+  ["fiber:join()"] = function()
+    local other = luv.fiber.create(luv.sleep, 3600)
+    return luv.pcall(other.join, other)
+  end,
+  ["thread:join()"] = function()
+    local t = luv.thread.spawn(function() require("luv").sleep(0.3) end)
+    return luv.pcall(t.join, t)
+  end,
+}
+
+local function check_failure(kind, code, ...)
+  local n = select("#", ...)
+  local ok, message, name = ...
+  if kind == "fiber:join()" or kind == "thread:join()" then
+    -- join returns the joined state's results, so it raises instead; the
+    -- test wraps it in luv.pcall.
+    T.eq(ok, false, kind .. " result")
+    T.match(message, "^" .. code .. ": ", kind .. " message")
+  else
+    T.eq(n, 3, kind .. " number of results")
+    T.eq(ok, false, kind)
+    T.match(message, "^" .. code .. ": " .. kind:gsub("%p", "%%%0"), kind .. " message")
+    T.eq(name, code, kind .. " code")
+  end
+end
+
+for kind, block in pairs(kinds) do
+  T.case("luv.timeout fails " .. kind .. " with ETIMEDOUT, in a fiber and in the main state", function()
+    local t0 = luv.hrtime()
+    local f = luv.fiber.create(function() return luv.timeout(0.02, block) end)
+    check_failure(kind, "ETIMEDOUT", f:join())
+    local elapsed = ms_since(t0)
+    T.le(19, elapsed, "ms before the deadline")
+    T.le(elapsed, 1000, "ms")
+    t0 = luv.hrtime()
+    check_failure(kind, "ETIMEDOUT", luv.timeout(0.02, block))
+    T.le(19, ms_since(t0), "ms before the deadline (main state)")
+  end)
+
+  T.case("fiber:cancel wakes a fiber blocked in " .. kind .. " with ECANCELED", function()
+    local results
+    local f = luv.fiber.create(function()
+      results = { block() }
+      return "cleaned up"
+    end):ready()
+    luv.fiber.yield()
+    T.eq(f:status(), "waiting")
+    T.eq(f:cancel("test over"), true)
+    T.eq(f:join(), "cleaned up", "the fiber ran on after the cancel")
+    check_failure(kind, "ECANCELED", unpack(results, 1, 3))
+  end)
+end
+
+T.case("a deadline that does not expire changes nothing", function()
+  local a, b = luv.timeout(1, function(x, y) luv.sleep(0.005) return x + y, "done" end, 1, 2)
+  T.eq(a, 3) T.eq(b, "done")
+  -- And it ends with the call: a later sleep is not cut short.
+  local t0 = luv.hrtime()
+  luv.sleep(0.03)
+  T.le(29, ms_since(t0), "ms")
+end)
+
+T.case("nested deadlines: the earlier one wins, the outer one comes back", function()
+  local t0 = luv.hrtime()
+  local inner = luv.timeout(0.02, function()
+    return luv.timeout(10, function() return select(2, luv.sleep(3600)) end)
+  end)
+  T.match(inner, "^ETIMEDOUT")
+  T.le(ms_since(t0), 1000, "ms: the inner 10 s did not extend the outer 20 ms")
+  local outer_hit = luv.timeout(0.03, function()
+    luv.timeout(0.001, luv.sleep, 0.01)  -- fails fast, inside
+    return select(3, luv.sleep(3600))
+  end)
+  T.eq(outer_hit, "ETIMEDOUT", "the outer deadline still applies")
+end)
+
+T.case("the object stays usable after a timeout", function()
+  local timer = luv.timer.create()
+  timer:start(50, 0)
+  local ok = luv.timeout(0.005, timer.wait, timer)
+  T.eq(ok, false)
+  T.eq(timer:wait(), true, "a later wait sees the expiry")
+  timer:close()
+end)
+
+T.case("errors inside luv.timeout propagate and the deadline is lifted", function()
+  local ok, err = pcall(luv.timeout, 0.01, function() error("inside", 0) end)
+  T.eq(ok, false) T.eq(err, "inside")
+  local t0 = luv.hrtime()
+  luv.sleep(0.02)
+  T.le(19, ms_since(t0), "ms: no deadline left behind")
+  T.raises("bad argument #1", function() luv.timeout(-1, print) end)
+end)
+
+T.case("cancel before the next blocking call, and of a new fiber", function()
+  local log = {}
+  local f = luv.fiber.create(function()
+    luv.fiber.yield()
+    log[#log + 1] = select(3, luv.sleep(0.001))
+    log[#log + 1] = select("#", luv.sleep(0.001))  -- a later call works
+  end):ready()
+  luv.fiber.yield()
+  T.eq(f:status(), "ready")
+  T.eq(f:cancel(), true)
+  f:join()
+  T.eq(log[1], "ECANCELED") T.eq(log[2], 0)
+  local ran = false
+  local g = luv.fiber.create(function() ran = true end)
+  T.eq(g:cancel("not needed"), true)
+  T.raises("ECANCELED: the fiber was canceled before it started %(not needed%)", g.join, g)
+  T.eq(ran, false)
+  T.eq(g:cancel(), false, "a dead fiber")
+end)
+
+T.case("cancelling one waiter leaves the others waiting (no lost wake-up)", function()
+  local timer = luv.timer.create()
+  local woke = {}
+  local fibers = {}
+  for i = 1, 3 do
+    fibers[i] = luv.fiber.create(function()
+      woke[i] = timer:wait()
+    end):ready()
+  end
+  luv.fiber.yield()
+  fibers[2]:cancel()
+  timer:start(5, 0)
+  for i = 1, 3 do fibers[i]:join() end
+  T.eq(woke[1], true) T.eq(woke[2], false) T.eq(woke[3], true)
+  timer:close()
+end)
+
+T.run()
