@@ -28,12 +28,14 @@ int LIdleCreate(lua_State* L) {
 
 // idle:start() -> true
 int LIdleStart(lua_State* L) {
-  return TrueOrFailure(L, PushIfFailed(L, CheckIdle(L)->Start()));
+  int failed = PushIfFailed(L, CheckIdle(L)->Start());  // the status dies here
+  return TrueOrFailure(L, failed);
 }
 
 // idle:stop() -> true
 int LIdleStop(lua_State* L) {
-  return TrueOrFailure(L, PushIfFailed(L, CheckIdle(L)->Stop()));
+  int failed = PushIfFailed(L, CheckIdle(L)->Stop());  // the status dies here
+  return TrueOrFailure(L, failed);
 }
 
 // idle:wait() -> true when the loop next runs out of other work.

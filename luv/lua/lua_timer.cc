@@ -40,17 +40,20 @@ int LTimerStart(lua_State* L) {
   LuaTimer* timer = CheckTimer(L);
   uint64_t delay = CheckMilliseconds(L, 2, -1);
   uint64_t repeat = CheckMilliseconds(L, 3, 0);
-  return TrueOrFailure(L, PushIfFailed(L, timer->Start(delay, repeat)));
+  int failed = PushIfFailed(L, timer->Start(delay, repeat));  // the status dies here
+  return TrueOrFailure(L, failed);
 }
 
 // timer:stop() -> true. Waiters keep waiting for a later start.
 int LTimerStop(lua_State* L) {
-  return TrueOrFailure(L, PushIfFailed(L, CheckTimer(L)->Stop()));
+  int failed = PushIfFailed(L, CheckTimer(L)->Stop());  // the status dies here
+  return TrueOrFailure(L, failed);
 }
 
 // timer:again() -> true: restarts a repeating timer with its repeat value.
 int LTimerAgain(lua_State* L) {
-  return TrueOrFailure(L, PushIfFailed(L, CheckTimer(L)->Again()));
+  int failed = PushIfFailed(L, CheckTimer(L)->Again());  // the status dies here
+  return TrueOrFailure(L, failed);
 }
 
 // timer:wait() -> true at the timer's next expiry.

@@ -1,6 +1,7 @@
 // luaopen_luv: the only place that knows the whole module table.
 #include <lua.hpp>
 
+#include "luv/lua/lua_channel.h"
 #include "luv/lua/lua_codec.h"
 #include "luv/lua/lua_fiber.h"
 #include "luv/lua/lua_idle.h"
@@ -30,5 +31,6 @@ int luaopen_luv(lua_State* L) {
   luv::lua::OpenIdle(L, scheduler);
   luv::lua::OpenCodec(L);
   luv::lua::OpenThread(L, scheduler, luaopen_luv);
+  luv::lua::OpenChannel(L, scheduler);
   return 1;
 }

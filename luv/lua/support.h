@@ -29,7 +29,9 @@ int PushFailure(lua_State* L, const absl::Status& status);
 
 // For a failed `status`: pushes `false, message, name` and returns 3 (or -1
 // with an error on top, see PushFailure). For OK returns 0, pushes nothing.
-// Pass the status as a temporary so it is gone before the caller raises:
+// Pass the status as a temporary so it is gone before the caller raises;
+// keep the call a statement of its own (a temporary lives to the end of the
+// full expression, so nesting it inside a call that may raise leaks it):
 //   int n = PushIfFailed(L, Work());
 //   if (n != 0) return n > 0 ? n : lua_error(L);
 int PushIfFailed(lua_State* L, const absl::Status& status);

@@ -1,0 +1,341 @@
+// luv.channel([capacity]) and channel methods: put, get, close, size,
+// capacity, closed. A channel crosses to other threads by identity (through
+// luv.codec); each Lua state that holds it gets an endpoint of its own.
+#include "luv/lua/lua_channel.h"
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <new>
+#include <string>
+
+#include "luv/codec/codec.h"
+#include "luv/codec/identity.h"
+#include "luv/lua/lua_sched.h"
+#include "luv/lua/support.h"
+#include "luv/thread/channel.h"
+
+namespace luv::lua {
+namespace {
+
+using sched::Scheduler;
+using sched::State;
+using thread::ChannelCore;
+
+constexpr char kChannelType[] = "luv.channel";
+
+// Returned by the raw calls when a woken waiter should try again.
+const char kRetry = 0;
+
+int PushRetry(lua_State* L, void*) {
+  lua_pushlightuserdata(L, const_cast<char*>(&kRetry));
+  return 1;
+}
+
+// This state's endpoint: its waiting fibers and main state, on this thread.
+class LocalEnd : public thread::ChannelEndpoint {
+ public:
+  LocalEnd(std::shared_ptr<ChannelCore> core, Scheduler* scheduler)
+      : core_(std::move(core)), scheduler_(scheduler) {}
+  ~LocalEnd() override {
+    core_->Detach(id_);
+    if (holding_) scheduler_->mailbox()->Drop();
+  }
+
+  void Attach(const std::shared_ptr<LocalEnd>& self) {
+    id_ = core_->Attach(self, scheduler_->mailbox()->address(), scheduler_);
+  }
+
+  // A channel shared with other threads keeps this loop alive, so that a
+  // state waiting for another thread's message is not taken for
+  // deadlocked.
+  void HoldLoop() {
+    if (holding_) return;
+    holding_ = true;
+    scheduler_->mailbox()->Hold();
+  }
+
+  void WakeGetter() override { WakeOne(&getters_, ChannelCore::Kind::kGetter); }
+  void WakePutter() override { WakeOne(&putters_, ChannelCore::Kind::kPutter); }
+  void WakeAll() override {
+    scheduler_->WakeAll(&getters_, PushRetry, nullptr);
+    scheduler_->WakeAll(&putters_, PushRetry, nullptr);
+  }
+
+  ChannelCore* core() const { return core_.get(); }
+  const std::shared_ptr<ChannelCore>& shared_core() const { return core_; }
+  Scheduler* scheduler() const { return scheduler_; }
+  uint64_t id() const { return id_; }
+  sched::WaitList* getters() { return &getters_; }
+  sched::WaitList* putters() { return &putters_; }
+
+ private:
+  void WakeOne(sched::WaitList* list, ChannelCore::Kind kind) {
+    if (sched::WaitNode* node = list->PopFront()) {
+      scheduler_->Wake(node->state, PushRetry, nullptr);
+    } else {
+      core_->PassOn(kind, scheduler_);  // the waiter left: wake the next one
+    }
+  }
+
+  std::shared_ptr<ChannelCore> core_;
+  Scheduler* scheduler_;
+  uint64_t id_ = 0;
+  bool holding_ = false;
+  sched::WaitList getters_;
+  sched::WaitList putters_;
+};
+
+using ChannelBox = std::shared_ptr<LocalEnd>;
+
+LocalEnd* CheckChannel(lua_State* L, int index) {
+  return static_cast<ChannelBox*>(luaL_checkudata(L, index, kChannelType))->get();
+}
+
+int LChannelGc(lua_State* L) {
+  static_cast<ChannelBox*>(luaL_checkudata(L, 1, kChannelType))->~ChannelBox();
+  return 0;
+}
+
+// Pushes a userdata with a new endpoint of `core` for this state.
+LocalEnd* PushChannel(lua_State* L, std::shared_ptr<ChannelCore> core,
+                      Scheduler* scheduler) {
+  auto* box = new (lua_newuserdata(L, sizeof(ChannelBox))) ChannelBox();
+  luaL_getmetatable(L, kChannelType);
+  lua_setmetatable(L, -2);
+  *box = std::make_shared<LocalEnd>(std::move(core), scheduler);
+  (*box)->Attach(*box);
+  return box->get();
+}
+
+// --- Crossing threads by identity (luv/codec/identity.h) ----------------
+// A handle names a core in this table while blobs that carry it are in
+// flight: the entry keeps the core alive until as many decodes as encodes
+// have happened (a blob never decoded, say a failed spawn, keeps its channel
+// alive until the process ends).
+struct SharedCores {
+  std::mutex mutex;
+  uint64_t next = 1;
+  struct Entry {
+    std::shared_ptr<ChannelCore> core;
+    int pending = 0;
+  };
+  std::map<uint64_t, Entry> entries;
+};
+
+SharedCores& shared_cores() {
+  static SharedCores* table = new SharedCores;  // lives as long as the process
+  return *table;
+}
+
+bool ChannelToHandle(lua_State* L, int index, uint64_t* handle) {
+  LocalEnd* end = CheckChannel(L, index);
+  end->HoldLoop();
+  SharedCores& table = shared_cores();
+  std::lock_guard<std::mutex> lock(table.mutex);
+  uint64_t& id = end->core()->identity;  // guarded by table.mutex
+  if (id == 0) id = table.next++;
+  SharedCores::Entry& entry = table.entries[id];
+  entry.core = end->shared_core();
+  ++entry.pending;
+  *handle = id;
+  return true;
+}
+
+int PushChannelFromHandle(lua_State* L, uint64_t handle) {
+  std::shared_ptr<ChannelCore> core;
+  {
+    SharedCores& table = shared_cores();
+    std::lock_guard<std::mutex> lock(table.mutex);
+    auto found = table.entries.find(handle);
+    if (found == table.entries.end()) return 0;
+    core = found->second.core;
+    if (--found->second.pending == 0) table.entries.erase(found);
+  }
+  Scheduler* scheduler = GetScheduler(L);
+  if (scheduler == nullptr) return 0;
+  LocalEnd* end = PushChannel(L, std::move(core), scheduler);
+  end->HoldLoop();
+  return 1;
+}
+
+// --- Bindings ---------------------------------------------------------------
+
+// luv.channel([capacity]) -> channel. Without a capacity it is unbounded.
+int LChannelCreate(lua_State* L) {
+  Scheduler* scheduler = UpScheduler(L);
+  lua_Integer capacity = luaL_optinteger(L, 1, 0);
+  if (capacity < 0 || capacity > (1 << 30)) {
+    return luaL_argerror(L, 1, "capacity must be between 1 and 2^30 (or absent)");
+  }
+  if (lua_gettop(L) >= 1 && !lua_isnil(L, 1) && capacity == 0) {
+    return luaL_argerror(L, 1,
+                         "capacity must be at least 1 (leave it out for unbounded)");
+  }
+  PushChannel(L, std::make_shared<ChannelCore>(static_cast<size_t>(capacity)), scheduler);
+  return 1;
+}
+
+int PushClosedFailure(lua_State* L) {
+  lua_pushboolean(L, 0);
+  lua_pushliteral(L, "EPIPE: the channel is closed");
+  lua_pushliteral(L, "EPIPE");
+  return 3;
+}
+
+// The C half of channel:put(...): true; false, message, code; or the retry
+// sentinel after a wait for room.
+int LChannelPutRaw(lua_State* L) {
+  LocalEnd* end = CheckChannel(L, 1);
+  int count = lua_gettop(L) - 1;
+  ChannelCore::Result result;
+  int failed = 0;
+  {
+    std::string message;
+    absl::Status encoded = codec::EncodeTrusted(L, count, &message);
+    if (!encoded.ok()) {
+      absl::string_view text = encoded.message();
+      failed = PushProtected(L, [text](lua_State* L) {
+        lua_pushliteral(L, "channel:put: ");
+        lua_pushlstring(L, text.data(), text.size());
+        lua_concat(L, 2);
+        return 1;
+      });
+      result = ChannelCore::Result::kDone;
+    } else {
+      result = end->core()->Put(&message, end->id(), end->scheduler());
+    }
+  }
+  if (failed != 0) return lua_error(L);  // a value that cannot be carried
+  switch (result) {
+    case ChannelCore::Result::kDone:
+      lua_pushboolean(L, 1);
+      return 1;
+    case ChannelCore::Result::kClosed:
+      return PushClosedFailure(L);
+    case ChannelCore::Result::kWouldBlock:
+      break;
+  }
+  Scheduler* scheduler = end->scheduler();
+  State* self = CheckBlockingState(L, scheduler, "channel:put()");
+  scheduler->Wait(end->putters(), self);
+  return Block(L, scheduler, self, "channel:put()", 1);
+}
+
+// The C half of channel:get(): true, values...; false, message, code; or the
+// retry sentinel after a wait for a message.
+int LChannelGetRaw(lua_State* L) {
+  LocalEnd* end = CheckChannel(L, 1);
+  lua_settop(L, 1);
+  ChannelCore::Result result;
+  int pushed = 0;
+  {
+    std::string message;
+    result = end->core()->Get(&message, end->id(), end->scheduler());
+    if (result == ChannelCore::Result::kDone) {
+      lua_pushboolean(L, 1);
+      int count = 0;
+      absl::Status decoded = codec::DecodeTrusted(L, message, &count);
+      pushed = decoded.ok() ? count + 1 : -1;
+    }
+  }
+  switch (result) {
+    case ChannelCore::Result::kDone:
+      if (pushed < 0) return luaL_error(L, "luv: a channel message could not be decoded");
+      return pushed;
+    case ChannelCore::Result::kClosed:
+      return PushClosedFailure(L);
+    case ChannelCore::Result::kWouldBlock:
+      break;
+  }
+  Scheduler* scheduler = end->scheduler();
+  State* self = CheckBlockingState(L, scheduler, "channel:get()");
+  scheduler->Wait(end->getters(), self);
+  return Block(L, scheduler, self, "channel:get()", 1);
+}
+
+// channel:close() -> true. Waiters wake; puts fail; gets drain the queue.
+int LChannelClose(lua_State* L) {
+  LocalEnd* end = CheckChannel(L, 1);
+  end->core()->Close(end->scheduler());
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+// channel:size() -> messages queued now
+int LChannelSize(lua_State* L) {
+  lua_pushnumber(L, static_cast<lua_Number>(CheckChannel(L, 1)->core()->size()));
+  return 1;
+}
+
+// channel:capacity() -> the capacity, or nil when unbounded
+int LChannelCapacity(lua_State* L) {
+  size_t capacity = CheckChannel(L, 1)->core()->capacity();
+  if (capacity == 0) {
+    lua_pushnil(L);
+  } else {
+    lua_pushnumber(L, static_cast<lua_Number>(capacity));
+  }
+  return 1;
+}
+
+// channel:closed() -> boolean
+int LChannelClosed(lua_State* L) {
+  lua_pushboolean(L, CheckChannel(L, 1)->core()->closed());
+  return 1;
+}
+
+// The Lua halves: retry after a wake-up, and unpack get's values.
+constexpr char kGlue[] = R"lua(
+local raw_put, raw_get, retry = ...
+local put, get
+function put(self, ...)
+  local ok, message, code = raw_put(self, ...)
+  if ok == retry then return put(self, ...) end
+  return ok, message, code
+end
+local function got(self, status, ...)
+  if status == retry then return get(self) end
+  if status == true then return ... end
+  return status, ...
+end
+function get(self)
+  return got(self, raw_get(self))
+end
+return put, get
+)lua";
+
+constexpr luaL_Reg kMethods[] = {
+    {"close", LChannelClose},   {"size", LChannelSize}, {"capacity", LChannelCapacity},
+    {"closed", LChannelClosed}, {nullptr, nullptr},
+};
+
+constexpr luaL_Reg kMeta[] = {
+    {"__gc", LChannelGc},
+    {nullptr, nullptr},
+};
+
+}  // namespace
+
+void OpenChannel(lua_State* L, Scheduler* scheduler) {
+  NewClass(L, kChannelType, kMethods, kMeta);
+  lua_getfield(L, -1, "__index");
+  if (luaL_loadbuffer(L, kGlue, sizeof(kGlue) - 1, "=luv.channel") != 0) lua_error(L);
+  lua_pushcfunction(L, LChannelPutRaw);
+  lua_pushcfunction(L, LChannelGetRaw);
+  lua_pushlightuserdata(L, const_cast<char*>(&kRetry));
+  lua_call(L, 3, 2);
+  lua_setfield(L, -3, "get");
+  lua_setfield(L, -2, "put");
+  lua_pop(L, 2);
+
+  absl::Status registered =
+      codec::RegisterIdentityType({kChannelType, ChannelToHandle, PushChannelFromHandle});
+  if (!registered.ok()) luaL_error(L, "luv: cannot register luv.channel with the codec");
+
+  lua_pushlightuserdata(L, scheduler);
+  lua_pushcclosure(L, LChannelCreate, 1);
+  lua_setfield(L, -2, "channel");
+}
+
+}  // namespace luv::lua
