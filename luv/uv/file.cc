@@ -1,6 +1,8 @@
 #include "luv/uv/file.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <utility>
@@ -83,6 +85,31 @@ void File::End(FileOp* op, int64_t moved) {
   }
   Pump();
   Unref();
+}
+
+int64_t File::TryReadCached(char* buffer, size_t size, int64_t offset) {
+#ifdef RWF_NOWAIT
+  bool at_position = offset == kAtPosition;
+  if (!seekable_ || size > kMaxCachedRead || fd_ < 0) return UV_EAGAIN;
+  if (at_position && (busy_ || head_ != nullptr)) return UV_EAGAIN;
+  int64_t at = at_position ? position_ : offset;
+  iovec iov{buffer, size};
+  ssize_t n = preadv2(fd_, &iov, 1, at, RWF_NOWAIT);
+  if (n < 0) return UV_EAGAIN;
+  if (static_cast<size_t>(n) < size) {
+    // Short: the end of the file, or only part of the range is cached. Only
+    // the end is answered here, so reads stay as full as the pool's.
+    struct stat st;
+    if (fstat(fd_, &st) != 0 || at + n < st.st_size) return UV_EAGAIN;
+  }
+  if (at_position) position_ += n;
+  return n;
+#else
+  (void)buffer;
+  (void)size;
+  (void)offset;
+  return UV_EAGAIN;
+#endif
 }
 
 void File::Pin() {

@@ -94,6 +94,19 @@ class File {
   // one begin. May delete the File (the op's reference goes).
   void End(FileOp* op, int64_t moved);
 
+  // The largest read TryReadCached does on the calling thread: copying it
+  // takes a few tens of microseconds at most.
+  static constexpr size_t kMaxCachedRead = 256 * 1024;
+
+  // Reads at once, on the calling (loop) thread, when that cannot wait for
+  // the disk: the data is in the page cache (preadv2 with RWF_NOWAIT), the
+  // file can seek, `size` is at most kMaxCachedRead and, for a read at the
+  // position (kAtPosition), no position op runs or waits. Returns the bytes
+  // read (0 at the end of the file), moving the position for a read at it;
+  // or UV_EAGAIN when the read must go to the thread pool instead (also on
+  // any error, which the pool's read then reports). The file must be open.
+  int64_t TryReadCached(char* buffer, size_t size, int64_t offset);
+
   // Keeps the descriptor open, as an operation in flight would, until
   // Unpin() (for a request that uses this file while submitted to another).
   void Pin();

@@ -219,6 +219,54 @@ TEST(FileTest, AppendAndSeekabilityComeFromTheDescriptor) {
   close(fds[1]);
 }
 
+TEST(FileTest, TryReadCachedReadsWhatThePageCacheHolds) {
+  Loop loop;
+  // Just written, so in the page cache.
+  int fd = OpenTestFile("file_cached", O_RDONLY, 100);
+  auto* file = new File(loop.get(), fd, O_RDONLY, "cached");
+  char buffer[200];
+  ASSERT_EQ(file->TryReadCached(buffer, 30, File::kAtPosition), 30);
+  EXPECT_EQ(std::string(buffer, 3), "abc");
+  EXPECT_EQ(file->position(), 30);
+  ASSERT_EQ(file->TryReadCached(buffer, 5, 26), 5) << "an explicit offset";
+  EXPECT_EQ(std::string(buffer, 5), "abcde");
+  EXPECT_EQ(file->position(), 30) << "an explicit offset does not move the position";
+  EXPECT_EQ(file->TryReadCached(buffer, 200, File::kAtPosition), 70) << "up to the end";
+  EXPECT_EQ(file->TryReadCached(buffer, 200, File::kAtPosition), 0) << "at the end";
+  EXPECT_EQ(file->position(), 100);
+  file->Release();
+}
+
+TEST(FileTest, TryReadCachedLeavesOtherReadsToThePool) {
+  Loop loop;
+  int fd = OpenTestFile("file_not_cached", O_RDONLY, 100);
+  auto* file = new File(loop.get(), fd, O_RDONLY, "not cached");
+  std::vector<char> big(File::kMaxCachedRead + 1);
+  EXPECT_EQ(file->TryReadCached(big.data(), big.size(), 0), UV_EAGAIN) << "too big";
+  Log log;
+  FakeOp pending(&log, "pending");
+  file->Submit(&pending, File::kAtPosition);
+  EXPECT_EQ(file->TryReadCached(big.data(), 10, File::kAtPosition), UV_EAGAIN)
+      << "a position op runs: the read must queue behind it";
+  EXPECT_EQ(file->TryReadCached(big.data(), 10, 0), 10) << "an offset need not wait";
+  file->End(&pending, 0);
+  file->Release();
+
+  int fds[2];
+  ASSERT_EQ(pipe(fds), 0);
+  ASSERT_EQ(write(fds[1], "data", 4), 4);
+  auto* pipe_file = new File(loop.get(), fds[0], O_RDONLY, "pipe");
+  EXPECT_EQ(pipe_file->TryReadCached(big.data(), 4, File::kAtPosition), UV_EAGAIN);
+  pipe_file->Release();
+  close(fds[1]);
+
+  int write_only = OpenTestFile("file_write_only", O_WRONLY, 10);
+  auto* unreadable = new File(loop.get(), write_only, O_WRONLY, "write only");
+  EXPECT_EQ(unreadable->TryReadCached(big.data(), 4, File::kAtPosition), UV_EAGAIN)
+      << "errors are the pool's to report";
+  unreadable->Release();
+}
+
 // A real read at the position through libuv's thread pool.
 class ReadOp : public FileOp {
  public:
