@@ -2,6 +2,7 @@
 #include <lua.hpp>
 
 #include "luv/lua/lua_fiber.h"
+#include "luv/lua/lua_fs.h"
 #include "luv/lua/lua_idle.h"
 #include "luv/lua/lua_request.h"
 #include "luv/lua/lua_sched.h"
@@ -24,5 +25,6 @@ extern "C" __attribute__((visibility("default"))) int luaopen_luv(lua_State* L) 
   luv::lua::OpenFiber(L, scheduler);
   luv::lua::OpenTimer(L, scheduler);
   luv::lua::OpenIdle(L, scheduler);
+  luv::lua::OpenFs(L, scheduler);
   return 1;
 }
