@@ -14,9 +14,6 @@
 namespace luv::lua {
 namespace {
 
-void WorkRun(uv_work_t* work);
-void WorkDone(uv_work_t* work, int status);
-
 void SetNumber(lua_State* L, const char* key, lua_Number value) {
   lua_pushnumber(L, value);
   lua_setfield(L, -2, key);
@@ -30,6 +27,11 @@ void SetBoolean(lua_State* L, const char* key, bool value) {
 void SetString(lua_State* L, const char* key, const char* value) {
   lua_pushstring(L, value);
   lua_setfield(L, -2, key);
+}
+
+// The PushFn of a call that completed at once (YieldResults).
+int PushCallResults(lua_State* L, void* call) {
+  return static_cast<FsCall*>(call)->PushResults(L);
 }
 
 }  // namespace
@@ -64,14 +66,6 @@ void FsCall::CompleteNow(int64_t result) {
   Complete();
 }
 
-namespace {
-
-int PushCallResults(lua_State* L, void* call) {
-  return static_cast<FsCall*>(call)->PushResults(L);
-}
-
-}  // namespace
-
 int FsCall::YieldResults(lua_State* L, sched::State* self, int box) {
   if (self->is_fiber()) {
     scheduler()->YieldCurrentWithResults(PushCallResults, this);
@@ -84,27 +78,18 @@ int FsCall::YieldResults(lua_State* L, sched::State* self, int box) {
 
 int FsCall::QueueJob(Job job) {
   job_ = job;
-  return uv_queue_work(loop(), &work_, WorkRun, WorkDone);
+  return uv_queue_work(loop(), &work_, JobRun, JobDone);
 }
 
-namespace {
-
-void WorkRun(uv_work_t* work) {
+void FsCall::JobRun(uv_work_t* work) {
   auto* call = static_cast<FsCall*>(work->data);
-  call->RunJob();
+  call->result_ = call->job_(call);
 }
 
-void WorkDone(uv_work_t* work, int status) {
-  static_cast<FsCall*>(work->data)->JobDone(status);
-}
-
-}  // namespace
-
-void FsCall::RunJob() { result_ = job_(this); }
-
-void FsCall::JobDone(int status) {
-  if (status < 0) result_ = status;  // UV_ECANCELED: the loop is going away
-  Finish(began_);
+void FsCall::JobDone(uv_work_t* work, int status) {
+  auto* call = static_cast<FsCall*>(work->data);
+  if (status < 0) call->result_ = status;  // UV_ECANCELED
+  call->Finish(call->began_);
 }
 
 absl::Status FsCall::status() const {

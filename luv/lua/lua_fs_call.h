@@ -12,7 +12,7 @@
 //
 // A path call (check -> start -> block):
 //   State* self = CheckBlockingState(L, scheduler, "luv.fs.stat()");
-//   FsCall* call = NewRequest<FsCall>(L, scheduler, PushStat);
+//   FsCall* call = NewRequest<FsCall>(L, scheduler, PushStatResult);
 //   int box = lua_gettop(L);
 //   call->Started(uv_fs_stat(call->loop(), call->fs(), path, FsCall::FsDone));
 //   return call->Await(L, self, box, "luv.fs.stat()");
@@ -90,7 +90,6 @@ class FsCall : public Request, public uv::FileOp {
   void SetCloser(uv::File* file, Starter begin);
   // Keeps `other` open until the call ends (sendfile's input).
   void Pin(uv::File* other);
-  uv::File* pinned() const { return pinned_; }
 
   // --- What calls carry --------------------------------------------------------
   // The buffer a read fills; false when memory ran out.
@@ -127,7 +126,6 @@ class FsCall : public Request, public uv::FileOp {
   double atime = 0;
   double mtime = 0;
   int mode = 0;
-  int flags = 0;
   uv_uid_t uid = 0;
   uv_gid_t gid = 0;
   uv_file in_fd = -1;
@@ -135,11 +133,6 @@ class FsCall : public Request, public uv::FileOp {
 
   // Request
   int PushResults(lua_State* L) override;
-
-  // The two halves of a job (thread pool, then loop thread); called by the
-  // uv_queue_work callbacks.
-  void RunJob();
-  void JobDone(int status);
 
  protected:
   // uv::FileOp
@@ -149,6 +142,10 @@ class FsCall : public Request, public uv::FileOp {
  private:
   // The work ended (or never started): records and wakes the waiter.
   void Finish(bool began_on_file);
+
+  // The two halves of a job: on a thread-pool thread, then on the loop's.
+  static void JobRun(uv_work_t* work);
+  static void JobDone(uv_work_t* work, int status);
 
   uv::FsRequest request_{this};
   uv_work_t work_;
