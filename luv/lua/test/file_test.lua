@@ -339,6 +339,24 @@ T.case("a call suspends only its fiber, also when it is done at once", function(
   f:close()
 end)
 
+T.case("file methods suspend inside luv.pcall; plain pcall says so on Lua 5.1", function()
+  local f = assert(luv.fs.open(make("hello")))
+  local r = { luv.fiber.create(function()
+    local ok, n, data = luv.pcall(function() return f:read(5, 0) end)  -- at once
+    local ok2, st = luv.pcall(f.stat, f)  -- the thread pool
+    local ok3, err = pcall(f.read, f, 5, 0)
+    return ok, n, data, ok2, st.size, ok3, err
+  end):join() }
+  T.eq(r[1], true) T.eq(r[2], 5) T.eq(r[3], "hello")
+  T.eq(r[4], true) T.eq(r[5], 5)
+  if jit then
+    T.eq(r[6], true, "LuaJIT yields across pcall")
+  else
+    T.eq(r[6], false) T.match(r[7], "use luv.pcall")
+  end
+  f:close()
+end)
+
 T.case("bad arguments raise errors that name them", function()
   local f = assert(luv.fs.open(make("data")))
   T.raises("bad argument #1", f.read, {}, 1)
