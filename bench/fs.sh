@@ -3,7 +3,7 @@
 #   bazel run -c opt //bench:fs
 # Reads and writes a 256 MiB file in 64 KiB calls from one fiber and from 8
 # fibers at once, and stats 10,000 files, under Lua 5.1 and LuaJIT. Each
-# figure is one run (the machine is shared). The files live in a temporary
+# figure is the median of three runs. The files live in a temporary
 # directory, in the page cache for every contender alike. Prints a table
 # with ratios and writes bench-results/fs.json in the directory bazel ran
 # from.
@@ -20,13 +20,15 @@ echo "[setup] a 256 MiB file and 10,000 small ones in $work..." >&2
 LUA_CPATH="$ours" "$lua51" "$script" luv setup "$work"
 
 declare -A figure
-# one VM IMPL WORKLOAD: runs it once, keeps its figure.
+median() { sort -g | sed -n 2p; }
+# one VM IMPL WORKLOAD: keeps the median figure of three runs.
 one() {
   local vm=$1 impl=$2 load=$3 cpath=$ours
   [ "$impl" = luvit ] && cpath=$system
-  figure[$vm.$impl.$load]=$(LUA_CPATH="$cpath" "${!vm}" "$script" "$impl" "$load" "$work" |
-    awk '{print $2; exit}')
-  rm -f "$work/out"
+  figure[$vm.$impl.$load]=$(for _ in 1 2 3; do
+    LUA_CPATH="$cpath" "${!vm}" "$script" "$impl" "$load" "$work" | awk '{print $2; exit}'
+    rm -f "$work/out"
+  done | median)
 }
 
 for vm in lua51 luajit; do
