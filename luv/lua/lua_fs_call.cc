@@ -4,7 +4,6 @@
 
 #include <sys/stat.h>
 
-#include <new>
 #include <utility>
 
 #include "luv/lua/support.h"
@@ -43,6 +42,7 @@ FsCall::FsCall(sched::Scheduler* scheduler, Pusher push)
 
 FsCall::~FsCall() {
   // Only finished calls are deleted: the work no longer uses anything here.
+  FreeBuffer();
   if (opened_ != nullptr) opened_->Release();
   if (pinned_ != nullptr) pinned_->Unpin();
   if (file_ != nullptr) file_->Unref();
@@ -117,10 +117,14 @@ void FsCall::Pin(uv::File* other) {
 }
 
 bool FsCall::AllocateBuffer(size_t size) {
-  // At least one byte, so that a zero-length read still has a buffer.
-  buffer_.reset(new (std::nothrow) char[size > 0 ? size : 1]);
-  buffer_size_ = buffer_ != nullptr ? size : 0;
-  return buffer_ != nullptr;
+  buffer_ = file_->TakeBuffer(size);
+  buffer_size_ = buffer_.data != nullptr ? size : 0;
+  return buffer_.data != nullptr;
+}
+
+void FsCall::FreeBuffer() {
+  if (buffer_.data != nullptr) file_->GiveBack(std::move(buffer_));
+  buffer_size_ = 0;
 }
 
 void FsCall::KeepString(int ref, const char* data, size_t size) {

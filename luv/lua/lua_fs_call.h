@@ -28,7 +28,6 @@
 
 #include <cstdint>
 #include <lua.hpp>
-#include <memory>
 #include <string>
 #include <utility>
 
@@ -92,15 +91,13 @@ class FsCall : public Request, public uv::FileOp {
   void Pin(uv::File* other);
 
   // --- What calls carry --------------------------------------------------------
-  // The buffer a read fills; false when memory ran out.
+  // The buffer a read of file() fills, `size` bytes (from the file's
+  // spare, see uv::File::TakeBuffer); false when memory ran out.
   bool AllocateBuffer(size_t size);
-  char* buffer() { return buffer_.get(); }
+  char* buffer() { return buffer_.data.get(); }
   size_t buffer_size() const { return buffer_size_; }
-  // Frees the buffer once its bytes were pushed.
-  void FreeBuffer() {
-    buffer_.reset();
-    buffer_size_ = 0;
-  }
+  // Gives the buffer back to the file once its bytes were pushed.
+  void FreeBuffer();
 
   // The string a write writes: `data` belongs to the Lua string that the
   // registry reference `ref` keeps alive until the results are pushed
@@ -160,7 +157,7 @@ class FsCall : public Request, public uv::FileOp {
   bool closer_ = false;
   bool began_ = false;
 
-  std::unique_ptr<char[]> buffer_;
+  uv::File::Buffer buffer_;
   size_t buffer_size_ = 0;
   const char* data_ = nullptr;
   size_t data_size_ = 0;

@@ -5,6 +5,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include <new>
 #include <utility>
 
 #include "luv/uv/fs_request.h"
@@ -110,6 +111,22 @@ int64_t File::TryReadCached(char* buffer, size_t size, int64_t offset) {
   (void)offset;
   return UV_EAGAIN;
 #endif
+}
+
+File::Buffer File::TakeBuffer(size_t size) {
+  if (size == 0) size = 1;
+  if (spare_.data != nullptr && spare_.capacity >= size) return std::move(spare_);
+  Buffer buffer;
+  buffer.data.reset(new (std::nothrow) char[size]);
+  if (buffer.data != nullptr) buffer.capacity = size;
+  return buffer;
+}
+
+void File::GiveBack(Buffer buffer) {
+  if (buffer.data == nullptr || buffer.capacity > kMaxSpareBuffer) return;
+  if (spare_.data == nullptr || buffer.capacity > spare_.capacity) {
+    spare_ = std::move(buffer);
+  }
 }
 
 void File::Pin() {

@@ -22,7 +22,9 @@
 
 #include <uv.h>
 
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 
 namespace luv::uv {
@@ -107,6 +109,25 @@ class File {
   // any error, which the pool's read then reports). The file must be open.
   int64_t TryReadCached(char* buffer, size_t size, int64_t offset);
 
+  // A read buffer and its size.
+  struct Buffer {
+    std::unique_ptr<char[]> data;
+    size_t capacity = 0;
+  };
+
+  // The largest buffer the file keeps for its next read.
+  static constexpr size_t kMaxSpareBuffer = 1 << 20;
+
+  // A buffer of at least `size` bytes (at least 1) for a read of this file:
+  // the one a finished read gave back when it is big enough, else a new one.
+  // Sequential reads thus reuse one buffer instead of having the allocator
+  // hand out (and the kernel fault in) fresh memory each time. Null data
+  // when memory ran out.
+  Buffer TakeBuffer(size_t size);
+  // A read is done with `buffer`: kept for the next read when it is the
+  // largest so far and at most kMaxSpareBuffer, else freed.
+  void GiveBack(Buffer buffer);
+
   // Keeps the descriptor open, as an operation in flight would, until
   // Unpin() (for a request that uses this file while submitted to another).
   void Pin();
@@ -143,6 +164,8 @@ class File {
   bool busy_ = false;  // a position op is running
   FileOp* head_ = nullptr;
   FileOp* tail_ = nullptr;
+
+  Buffer spare_;
 
   bool closing_ = false;
   bool close_pending_ = false;

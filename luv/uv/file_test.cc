@@ -267,6 +267,31 @@ TEST(FileTest, TryReadCachedLeavesOtherReadsToThePool) {
   unreadable->Release();
 }
 
+TEST(FileTest, ReadBuffersAreReused) {
+  Loop loop;
+  auto* file = new File(loop.get(), OpenTestFile("file_buffers"), O_RDWR, "buffers");
+  File::Buffer first = file->TakeBuffer(1000);
+  ASSERT_NE(first.data, nullptr);
+  EXPECT_EQ(first.capacity, 1000u);
+  char* memory = first.data.get();
+  file->GiveBack(std::move(first));
+  File::Buffer again = file->TakeBuffer(500);
+  EXPECT_EQ(again.data.get(), memory) << "a smaller read takes the spare";
+  File::Buffer other = file->TakeBuffer(500);
+  EXPECT_NE(other.data.get(), memory) << "the spare is lent once";
+  file->GiveBack(std::move(other));
+  file->GiveBack(std::move(again));
+  EXPECT_EQ(file->TakeBuffer(1).data.get(), memory) << "the larger one is kept";
+  File::Buffer bigger = file->TakeBuffer(2000);
+  EXPECT_EQ(bigger.capacity, 2000u) << "the spare is too small";
+  EXPECT_EQ(file->TakeBuffer(0).capacity, 1u);
+  File::Buffer huge = file->TakeBuffer(File::kMaxSpareBuffer + 1);
+  char* huge_memory = huge.data.get();
+  file->GiveBack(std::move(huge));
+  EXPECT_NE(file->TakeBuffer(10).data.get(), huge_memory) << "huge buffers are freed";
+  file->Release();
+}
+
 // A real read at the position through libuv's thread pool.
 class ReadOp : public FileOp {
  public:
