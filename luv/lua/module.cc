@@ -4,6 +4,7 @@
 #include "luv/lua/lua_channel.h"
 #include "luv/lua/lua_codec.h"
 #include "luv/lua/lua_fiber.h"
+#include "luv/lua/lua_fs.h"
 #include "luv/lua/lua_idle.h"
 #include "luv/lua/lua_request.h"
 #include "luv/lua/lua_sched.h"
@@ -32,5 +33,6 @@ int luaopen_luv(lua_State* L) {
   luv::lua::OpenCodec(L);
   luv::lua::OpenThread(L, scheduler, luaopen_luv);
   luv::lua::OpenChannel(L, scheduler);
+  luv::lua::OpenFs(L, scheduler);
   return 1;
 }

@@ -63,6 +63,17 @@ class Scheduler {
     luv_yield_ = true;
   }
 
+  // A call of the current fiber finished at once, but it still lets the
+  // other ready fibers run first: requeues the fiber at the back, to be
+  // resumed with results from `push` (as a waker's Wake gives them), and
+  // marks the coming lua_yield as luv's own. The caller then returns
+  // lua_yield(L, n), yielding what `arg` needs kept alive until then.
+  void YieldCurrentWithResults(PushFn push, void* arg) {
+    YieldCurrent();
+    current_->results_ = push;
+    current_->results_arg_ = arg;
+  }
+
   // The state on whose behalf `L` runs, or null for a plain coroutine.
   State* StateOf(lua_State* L) const {
     if (current_ != nullptr) return L == current_->running() ? current_ : nullptr;

@@ -25,6 +25,9 @@ class SchedulerTest : public ::testing::Test {
     lua_pushlightuserdata(L, this);
     lua_pushcclosure(L, BlockOnList, 1);
     lua_setglobal(L, "block_on_list");
+    lua_pushlightuserdata(L, this);
+    lua_pushcclosure(L, FinishAtOnce, 1);
+    lua_setglobal(L, "finish_at_once");
     Run("log = {}");
   }
 
@@ -66,6 +69,15 @@ class SchedulerTest : public ::testing::Test {
     return lua_yield(co, 0);
   }
 
+  // Lua: finish_at_once() -> 42, as a call whose result is there at once
+  // but which lets the other ready fibers run first.
+  static int FinishAtOnce(lua_State* co) {
+    auto* test = static_cast<SchedulerTest*>(lua_touserdata(co, lua_upvalueindex(1)));
+    static int answer = 42;
+    test->scheduler->YieldCurrentWithResults(PushNumber, &answer);
+    return lua_yield(co, 0);
+  }
+
   static int PushNumber(lua_State* L, void* arg) {
     lua_pushnumber(L, *static_cast<int*>(arg));
     return 1;
@@ -102,6 +114,18 @@ TEST_F(SchedulerTest, YieldingFibersTakeTurns) {
   scheduler->RunOnce(L);
   EXPECT_EQ(Log(), "a1 b1 a2 b2 a3 b3");
   EXPECT_EQ(scheduler->ready_count(), 0u);
+}
+
+TEST_F(SchedulerTest, ACallFinishedAtOnceLetsOthersRunThenGetsItsResults) {
+  scheduler->Ready(
+      NewFiber("log[#log+1] = 'a1'; local v = finish_at_once(); log[#log+1] = 'a' .. v"));
+  scheduler->Ready(NewFiber("log[#log+1] = 'b'"));
+  scheduler->RunOnce(L);
+  EXPECT_EQ(Log(), "a1 b");
+  EXPECT_EQ(fibers[0]->status(), Status::kReady);
+  scheduler->RunOnce(L);
+  EXPECT_EQ(Log(), "a1 b a42");
+  EXPECT_EQ(fibers[0]->status(), Status::kDead);
 }
 
 TEST_F(SchedulerTest, ArgumentsReachTheFunctionAndResultsStay) {

@@ -1,0 +1,42 @@
+// The file object that luv.fs.open returns (metatable "luv.file") and its
+// methods: read, write, close, stat, sync, datasync, utime, chmod, chown,
+// truncate.
+//
+// The userdata points at a uv::File (luv/uv/file.h): the descriptor, the
+// position, and the order of calls at the position. The uv::File outlives
+// the userdata while calls on it are in flight. close() waits for the calls
+// made before it; a file collected without close() has its descriptor
+// closed in the background once no call uses it. Methods on a closed file
+// return `false, "EBADF: bad file descriptor: <path> (closed)", "EBADF"`.
+//
+// Thread affinity: the thread that owns the Lua state. Every method
+// suspends the calling state (lua_sched.h) and may raise for bad arguments.
+#ifndef LUV_LUA_LUA_FILE_H_
+#define LUV_LUA_LUA_FILE_H_
+
+#include <lua.hpp>
+
+#include "luv/lua/lua_fs_call.h"
+#include "luv/sched/scheduler.h"
+#include "luv/uv/file.h"
+
+namespace luv::lua {
+
+// Registers the luv.file metatable. May raise.
+void OpenFile(lua_State* L);
+
+// The Pusher of luv.fs.open: a new file object that owns what `call` opened.
+int PushOpenedFile(lua_State* L, FsCall* call);
+
+// The uv::File of the file object at `index` (it may be closed); raises an
+// argument error for anything else. `*scheduler`, if not null, gets the
+// scheduler the file belongs to.
+uv::File* CheckFileArg(lua_State* L, int index, sched::Scheduler** scheduler);
+
+// Pushes the EBADF failure of a method called on a closed file; returns 3.
+// May raise (out of memory).
+int PushFileClosed(lua_State* L, uv::File* file);
+
+}  // namespace luv::lua
+
+#endif  // LUV_LUA_LUA_FILE_H_

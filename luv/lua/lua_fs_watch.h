@@ -1,0 +1,24 @@
+// luv.fs.watch(path) and the watch object (metatable "luv.fs_watch"): wait()
+// returns the next change to a file or directory, close() ends the watch.
+// Built on libuv's fs events (inotify on Linux) through uv::FsWatch.
+//
+// Events queue up (bounded, see luv/uv/fs_watch.h) while nobody waits; each
+// event goes to one waiting state, the one that waited first.
+//
+// Thread affinity: the thread that owns the Lua state.
+#ifndef LUV_LUA_LUA_FS_WATCH_H_
+#define LUV_LUA_LUA_FS_WATCH_H_
+
+#include <lua.hpp>
+
+#include "luv/sched/scheduler.h"
+
+namespace luv::lua {
+
+// Registers the luv.fs_watch metatable and adds `watch` to the luv.fs table
+// on top of the stack. May raise.
+void OpenFsWatch(lua_State* L, sched::Scheduler* scheduler);
+
+}  // namespace luv::lua
+
+#endif  // LUV_LUA_LUA_FS_WATCH_H_

@@ -1,0 +1,102 @@
+#include "luv/uv/fs_args.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+#include <uv.h>
+
+#include <string>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "luv/uv/status.h"
+
+namespace luv::uv {
+namespace {
+
+// An untrusted argument quoted in a message: escaped, and cut short so that
+// a huge string cannot make a huge message.
+std::string Quote(absl::string_view text) {
+  constexpr size_t kShown = 32;
+  std::string quoted = absl::StrCat("\"", absl::CHexEscape(text.substr(0, kShown)), "\"");
+  if (text.size() > kShown) absl::StrAppend(&quoted, "...");
+  return quoted;
+}
+
+absl::Status Invalid(absl::string_view text) {
+  return NamedError(absl::StatusCode::kInvalidArgument, "EINVAL", text);
+}
+
+}  // namespace
+
+absl::Status CheckPath(absl::string_view path) {
+  if (path.find('\0') != absl::string_view::npos) {
+    return Invalid(absl::StrCat("path contains a NUL byte: ", Quote(path)));
+  }
+  if (path.size() > kMaxPathLength) {
+    return UvStatus(UV_ENAMETOOLONG,
+                    absl::StrCat(path.substr(0, 64), "... (", path.size(), " bytes)"));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<int> ParseOpenMode(absl::string_view mode) {
+  auto invalid = [mode] {
+    return Invalid(absl::StrCat("invalid open mode ", Quote(mode),
+                                " (expected r, r+, w, w+, a or a+)"));
+  };
+  if (mode.empty()) return invalid();
+  int flags;
+  switch (mode[0]) {
+    case 'r':
+      flags = 0;
+      break;
+    case 'w':
+      flags = O_CREAT | O_TRUNC;
+      break;
+    case 'a':
+      flags = O_CREAT | O_APPEND;
+      break;
+    default:
+      return invalid();
+  }
+  bool plus = false, binary = false, exclusive = false;
+  for (char c : mode.substr(1)) {
+    bool* seen = c == '+' ? &plus : c == 'b' ? &binary : c == 'x' ? &exclusive : nullptr;
+    if (seen == nullptr || *seen) return invalid();
+    *seen = true;
+  }
+  if (exclusive && mode[0] != 'w') return invalid();
+  flags |= plus ? O_RDWR : mode[0] == 'r' ? O_RDONLY : O_WRONLY;
+  if (exclusive) flags |= O_EXCL;
+  return flags | O_CLOEXEC;
+}
+
+absl::StatusOr<int> ParsePermissions(absl::string_view octal) {
+  auto invalid = [octal] {
+    return Invalid(absl::StrCat("invalid permissions ", Quote(octal),
+                                " (expected an octal string such as \"644\")"));
+  };
+  if (octal.empty() || octal.size() > 5) return invalid();
+  int bits = 0;
+  for (char c : octal) {
+    if (c < '0' || c > '7') return invalid();
+    bits = bits * 8 + (c - '0');
+  }
+  if (bits > 07777) return invalid();
+  return bits;
+}
+
+absl::StatusOr<int> ParseAccessMode(absl::string_view letters) {
+  int mode = 0;
+  for (char c : letters) {
+    int bit = c == 'r' ? R_OK : c == 'w' ? W_OK : c == 'x' ? X_OK : 0;
+    if (bit == 0 || (mode & bit) != 0) {
+      return Invalid(absl::StrCat("invalid access mode ", Quote(letters),
+                                  " (expected letters from \"rwx\", or \"\")"));
+    }
+    mode |= bit;
+  }
+  return mode == 0 ? F_OK : mode;
+}
+
+}  // namespace luv::uv

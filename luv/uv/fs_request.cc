@@ -1,0 +1,34 @@
+#include "luv/uv/fs_request.h"
+
+#include <cstring>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "luv/uv/status.h"
+
+namespace luv::uv {
+
+FsRequest::FsRequest(void* owner) {
+  // A zeroed request is safe to clean up before it was ever started.
+  std::memset(&req_, 0, sizeof(req_));
+  req_.data = owner;
+}
+
+FsRequest::~FsRequest() { uv_fs_req_cleanup(&req_); }
+
+void FsRequest::Reset() {
+  void* owner = req_.data;
+  uv_fs_req_cleanup(&req_);
+  std::memset(&req_, 0, sizeof(req_));
+  req_.data = owner;
+}
+
+absl::Status FsRequest::status(absl::string_view context) const {
+  if (req_.result >= 0) return absl::OkStatus();
+  int code = static_cast<int>(req_.result);
+  if (!context.empty() || req_.path == nullptr) return UvStatus(code, context);
+  if (req_.new_path == nullptr) return UvStatus(code, req_.path);
+  return UvStatus(code, absl::StrCat(req_.path, " -> ", req_.new_path));
+}
+
+}  // namespace luv::uv
