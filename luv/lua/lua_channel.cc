@@ -12,6 +12,7 @@
 #include "luv/codec/codec.h"
 #include "luv/codec/identity.h"
 #include "luv/lua/lua_sched.h"
+#include "luv/lua/lua_select.h"
 #include "luv/lua/support.h"
 #include "luv/thread/channel.h"
 
@@ -72,7 +73,7 @@ class LocalEnd : public thread::ChannelEndpoint {
  private:
   void WakeOne(sched::WaitList* list, ChannelCore::Kind kind) {
     if (sched::WaitNode* node = list->PopFront()) {
-      scheduler_->Wake(node->state, PushRetry, nullptr);
+      scheduler_->WakeNode(node, PushRetry, nullptr);
     } else {
       core_->PassOn(kind, scheduler_);  // the waiter left: wake the next one
     }
@@ -254,6 +255,20 @@ int LChannelGetRaw(lua_State* L) {
   return Block(L, scheduler, self, "channel:get()", 1);
 }
 
+// luv.select: a channel is ready when a message is queued (or it is
+// closed: a get would not wait either).
+bool ChannelSelectReady(lua_State* L, int index) {
+  ChannelCore* core = CheckChannel(L, index)->core();
+  return core->size() > 0 || core->closed();
+}
+
+bool ChannelSelectAdd(lua_State* L, int index, sched::WaitNode* node) {
+  LocalEnd* end = CheckChannel(L, index);
+  if (end->core()->WatchForMessage(end->id())) return true;
+  end->getters()->Add(node);
+  return false;
+}
+
 // channel:close() -> true. Waiters wake; puts fail; gets drain the queue.
 int LChannelClose(lua_State* L) {
   LocalEnd* end = CheckChannel(L, 1);
@@ -318,6 +333,7 @@ constexpr luaL_Reg kMeta[] = {
 }  // namespace
 
 void OpenChannel(lua_State* L, Scheduler* scheduler) {
+  RegisterWaitable(kChannelType, {ChannelSelectReady, ChannelSelectAdd});
   NewClass(L, kChannelType, kMethods, kMeta);
   lua_getfield(L, -1, "__index");
   if (luaL_loadbuffer(L, kGlue, sizeof(kGlue) - 1, "=luv.channel") != 0) lua_error(L);

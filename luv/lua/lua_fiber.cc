@@ -6,6 +6,7 @@
 #include <new>
 
 #include "luv/lua/lua_sched.h"
+#include "luv/lua/lua_select.h"
 #include "luv/lua/support.h"
 #include "luv/sched/fiber.h"
 #include "luv/sched/yieldable.h"
@@ -305,6 +306,18 @@ end
 return join, luv_pcall, luv_xpcall, make_timeout(luv_pcall)
 )lua";
 
+// luv.select: a fiber is ready once it has finished; waiting starts it.
+bool FiberSelectReady(lua_State* L, int index) {
+  return CheckFiber(L, index)->status() == Status::kDead;
+}
+
+bool FiberSelectAdd(lua_State* L, int index, sched::WaitNode* node) {
+  Fiber* fiber = CheckFiber(L, index);
+  if (fiber->status() == Status::kNew) Start(L, fiber, index);
+  fiber->joiners.Add(node);
+  return false;
+}
+
 constexpr luaL_Reg kFiberMethods[] = {
     {"ready", LFiberReady},
     {"cancel", LFiberCancel},
@@ -337,6 +350,7 @@ void PushClosure(lua_State* L, lua_CFunction fn, Scheduler* scheduler) {
 }  // namespace
 
 void OpenFiber(lua_State* L, Scheduler* scheduler) {
+  RegisterWaitable(kFiberType, {FiberSelectReady, FiberSelectAdd});
   NewClass(L, kFiberType, kFiberMethods, kFiberMeta);  // [luv, meta]
   lua_getfield(L, -1, "__index");                      // [luv, meta, methods]
 

@@ -109,6 +109,20 @@ int HandleWait(lua_State* L, const char* type, const char* call, const char* wha
   return Block(L, scheduler, self, call, 1);
 }
 
+// luv.select support for handles whose waiters are woken by each event
+// (timers, idle watchers): never ready before the next event, except when
+// closed (a wait would fail at once).
+template <typename Record, const char* kType>
+bool HandleSelectReady(lua_State* L, int index) {
+  return CheckHandle<Record>(L, index, kType)->closing();
+}
+
+template <typename Record, const char* kType>
+bool HandleSelectAdd(lua_State* L, int index, sched::WaitNode* node) {
+  CheckHandle<Record>(L, index, kType)->waiters()->Add(node);
+  return false;
+}
+
 }  // namespace luv::lua
 
 #endif  // LUV_LUA_LUA_HANDLE_H_

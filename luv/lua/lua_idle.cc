@@ -2,6 +2,7 @@
 #include "luv/lua/lua_idle.h"
 
 #include "luv/lua/lua_handle.h"
+#include "luv/lua/lua_select.h"
 #include "luv/uv/idle.h"
 
 namespace luv::lua {
@@ -72,6 +73,8 @@ constexpr luaL_Reg kFunctions[] = {
 }  // namespace
 
 void OpenIdle(lua_State* L, sched::Scheduler* scheduler) {
+  RegisterWaitable(kIdleType, {HandleSelectReady<LuaIdle, kIdleType>,
+                               HandleSelectAdd<LuaIdle, kIdleType>});
   NewClass(L, kIdleType, kMethods, kMeta);
   lua_pop(L, 1);
   lua_newtable(L);

@@ -8,6 +8,7 @@
 #include "absl/strings/string_view.h"
 #include "luv/codec/codec.h"
 #include "luv/lua/lua_sched.h"
+#include "luv/lua/lua_select.h"
 #include "luv/lua/support.h"
 #include "luv/thread/thread.h"
 
@@ -118,6 +119,47 @@ int LThreadSpawn(lua_State* L) {
   return 1;
 }
 
+// Makes sure the joiners of `box`'s thread are woken when it finishes.
+// Returns false if it has finished already.
+bool ArmNotification(ThreadBox* box) {
+  ThreadRecord* record = box->get();
+  if (record->notifying) return true;
+  Scheduler* scheduler = record->scheduler;
+  uv::Mailbox* mailbox = scheduler->mailbox();
+  mailbox->Hold();  // the loop waits for the other thread
+  std::weak_ptr<ThreadRecord> weak = *box;
+  bool posted = record->shared->NotifyWhenFinished(mailbox->address(), [weak, mailbox] {
+    mailbox->Drop();
+    if (std::shared_ptr<ThreadRecord> record = weak.lock()) {
+      record->notifying = false;
+      record->scheduler->WakeAll(&record->joiners, PushJoinResults, record.get());
+    }
+  });
+  if (!posted) {
+    mailbox->Drop();
+    return false;
+  }
+  record->notifying = true;
+  return true;
+}
+
+// luv.select: a thread is ready once it has finished (or for the object of
+// a state's own main thread, never: selecting on it raises).
+bool ThreadSelectReady(lua_State* L, int index) {
+  ThreadRecord* record = CheckBox(L, index)->get();
+  if (record == nullptr)
+    luaL_argerror(L, index, "a state cannot wait for its own main thread");
+  return record->shared->finished();
+}
+
+bool ThreadSelectAdd(lua_State* L, int index, sched::WaitNode* node) {
+  ThreadBox* box = CheckBox(L, index);
+  (*box)->joiners.Add(node);
+  if (ArmNotification(box)) return false;
+  node->Unlink();
+  return true;
+}
+
 // The C half of thread:join(): `true, results...` or `false, error`; the Lua
 // half raises the error in the joiner.
 int LThreadJoinRaw(lua_State* L) {
@@ -131,23 +173,9 @@ int LThreadJoinRaw(lua_State* L) {
   Scheduler* scheduler = record->scheduler;
   State* self = CheckBlockingState(L, scheduler, "thread:join()");
   scheduler->Wait(&record->joiners, self);
-  if (!record->notifying) {
-    uv::Mailbox* mailbox = scheduler->mailbox();
-    mailbox->Hold();  // the loop waits for the other thread
-    std::weak_ptr<ThreadRecord> weak = *box;
-    bool posted = record->shared->NotifyWhenFinished(mailbox->address(), [weak, mailbox] {
-      mailbox->Drop();
-      if (std::shared_ptr<ThreadRecord> record = weak.lock()) {
-        record->notifying = false;
-        record->scheduler->WakeAll(&record->joiners, PushJoinResults, record.get());
-      }
-    });
-    if (!posted) {  // it finished meanwhile
-      mailbox->Drop();
-      scheduler->CancelWait(self);
-      return PushJoinResults(L, record);
-    }
-    record->notifying = true;
+  if (!ArmNotification(box)) {  // it finished meanwhile
+    scheduler->CancelWait(self);
+    return PushJoinResults(L, record);
   }
   return Block(L, scheduler, self, "thread:join()", 1);
 }
@@ -171,6 +199,7 @@ constexpr luaL_Reg kNoMethods[] = {{nullptr, nullptr}};
 }  // namespace
 
 void OpenThread(lua_State* L, Scheduler* scheduler, lua_CFunction open_luv) {
+  RegisterWaitable(kThreadType, {ThreadSelectReady, ThreadSelectAdd});
   NewClass(L, kThreadType, kNoMethods, kMeta);
   lua_getfield(L, -1, "__index");
   if (luaL_loadbuffer(L, kGlue, sizeof(kGlue) - 1, "=luv.thread") != 0) lua_error(L);

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "luv/lua/lua_handle.h"
+#include "luv/lua/lua_select.h"
 #include "luv/uv/timer.h"
 
 namespace luv::lua {
@@ -89,6 +90,8 @@ constexpr luaL_Reg kFunctions[] = {
 }  // namespace
 
 void OpenTimer(lua_State* L, sched::Scheduler* scheduler) {
+  RegisterWaitable(kTimerType, {HandleSelectReady<LuaTimer, kTimerType>,
+                                HandleSelectAdd<LuaTimer, kTimerType>});
   NewClass(L, kTimerType, kMethods, kMeta);
   lua_pop(L, 1);
   lua_newtable(L);

@@ -8,6 +8,7 @@
 #include "luv/lua/lua_idle.h"
 #include "luv/lua/lua_request.h"
 #include "luv/lua/lua_sched.h"
+#include "luv/lua/lua_select.h"
 #include "luv/lua/lua_system.h"
 #include "luv/lua/lua_thread.h"
 #include "luv/lua/lua_timer.h"
@@ -34,5 +35,6 @@ int luaopen_luv(lua_State* L) {
   luv::lua::OpenThread(L, scheduler, luaopen_luv);
   luv::lua::OpenChannel(L, scheduler);
   luv::lua::OpenFs(L, scheduler);
+  luv::lua::OpenSelect(L, scheduler);
   return 1;
 }

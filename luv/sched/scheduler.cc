@@ -4,6 +4,7 @@
 
 #include "luv/sched/process.h"
 #include "luv/sched/protect.h"
+#include "luv/sched/wait_group.h"
 #include "luv/uv/timer.h"
 
 namespace luv::sched {
@@ -60,9 +61,35 @@ Scheduler::~Scheduler() {
   loop_.Shutdown().IgnoreError();
 }
 
-void Scheduler::BeginWait(State* state) {
+void Scheduler::DetachWait(State* state) {
   state->wait_node_.Unlink();
   sleepers_.Remove(state);
+  if (state->group_ != nullptr) {
+    state->group_->UnlinkAll();
+    state->group_ = nullptr;
+  }
+}
+
+void Scheduler::WaitOnGroup(WaitGroup* group) {
+  State* state = group->state();
+  BeginWait(state);
+  state->group_ = group;
+  if (state->deadline_ != 0) {
+    sleepers_.Push(state, state->deadline_, SleepHeap::Kind::kDeadline);
+    ArmAlarm();
+  }
+}
+
+void Scheduler::WakeNode(WaitNode* node, PushFn push, void* arg) {
+  if (node->fire != nullptr) {
+    node->fire(node, push, arg);
+  } else {
+    Wake(node->state, push, arg);
+  }
+}
+
+void Scheduler::BeginWait(State* state) {
+  DetachWait(state);
   state->results_ = nullptr;
   state->results_arg_ = nullptr;
   // A fiber counts as waiting only once its yield went through (Resume).
@@ -93,7 +120,8 @@ bool Scheduler::Cancel(lua_State* L, Fiber* fiber, const char* reason) {
     case Status::kNew: {
       // It never runs: it dies with the cancellation as its error.
       lua_State* co = fiber->thread();
-      lua_pushfstring(L, "ECANCELED: the fiber was canceled before it started (%s)", reason);
+      lua_pushfstring(L, "ECANCELED: the fiber was canceled before it started (%s)",
+                      reason);
       lua_settop(co, 0);
       lua_xmove(L, co, 1);
       fiber->status_ = Status::kDead;
@@ -137,8 +165,7 @@ int Scheduler::PushCanceled(lua_State* L, void* arg) {
 }
 
 void Scheduler::CancelWait(State* state) {
-  state->wait_node_.Unlink();
-  sleepers_.Remove(state);
+  DetachWait(state);
   if (!state->is_fiber()) state->status_ = Status::kRunning;
 }
 
@@ -178,8 +205,7 @@ void Scheduler::Ready(State* state) {
 
 void Scheduler::Wake(State* state, PushFn push, void* arg) {
   if (state->status_ != Status::kWaiting) return;
-  state->wait_node_.Unlink();
-  sleepers_.Remove(state);
+  DetachWait(state);
   state->results_ = push;
   state->results_arg_ = arg;
   Ready(state);
@@ -188,7 +214,7 @@ void Scheduler::Wake(State* state, PushFn push, void* arg) {
 void Scheduler::WakeAll(WaitList* list, PushFn push, void* arg) {
   WaitList waking;
   waking.Splice(list);
-  while (WaitNode* node = waking.PopFront()) Wake(node->state, push, arg);
+  while (WaitNode* node = waking.PopFront()) WakeNode(node, push, arg);
 }
 
 __thread Scheduler* Scheduler::running_ = nullptr;
@@ -233,10 +259,7 @@ Scheduler::WakeResult Scheduler::RunUntilWoken(lua_State* host) {
       break;
     }
   }
-  if (result != WakeResult::kWoken) {
-    main_.wait_node_.Unlink();
-    sleepers_.Remove(&main_);
-  }
+  if (result != WakeResult::kWoken) DetachWait(&main_);
   main_.status_ = Status::kRunning;
   return result;
 }
@@ -299,8 +322,7 @@ void Scheduler::Resume(Fiber* fiber) {
 void Scheduler::Finish(Fiber* fiber, int status) {
   lua_State* co = fiber->thread();
   fiber->status_ = Status::kDead;
-  fiber->wait_node_.Unlink();
-  sleepers_.Remove(fiber);
+  DetachWait(fiber);
   if (status != 0) {
     fiber->failed_ = true;
     if (lua_type(co, -1) == LUA_TSTRING) {
@@ -366,9 +388,6 @@ void Scheduler::WakeSleepers() {
   ArmAlarm();
 }
 
-void Scheduler::Forget(State* state) {
-  state->wait_node_.Unlink();
-  sleepers_.Remove(state);
-}
+void Scheduler::Forget(State* state) { DetachWait(state); }
 
 }  // namespace luv::sched

@@ -87,6 +87,9 @@ class Scheduler {
   void Wait(WaitList* list, State* state);
   // Undoes a Wait that turned out unnecessary before the state suspended.
   void CancelWait(State* state);
+  // Starts a wait on several lists at once: BeginWait, deadline included;
+  // the caller then adds the group's nodes to the lists.
+  void WaitOnGroup(WaitGroup* group);
 
   // --- Deadlines and cancellation ---------------------------------------
   // A deadline `ms` from now for every blocking call of `state`, or none
@@ -133,6 +136,9 @@ class Scheduler {
   void Wake(State* state, PushFn push, void* arg);
   // Wakes every state in `list` (states that wait again join a fresh list).
   void WakeAll(WaitList* list, PushFn push, void* arg);
+  // Wakes the state behind `node` (a node popped from a list): Wake for a
+  // state's own node, the group's rule for a luv.select node.
+  void WakeNode(WaitNode* node, PushFn push, void* arg);
 
   // --- Services ------------------------------------------------------------
   // Main state: lets every ready fiber run once and polls the loop.
@@ -173,6 +179,9 @@ class Scheduler {
   void PollIfDue();
   void Resume(Fiber* fiber);
   void Finish(Fiber* fiber, int status);
+  // Drops every registration of a wait that is over or replaced: the
+  // state's node, its sleep or deadline, a select group's nodes.
+  void DetachWait(State* state);
   // Points the alarm at the earliest sleeper's deadline (or stops it).
   void ArmAlarm();
   // The alarm fired: wakes every sleeper whose deadline has come.

@@ -47,7 +47,8 @@ TEST(SleepHeapTest, EqualDeadlinesWakeFirstComeFirstServed) {
 TEST(SleepHeapTest, RemovedStatesNeverComeBack) {
   auto states = MakeStates(4);
   SleepHeap heap;
-  for (int i = 0; i < 4; ++i) heap.Push(states[i].get(), 10 * (i + 1), SleepHeap::Kind::kSleep);
+  for (int i = 0; i < 4; ++i)
+    heap.Push(states[i].get(), 10 * (i + 1), SleepHeap::Kind::kSleep);
   heap.Remove(states[0].get());  // the root
   heap.Remove(states[2].get());  // an inner entry
   heap.Remove(states[2].get());  // twice is harmless

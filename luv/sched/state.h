@@ -12,14 +12,15 @@
 #define LUV_SCHED_STATE_H_
 
 #include <cstdint>
-#include <string>
 #include <lua.hpp>
+#include <string>
 
 #include "luv/sched/wait_list.h"
 
 namespace luv::sched {
 
 class Scheduler;
+class WaitGroup;
 
 // Pushes a finished wait's results onto `L` (a running thread, in protected
 // mode: it may raise) and returns how many. `arg` is what the waker passed.
@@ -88,6 +89,9 @@ class State {
   // call fails at once.
   bool cancel_pending_ = false;
   std::string cancel_reason_;
+  // The group of a luv.select in progress, whose nodes the scheduler
+  // unlinks when the wait ends.
+  WaitGroup* group_ = nullptr;
 
  protected:
   void set_status(Status status) { status_ = status; }

@@ -1,18 +1,27 @@
 // WaitList: the states waiting for one thing (a timer tick, a fiber's end).
 //
 // Intrusive and allocation-free: each State owns one WaitNode and waits in
-// at most one list at a time. A node unlinks itself when its state stops
+// at most one list at a time, or, through a WaitGroup (luv.select), in
+// several with one node each. A node unlinks itself when its state stops
 // waiting for any reason, so a list never holds a state that has gone.
 // Thread affinity: the owning scheduler's thread.
 #ifndef LUV_SCHED_WAIT_LIST_H_
 #define LUV_SCHED_WAIT_LIST_H_
 
+struct lua_State;
+
 namespace luv::sched {
 
 class State;
+struct WaitNode;
+
+// How a node that is not its state's own is woken (a luv.select node):
+// called instead of Scheduler::Wake with the waker's results.
+using FireFn = void (*)(WaitNode* node, int (*push)(lua_State*, void*), void* arg);
 
 struct WaitNode {
-  explicit WaitNode(State* owner) : state(owner) {}
+  explicit WaitNode(State* owner, FireFn fire_fn = nullptr)
+      : state(owner), fire(fire_fn) {}
   WaitNode(const WaitNode&) = delete;
   WaitNode& operator=(const WaitNode&) = delete;
   ~WaitNode() { Unlink(); }
@@ -21,6 +30,7 @@ struct WaitNode {
   void Unlink();
 
   State* const state;
+  const FireFn fire;
   WaitNode* prev = nullptr;
   WaitNode* next = nullptr;
 };

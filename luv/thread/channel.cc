@@ -109,6 +109,13 @@ ChannelCore::Result ChannelCore::Get(std::string* message, uint64_t endpoint_id,
   return Result::kDone;
 }
 
+bool ChannelCore::WatchForMessage(uint64_t endpoint_id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (!messages_.empty() || closed_) return true;
+  waiting_getters_.push_back(endpoint_id);
+  return false;
+}
+
 void ChannelCore::Close(const void* caller_tag) {
   std::vector<Attached> everyone;
   {

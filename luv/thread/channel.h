@@ -71,6 +71,10 @@ class ChannelCore {
   // recorded, as above); kClosed once closed and drained.
   Result Get(std::string* message, uint64_t endpoint_id, const void* caller_tag);
 
+  // For luv.select: true if a message is queued or the channel is closed;
+  // else records the endpoint as having a getter waiting (like Get).
+  bool WatchForMessage(uint64_t endpoint_id);
+
   // Closes the channel (idempotent): puts fail, gets drain what is queued,
   // and every waiter is woken to see it.
   void Close(const void* caller_tag);

@@ -1,0 +1,134 @@
+// luv.select(obj, ...[, timeout]) -> the first ready object and its index.
+#include "luv/lua/lua_select.h"
+
+#include <map>
+#include <mutex>
+#include <new>
+#include <string>
+
+#include "luv/lua/lua_sched.h"
+#include "luv/lua/support.h"
+#include "luv/sched/wait_group.h"
+
+namespace luv::lua {
+namespace {
+
+constexpr char kGroupType[] = "luv.select";
+constexpr int kMaxObjects = 64;
+
+struct Registry {
+  std::mutex mutex;
+  std::map<std::string, Waitable> types;
+};
+
+Registry& registry() {
+  static Registry* table = new Registry;
+  return *table;
+}
+
+// The Waitable of the object at `index`, or raises naming the argument.
+Waitable CheckWaitable(lua_State* L, int index) {
+  const char* name = nullptr;
+  if (lua_type(L, index) == LUA_TUSERDATA && lua_getmetatable(L, index)) {
+    lua_getfield(L, -1, "__name");
+    name = lua_tostring(L, -1);
+    lua_pop(L, 2);
+  }
+  if (name != nullptr) {
+    std::lock_guard<std::mutex> lock(registry().mutex);
+    auto found = registry().types.find(name);
+    if (found != registry().types.end()) return found->second;
+  }
+  luaL_argerror(L, index,
+                lua_pushfstring(L,
+                                "a timer, idle watcher, fiber, thread, channel or other "
+                                "luv waitable expected, got %s",
+                                name != nullptr ? name : luaL_typename(L, index)));
+  return Waitable{};
+}
+
+// The group lives in a userdata that the waiting state keeps alive.
+int LGroupGc(lua_State* L) {
+  auto** group = static_cast<sched::WaitGroup**>(lua_touserdata(L, 1));
+  delete *group;
+  *group = nullptr;
+  return 0;
+}
+
+// The C half: the 1-based index of the ready object, or a failure triple.
+int LSelectRaw(lua_State* L) {
+  sched::Scheduler* scheduler = UpScheduler(L);
+  int count = lua_gettop(L);
+  if (count < 1) return luaL_error(L, "luv.select: nothing to wait on");
+  if (count > kMaxObjects)
+    return luaL_error(L, "luv.select: at most %d objects", kMaxObjects);
+  Waitable waitables[kMaxObjects];
+  for (int i = 1; i <= count; ++i) waitables[i - 1] = CheckWaitable(L, i);
+  for (int i = 1; i <= count; ++i) {
+    if (waitables[i - 1].ready(L, i)) {
+      lua_pushnumber(L, i);
+      return 1;
+    }
+  }
+  sched::State* self = CheckBlockingState(L, scheduler, "luv.select()");
+  auto** box =
+      static_cast<sched::WaitGroup**>(lua_newuserdata(L, sizeof(sched::WaitGroup*)));
+  *box = nullptr;
+  luaL_getmetatable(L, kGroupType);
+  lua_setmetatable(L, -2);
+  int box_index = lua_gettop(L);
+  *box = new sched::WaitGroup(self, count);
+  scheduler->WaitOnGroup(*box);
+  for (int i = 1; i <= count; ++i) {
+    if (waitables[i - 1].add(L, i, (*box)->node(i - 1))) {
+      scheduler->CancelWait(self);
+      lua_pushnumber(L, i);
+      return 1;
+    }
+  }
+  return Block(L, scheduler, self, "luv.select()", box_index);
+}
+
+constexpr char kGlue[] = R"lua(
+local raw, timeout, select, type, unpack = ...
+local function pick(i, ...)
+  return (select(i, ...)), i
+end
+return function(...)
+  local n = select("#", ...)
+  local i, message, code
+  if n > 1 and type((select(n, ...))) == "number" then
+    -- A trailing number is a timeout in seconds.
+    i, message, code = timeout((select(n, ...)), raw, unpack({ ... }, 1, n - 1))
+  else
+    i, message, code = raw(...)
+  end
+  if type(i) == "number" then return pick(i, ...) end
+  return i, message, code
+end
+)lua";
+
+}  // namespace
+
+void RegisterWaitable(const char* type, Waitable waitable) {
+  std::lock_guard<std::mutex> lock(registry().mutex);
+  registry().types.emplace(type, waitable);
+}
+
+void OpenSelect(lua_State* L, sched::Scheduler* scheduler) {
+  static const luaL_Reg kMeta[] = {{"__gc", LGroupGc}, {nullptr, nullptr}};
+  static const luaL_Reg kNoMethods[] = {{nullptr, nullptr}};
+  NewClass(L, kGroupType, kNoMethods, kMeta);
+  lua_pop(L, 1);
+  if (luaL_loadbuffer(L, kGlue, sizeof(kGlue) - 1, "=luv.select") != 0) lua_error(L);
+  lua_pushlightuserdata(L, scheduler);
+  lua_pushcclosure(L, LSelectRaw, 1);
+  lua_getfield(L, -3, "timeout");
+  lua_getglobal(L, "select");
+  lua_getglobal(L, "type");
+  lua_getglobal(L, "unpack");
+  lua_call(L, 5, 1);
+  lua_setfield(L, -2, "select");
+}
+
+}  // namespace luv::lua
