@@ -1,0 +1,34 @@
+-- Channels: a pool of worker threads fed by one channel, answering on
+-- another; the main fiber collects the answers.
+--   bazel run //examples:channels
+local luv = require("luv")
+
+local jobs, results = luv.channel(8), luv.channel()
+
+local function worker(id)
+  while true do
+    local n = jobs:get()
+    if not n then return end          -- nil: no more work (or closed)
+    local sum = 0
+    for i = 1, n do sum = sum + i end
+    results:put(n, sum, id)
+  end
+end
+
+local workers = {}
+for id = 1, 2 do workers[id] = luv.thread.spawn(worker, id) end
+
+-- A fiber feeds the jobs; put waits while 8 are queued (back-pressure).
+luv.fiber.create(function()
+  for n = 1, 20 do jobs:put(n * 1000) end
+  for _ = 1, #workers do jobs:put(nil) end
+end):ready()
+
+local total = 0
+for _ = 1, 20 do
+  local n, sum = results:get()
+  assert(sum == n * (n + 1) / 2)
+  total = total + sum
+end
+for _, w in ipairs(workers) do w:join() end
+print("sum of all answers:", total)
