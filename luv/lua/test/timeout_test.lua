@@ -67,6 +67,32 @@ for kind, block in pairs(kinds) do
   end)
 end
 
+T.case("fs calls time out and are cancelled like the others", function()
+  -- A deadline that has passed fires before libuv's thread pool reports
+  -- back (timers run before the poll phase), so the stat times out.
+  local ok, message, code = luv.timeout(0, luv.fs.stat, ".")
+  T.eq(ok, false) T.eq(code, "ETIMEDOUT") T.match(message, "^ETIMEDOUT: luv.fs.stat")
+  T.eq(type(luv.fs.stat(".")), "table", "the next call works")
+  -- A read from an empty FIFO waits in the thread pool until we write.
+  local fifo = (os.getenv("TEST_TMPDIR") or "/tmp") .. "/timeout_test.fifo"
+  os.remove(fifo)
+  assert(os.execute("mkfifo '" .. fifo .. "'") == 0, "mkfifo")
+  local file = assert(luv.fs.open(fifo, "r+"))  -- read-write: opening does not wait
+  local results
+  local f = luv.fiber.create(function() results = { file:read(1) } end):ready()
+  luv.fiber.yield()
+  T.eq(f:status(), "waiting")
+  f:cancel()
+  f:join()
+  T.eq(results[1], false) T.eq(results[3], "ECANCELED")
+  -- Let the read still in the thread pool finish, so the file can close.
+  local writer = assert(io.open(fifo, "w"))
+  writer:write("x")
+  writer:close()
+  T.eq(file:close(), true)
+  os.remove(fifo)
+end)
+
 T.case("a deadline that does not expire changes nothing", function()
   local a, b = luv.timeout(1, function(x, y) luv.sleep(0.005) return x + y, "done" end, 1, 2)
   T.eq(a, 3) T.eq(b, "done")
