@@ -65,6 +65,8 @@ void Scheduler::BeginWait(State* state) {
   sleepers_.Remove(state);
   state->results_ = nullptr;
   state->results_arg_ = nullptr;
+  state->timeout_ = nullptr;
+  state->timeout_arg_ = nullptr;
   // A fiber counts as waiting only once its yield went through (Resume).
   if (!state->is_fiber()) state->status_ = Status::kWaiting;
 }
@@ -72,6 +74,15 @@ void Scheduler::BeginWait(State* state) {
 void Scheduler::Wait(WaitList* list, State* state) {
   BeginWait(state);
   list->Add(&state->wait_node_);
+}
+
+void Scheduler::WaitUntil(WaitList* list, State* state, uint64_t deadline, PushFn timeout,
+                          void* arg) {
+  Wait(list, state);
+  state->timeout_ = timeout;
+  state->timeout_arg_ = arg;
+  sleepers_.Push(state, deadline);
+  ArmAlarm();
 }
 
 void Scheduler::CancelWait(State* state) {
@@ -288,7 +299,9 @@ void Scheduler::ArmAlarm() {
 void Scheduler::WakeSleepers() {
   alarm_armed_ = false;
   uint64_t now = uv_now(loop());
-  while (State* state = sleepers_.PopDue(now)) Wake(state, nullptr, nullptr);
+  while (State* state = sleepers_.PopDue(now)) {
+    Wake(state, state->timeout_, state->timeout_arg_);
+  }
   ArmAlarm();
 }
 

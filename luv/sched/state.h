@@ -69,8 +69,13 @@ class State {
   void* results_arg_ = nullptr;
   // Intrusive ready queue link.
   State* next_ready_ = nullptr;
-  // Index in the scheduler's SleepHeap while in luv.sleep, else -1.
+  // Index in the scheduler's SleepHeap while in luv.sleep or a wait with a
+  // deadline, else -1.
   int64_t sleep_slot_ = -1;
+  // Results of a wait with a deadline (WaitUntil) when the deadline comes
+  // first; null for luv.sleep.
+  PushFn timeout_ = nullptr;
+  void* timeout_arg_ = nullptr;
 
  protected:
   void set_status(Status status) { status_ = status; }
