@@ -72,22 +72,21 @@ void PolledSocket::StopPolling() {
   uv_poll_stop(&poll_);
 }
 
+void PolledSocket::Close() {
+  // uv_close takes the descriptor out of the loop's epoll set at once, so
+  // libzmq may have it from here on.
+  HandleOwner::Close();
+  socket_.Close();
+}
+
 void PolledSocket::Abandon() {
-  abandoned_ = true;
+  HandleOwner::Close();
+  socket_.CloseNow();
   Release();
 }
 
 void PolledSocket::OnClose() { StopPolling(); }
 
-void PolledSocket::OnClosed() {
-  // Only now is libuv done with the descriptor (uv_close removes it from
-  // the loop's epoll set once more): zmq_close hands it to libzmq's reaper
-  // thread, which closes it whenever it likes.
-  if (abandoned_) {
-    socket_.CloseNow();
-  } else {
-    socket_.Close();
-  }
-}
+void PolledSocket::OnClosed() { socket_.CloseNow(); }
 
 }  // namespace luv::zmq

@@ -14,13 +14,14 @@
 // and the loop never spins on it. The poll runs from creation to close;
 // SetWaiting() refs it (the loop stays alive) only while someone waits.
 //
-// Lifetime: a uv::HandleOwner (luv/uv/handle.h). Close() stops polling at
-// once; the socket itself is closed from libuv's close callback, when libuv
-// no longer touches its descriptor (libzmq's reaper thread closes that
-// descriptor on its own schedule). Close() keeps the socket's ZMQ_LINGER;
-// Abandon() (the owner went away without closing: garbage collection, exit)
-// closes it with linger 0. The socket's reference to its Context goes with
-// it.
+// Lifetime: a uv::HandleOwner (luv/uv/handle.h). Close() stops polling and
+// closes the socket at once, keeping its ZMQ_LINGER; Abandon() (the owner
+// went away without closing: garbage collection, exit) does the same with
+// linger 0 and releases the record. Either way libuv is done with the
+// descriptor first: libzmq's reaper thread closes it on its own schedule.
+// A record closed any other way (Release(), a loop shutting down) closes
+// its socket from libuv's close callback, with linger 0. The socket's
+// reference to its Context goes with the socket.
 //
 // Thread affinity: the loop's thread. Nothing blocks or raises; the
 // callbacks run from the loop and must not run Lua.
@@ -58,7 +59,12 @@ class PolledSocket : public uv::HandleOwner {
   // Whether the poll still runs (false after OnPollError or close).
   bool polling() const { return polling_; }
 
-  // The owner lets go without closing: linger 0, then Release().
+  // Stops polling and closes the socket now (its lingering messages are
+  // still sent). Hides HandleOwner::Close, which would leave the socket to
+  // the close callback. Idempotent.
+  void Close();
+
+  // The owner lets go without closing: linger 0, close, Release().
   void Abandon();
 
  protected:
@@ -69,8 +75,8 @@ class PolledSocket : public uv::HandleOwner {
   // The socket cannot be polled any more; operations on it will fail.
   virtual void OnPollError(const absl::Status& status) = 0;
 
-  // Stop polling, and close the socket once libuv is done with its
-  // descriptor. Derived classes that override them call these.
+  // Stops polling; and closes a socket still open once libuv is done with
+  // its descriptor. Derived classes that override them call these.
   void OnClose() override;
   void OnClosed() override;
 
@@ -83,7 +89,6 @@ class PolledSocket : public uv::HandleOwner {
   absl::Status init_status_;
   bool polling_ = false;
   bool waiting_ = false;
-  bool abandoned_ = false;
 };
 
 }  // namespace luv::zmq

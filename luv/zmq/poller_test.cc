@@ -158,7 +158,17 @@ TEST_F(PollerTest, ContextShutdownStopsPollingWithEterm) {
   EXPECT_FALSE(uv_loop_alive(loop.get()));
 }
 
-TEST_F(PollerTest, ReleaseClosesTheSocketAndLetsGoOfTheContext) {
+TEST_F(PollerTest, CloseClosesTheSocketAtOnce) {
+  Recorder* pair = NewPolled(ZMQ_PAIR);
+  EXPECT_EQ(context.use_count(), 2);
+  pair->Close();
+  EXPECT_EQ(context.use_count(), 1);
+  EXPECT_FALSE(pair->socket());
+  EXPECT_FALSE(pair->polling());
+  pair->Close();  // idempotent
+}
+
+TEST_F(PollerTest, ReleaseClosesTheSocketFromTheCloseCallback) {
   Recorder* pair = NewPolled(ZMQ_PAIR);
   EXPECT_EQ(context.use_count(), 2);
   pair->Release();
