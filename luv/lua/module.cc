@@ -9,6 +9,7 @@
 #include "luv/lua/lua_system.h"
 #include "luv/lua/lua_thread.h"
 #include "luv/lua/lua_timer.h"
+#include "luv/lua/lua_zmq.h"
 #include "luv/sched/protect.h"
 #include "luv/sched/yieldable.h"
 
@@ -30,5 +31,6 @@ int luaopen_luv(lua_State* L) {
   luv::lua::OpenIdle(L, scheduler);
   luv::lua::OpenCodec(L);
   luv::lua::OpenThread(L, scheduler, luaopen_luv);
+  luv::lua::OpenZmq(L, scheduler);
   return 1;
 }
