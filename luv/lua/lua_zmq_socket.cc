@@ -13,6 +13,8 @@
 
 #include <zmq.h>
 
+#include <utility>
+
 #include "luv/lua/lua_sched.h"
 #include "luv/lua/lua_zmq_option.h"
 #include "luv/lua/support.h"
@@ -50,6 +52,13 @@ class LuaSocket : public zmq::PolledSocket {
   WaitList* writers() { return &writers_; }
   // Why polling stopped (OK while it runs).
   const absl::Status& poll_error() const { return poll_error_; }
+
+  // The last frame received: kept here rather than in a binding's frame,
+  // which a Lua error could skip.
+  zmq::Message* frame() { return &frame_; }
+  // The last failure of an operation, for pushing.
+  const absl::Status& failure() const { return failure_; }
+  void set_failure(absl::Status status) { failure_ = std::move(status); }
 
   // Every call into the socket may process the commands whose arrival made
   // ZMQ_FD readable, consuming the edge a waiter needed: after each one,
@@ -101,14 +110,24 @@ class LuaSocket : public zmq::PolledSocket {
   WaitList readers_;
   WaitList writers_;
   absl::Status poll_error_;
+  zmq::Message frame_;
+  absl::Status failure_;
 };
 
 struct SocketBox {
   LuaSocket* record;
 };
 
+// The record behind argument 1. Every method holds the socket metatable as
+// upvalue 1: comparing with it is cheaper than luaL_checkudata's registry
+// lookup by name, on every send and receive.
 LuaSocket* CheckSocket(lua_State* L) {
-  auto* box = static_cast<SocketBox*>(luaL_checkudata(L, 1, kSocketType));
+  auto* box = static_cast<SocketBox*>(lua_touserdata(L, 1));
+  if (box == nullptr || !lua_getmetatable(L, 1) ||
+      !lua_rawequal(L, -1, lua_upvalueindex(1))) {
+    luaL_typerror(L, 1, kSocketType);
+  }
+  lua_pop(L, 1);
   if (box->record == nullptr) luaL_argerror(L, 1, "socket failed to open");
   return box->record;
 }
@@ -195,19 +214,28 @@ int SendFrame(lua_State* L, LuaSocket* record, absl::string_view frame, bool mor
   return *sent ? 1 : 0;
 }
 
+// Takes the next frame into the record's frame buffer. Lua-free: returns 1
+// if a frame came, 0 if nothing is there, -1 with the failure kept in the
+// record.
+int TakeFrame(LuaSocket* record) {
+  absl::StatusOr<bool> received = record->socket().Receive(record->frame());
+  if (received.ok()) return *received ? 1 : 0;
+  record->set_failure(received.status());
+  return -1;
+}
+
 // One frame in, pushed as a string. Returns 1 (and sets `*more`), 0 if
 // nothing is there, 3 with the failure pushed, or -1 with an error on top.
+// The frame stays in the record, which owns it, so the push needs no
+// protection: a raise leaks nothing.
 int ReceiveFrame(lua_State* L, LuaSocket* record, bool* more) {
-  zmq::Message message;
-  absl::StatusOr<bool> received = record->socket().Receive(&message);
-  if (!received.ok()) return PushFailure(L, received.status());
-  if (!*received) return 0;
-  *more = message.more();
-  absl::string_view bytes = message.view();
-  return PushProtected(L, [bytes](lua_State* L) {
-    lua_pushlstring(L, bytes.data(), bytes.size());
-    return 1;
-  });
+  int taken = TakeFrame(record);
+  if (taken < 0) return PushFailure(L, record->failure());
+  if (taken == 0) return 0;
+  const zmq::Message& frame = *record->frame();
+  *more = frame.more();
+  lua_pushlstring(L, static_cast<const char*>(frame.data()), frame.size());
+  return 1;
 }
 
 constexpr char kSendFlags[] = "flags must be 0, luv.zmq.DONTWAIT, SNDMORE or their sum";
@@ -496,21 +524,40 @@ constexpr luaL_Reg kMeta[] = {
 
 }  // namespace
 
+// Sets `methods` on the table on top, each a closure over the metatable at
+// `metatable`.
+void SetMethods(lua_State* L, int metatable, const luaL_Reg* methods) {
+  for (; methods->name != nullptr; ++methods) {
+    lua_pushvalue(L, metatable);
+    lua_pushcclosure(L, methods->func, 1);
+    lua_setfield(L, -2, methods->name);
+  }
+}
+
+constexpr luaL_Reg kBlockingHalves[] = {
+    {"send", LSocketSend},
+    {"recv", LSocketRecv},
+    {"send_multipart", LSocketSendMultipart},
+    {"recv_multipart", LSocketRecvMultipart},
+    {nullptr, nullptr},
+};
+
 void OpenZmqSocket(lua_State* L) {
-  NewClass(L, kSocketType, kMethods, kMeta);
-  lua_getfield(L, -1, "__index");
+  static const luaL_Reg kNone[] = {{nullptr, nullptr}};
+  NewClass(L, kSocketType, kNone, kMeta);
+  int metatable = lua_gettop(L);
+  lua_getfield(L, metatable, "__index");
+  SetMethods(L, metatable, kMethods);
+  // The blocking methods: the glue wraps their C halves.
   if (luaL_loadbuffer(L, kGlue, sizeof(kGlue) - 1, "=luv.zmq.socket") != 0) lua_error(L);
   lua_pushlightuserdata(L, const_cast<char*>(&kRetry));
-  lua_pushcfunction(L, LSocketSend);
-  lua_pushcfunction(L, LSocketRecv);
-  lua_pushcfunction(L, LSocketSendMultipart);
-  lua_pushcfunction(L, LSocketRecvMultipart);
+  for (const luaL_Reg* half = kBlockingHalves; half->name != nullptr; ++half) {
+    lua_pushvalue(L, metatable);
+    lua_pushcclosure(L, half->func, 1);
+  }
   lua_call(L, 5, 4);
-  lua_setfield(L, -5, "recv_multipart");
-  lua_setfield(L, -4, "send_multipart");
-  lua_setfield(L, -3, "recv");
-  lua_setfield(L, -2, "send");
-  lua_pop(L, 2);
+  for (int i = 3; i >= 0; --i) lua_setfield(L, -2 - i, kBlockingHalves[i].name);
+  lua_settop(L, metatable - 1);
 }
 
 int PushNewSocket(lua_State* L, Scheduler* scheduler,
