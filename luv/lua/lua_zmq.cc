@@ -21,9 +21,10 @@ namespace {
 
 constexpr char kContextType[] = "luv.zmq.context";
 
-// Registry key of this state's table id -> context userdata (weak values),
-// so that a context decoded twice is the same object.
-const char kCacheKey = 0;
+// Its address is the registry key of this state's table id -> context
+// userdata (weak values), so that a context decoded twice is the same
+// object. Not const, so no linker folds it with another constant.
+char kCacheKey = 0;
 
 // The userdata: a reference to the shared context (empty only while being
 // made).
@@ -51,7 +52,7 @@ ContextBox* PushBox(lua_State* L) {
 }
 
 void PushCache(lua_State* L) {
-  lua_pushlightuserdata(L, const_cast<char*>(&kCacheKey));
+  lua_pushlightuserdata(L, &kCacheKey);
   lua_rawget(L, LUA_REGISTRYINDEX);
 }
 
@@ -259,7 +260,7 @@ void OpenZmq(lua_State* L, sched::Scheduler* scheduler) {
   lua_pop(L, 1);
   OpenZmqSocket(L);
 
-  lua_pushlightuserdata(L, const_cast<char*>(&kCacheKey));
+  lua_pushlightuserdata(L, &kCacheKey);
   lua_newtable(L);
   lua_newtable(L);
   lua_pushliteral(L, "v");

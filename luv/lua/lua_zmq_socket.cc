@@ -32,11 +32,12 @@ using sched::WaitList;
 
 constexpr char kSocketType[] = "luv.zmq.socket";
 
-// Pushed for a waiter that should try its operation again.
-const char kRetry = 0;
+// Pushed for a waiter that should try its operation again (its address is
+// the marker; not const, so no linker folds it with another constant).
+char kRetry = 0;
 
 int PushRetry(lua_State* L, void*) {
-  lua_pushlightuserdata(L, const_cast<char*>(&kRetry));
+  lua_pushlightuserdata(L, &kRetry);
   return 1;
 }
 
@@ -77,8 +78,10 @@ class LuaSocket : public zmq::PolledSocket {
   }
 
   // ZMQ_RCVTIMEO and ZMQ_SNDTIMEO as last set, in milliseconds (-1: none).
-  int rcvtimeo = -1;
-  int sndtimeo = -1;
+  int receive_timeout() const { return receive_timeout_; }
+  int send_timeout() const { return send_timeout_; }
+  void set_receive_timeout(int ms) { receive_timeout_ = ms; }
+  void set_send_timeout(int ms) { send_timeout_ = ms; }
 
  protected:
   // One waiter per direction: when it has taken its message it checks
@@ -112,6 +115,8 @@ class LuaSocket : public zmq::PolledSocket {
   absl::Status poll_error_;
   zmq::Message frame_;
   absl::Status failure_;
+  int receive_timeout_ = -1;
+  int send_timeout_ = -1;
 };
 
 struct SocketBox {
@@ -170,7 +175,8 @@ enum class Direction { kReceive, kSend };
 int WouldBlock(lua_State* L, LuaSocket* record, Direction direction, bool dontwait,
                const char* call) {
   Scheduler* scheduler = record->scheduler();
-  int timeout = direction == Direction::kReceive ? record->rcvtimeo : record->sndtimeo;
+  int timeout = direction == Direction::kReceive ? record->receive_timeout()
+                                                 : record->send_timeout();
   if (dontwait || timeout == 0) {
     int pushed = PushAgain(L);  // the status is gone before a raise
     return pushed >= 0 ? pushed : lua_error(L);
@@ -179,7 +185,7 @@ int WouldBlock(lua_State* L, LuaSocket* record, Direction direction, bool dontwa
   if (timeout > 0) {
     if (lua_isnoneornil(L, 4)) {
       lua_settop(L, 5);
-      lua_pushlightuserdata(L, const_cast<char*>(&kRetry));
+      lua_pushlightuserdata(L, &kRetry);
       lua_pushnumber(L, static_cast<lua_Number>(scheduler->Now() + timeout));
       lua_pushvalue(L, 5);
       return 3;
@@ -305,7 +311,7 @@ int LSocketSendMultipart(lua_State* L) {
     record->AfterOperation();
     if (sent != 0) return sent > 0 ? sent : lua_error(L);
     if (i > first) {  // progress first; the next call waits
-      lua_pushlightuserdata(L, const_cast<char*>(&kRetry));
+      lua_pushlightuserdata(L, &kRetry);
       lua_pushvalue(L, 4);
       lua_pushinteger(L, i);
       return 3;
@@ -347,7 +353,7 @@ int LSocketRecvMultipart(lua_State* L) {
     break;
   }
   if (count > first) {  // progress first; the next call waits
-    lua_pushlightuserdata(L, const_cast<char*>(&kRetry));
+    lua_pushlightuserdata(L, &kRetry);
     lua_pushvalue(L, 4);
     lua_pushvalue(L, 5);
     return 3;
@@ -428,9 +434,9 @@ absl::Status SetIntegerOption(LuaSocket* record, const zmq::Option& option,
                               int64_t value) {
   absl::Status status = record->socket().SetOption(option, value);
   if (status.ok() && option.number == ZMQ_RCVTIMEO)
-    record->rcvtimeo = static_cast<int>(value);
+    record->set_receive_timeout(static_cast<int>(value));
   if (status.ok() && option.number == ZMQ_SNDTIMEO)
-    record->sndtimeo = static_cast<int>(value);
+    record->set_send_timeout(static_cast<int>(value));
   return status;
 }
 
@@ -550,7 +556,7 @@ void OpenZmqSocket(lua_State* L) {
   SetMethods(L, metatable, kMethods);
   // The blocking methods: the glue wraps their C halves.
   if (luaL_loadbuffer(L, kGlue, sizeof(kGlue) - 1, "=luv.zmq.socket") != 0) lua_error(L);
-  lua_pushlightuserdata(L, const_cast<char*>(&kRetry));
+  lua_pushlightuserdata(L, &kRetry);
   for (const luaL_Reg* half = kBlockingHalves; half->name != nullptr; ++half) {
     lua_pushvalue(L, metatable);
     lua_pushcclosure(L, half->func, 1);
