@@ -435,9 +435,7 @@ T.case("many fibers waiting on one socket each get a message", function()
   pull:close() push:close()
 end)
 
-T.case("a socket that sends while another fiber waits to receive wakes it", function()
-  -- A send processes the socket's commands, including the one saying a
-  -- message arrived; the waiting receiver must still hear of it.
+T.case("one DEALER sending and receiving in two fibers at once loses nothing", function()
   local ctx = zmq.create()
   local endpoint = inproc("echo")
   local echo = luv.thread.spawn(function(n)
@@ -467,6 +465,24 @@ T.case("a socket that sends while another fiber waits to receive wakes it", func
   T.eq(receiver:join(), "all")
   echo:join()
   dealer:close()
+end)
+
+T.case("reading EVENTS does not lose a waiting receiver's wake-up", function()
+  -- ZMQ_FD is edge-triggered: whatever processes the socket's commands
+  -- (reading EVENTS, here; a send or a bind, as well) consumes the edge
+  -- that would have woken the waiting fiber, which must hear of it anyway.
+  local ctx = zmq.create()
+  local endpoint = inproc("edge")
+  local a, b = ctx:socket(zmq.PAIR), ctx:socket(zmq.PAIR)
+  assert(a:bind(endpoint)) assert(b:connect(endpoint))
+  assert(a:setsockopt("RCVTIMEO", 2000))  -- a failure, not a hang
+  local receiver = luv.fiber.create(function() return a:recv() end):ready()
+  luv.fiber.yield()
+  T.eq(receiver:status(), "waiting")
+  assert(b:send("edge"))  -- the loop has not run since
+  T.eq(a:getsockopt("EVENTS"), zmq.POLLIN + zmq.POLLOUT)
+  T.eq(receiver:join(), "edge")
+  a:close() b:close()
 end)
 
 T.case("close wakes every waiter with ECANCELED", function()
