@@ -92,6 +92,8 @@ bool ContextToHandle(lua_State* L, int index, uint64_t* handle) {
 }
 
 int PushContextForHandle(lua_State* L, uint64_t handle) {
+  // Ids are below 2^53 (context_registry.h), exact as Lua numbers.
+  if (handle == 0 || handle >= (uint64_t{1} << 53)) return 0;
   PushCache(L);
   if (lua_istable(L, -1)) {
     lua_pushnumber(L, static_cast<lua_Number>(handle));

@@ -15,8 +15,6 @@
 namespace luv::zmq {
 namespace {
 
-std::atomic<uint64_t> next_id{1};
-
 // Terminations still running, for WaitForTerminations.
 struct Terminations {
   std::mutex mutex;
@@ -97,7 +95,7 @@ absl::StatusOr<std::shared_ptr<Context>> Context::Create(int io_threads) {
     zmq_ctx_term(raw);  // no socket exists yet: returns at once
     return status;
   }
-  std::shared_ptr<Context> context(new Context(raw, next_id.fetch_add(1)));
+  std::shared_ptr<Context> context(new Context(raw, NewContextId()));
   RegisterContext(context->id(), context);
   return context;
 }

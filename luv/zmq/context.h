@@ -41,7 +41,7 @@ class Context {
 
   // libzmq's context, for zmq_socket.
   void* raw() const { return raw_; }
-  // Process-unique and never reused: what crosses luv.codec.
+  // Random and process-unique (context_registry.h): what crosses luv.codec.
   uint64_t id() const { return id_; }
 
   // zmq_ctx_shutdown: from now on every operation on the context's sockets,

@@ -1,6 +1,9 @@
 #include "luv/zmq/context_registry.h"
 
+#include <sys/random.h>
+
 #include <mutex>
+#include <random>
 #include <unordered_map>
 #include <utility>
 
@@ -28,7 +31,23 @@ Registry& TheRegistry() {
   return *registry;
 }
 
+uint64_t RandomBits() {
+  uint64_t bits = 0;
+  if (getrandom(&bits, sizeof(bits), 0) == sizeof(bits)) return bits;
+  std::random_device device;  // getrandom is missing or was interrupted
+  return (static_cast<uint64_t>(device()) << 32) ^ device();
+}
+
 }  // namespace
+
+uint64_t NewContextId() {
+  Registry& registry = TheRegistry();
+  for (;;) {
+    uint64_t id = RandomBits() & ((uint64_t{1} << 53) - 1);
+    std::lock_guard<std::mutex> lock(registry.mutex);
+    if (id != 0 && registry.entries.emplace(id, Entry()).second) return id;
+  }
+}
 
 void RegisterContext(uint64_t id, std::weak_ptr<Context> context) {
   Registry& registry = TheRegistry();

@@ -1,12 +1,15 @@
 // The registry of live contexts by id, and identity handles: how a context
 // crosses from one Lua state to another through luv.codec.
 //
-// A blob carries only the context's id. Between encoding and decoding no
+// A blob carries only the context's id: 53 random bits (exact in a Lua
+// number), so bytes from elsewhere cannot name a live context by guessing.
+// Between encoding and decoding no
 // Lua state may hold the context any more (the sender dropped it, say), so
 // the encoder Lends it: the registry keeps one reference per Lend until a
 // decoder Claims it. A claim takes one such reference over if there is one,
-// and otherwise just finds the context if it is still alive; ids are never
-// reused, so a stale id finds nothing. A blob that is never decoded keeps
+// and otherwise just finds the context if it is still alive; a stale id
+// finds nothing (ids are not reused: a repeat of 53 random bits is not a
+// practical concern). A blob that is never decoded keeps
 // its context until the process exits; decoding one blob twice works as
 // long as the context lives.
 //
@@ -20,6 +23,10 @@
 namespace luv::zmq {
 
 class Context;
+
+// A fresh id: random, nonzero, below 2^53, not held by a live context; it
+// is reserved until RegisterContext or UnregisterContext.
+uint64_t NewContextId();
 
 // Records a context under its id (Context::Create calls it) and forgets it
 // (~Context calls it).

@@ -1,5 +1,7 @@
 #include "luv/zmq/context_registry.h"
 
+#include <set>
+
 #include "gtest/gtest.h"
 #include "luv/zmq/context.h"
 
@@ -21,10 +23,18 @@ TEST(ContextRegistryTest, LiveContextsAreFoundByIdAndForgottenWhenGone) {
   EXPECT_EQ(ClaimContext(id), nullptr);
 }
 
-TEST(ContextRegistryTest, IdsAreNeverReused) {
-  uint64_t first = NewContext()->id();
-  uint64_t second = NewContext()->id();
-  EXPECT_NE(first, second);
+TEST(ContextRegistryTest, IdsAreRandomExactInALuaNumberAndDistinct) {
+  std::set<uint64_t> ids;
+  int above_2_32 = 0;
+  for (int i = 0; i < 64; ++i) {
+    uint64_t id = NewContext()->id();
+    EXPECT_NE(id, 0u);
+    EXPECT_LT(id, uint64_t{1} << 53);
+    EXPECT_TRUE(ids.insert(id).second);
+    if (id > (uint64_t{1} << 32)) ++above_2_32;
+  }
+  // Sequential numbers would all be small; random ones almost never are.
+  EXPECT_GE(above_2_32, 60);
 }
 
 TEST(ContextRegistryTest, ALentContextSurvivesItsOwnerUntilClaimed) {

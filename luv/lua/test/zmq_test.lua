@@ -578,6 +578,15 @@ T.case("a context crosses threads by identity and lives while anyone holds it", 
   made, s = nil, nil
   collectgarbage("collect") collectgarbage("collect")
   T.raises("is unknown in this process", luv.codec.decode, blob)
+  -- Another process's context means nothing here.
+  local code, output = T.run_lua([[
+    local luv = require("luv")
+    local blob = luv.codec.encode(luv.zmq.create())
+    print((blob:gsub(".", function(c) return string.format("%02x", c:byte()) end)))
+  ]])
+  T.eq(code, 0, output)
+  local foreign = output:match("^(%x+)"):gsub("%x%x", function(h) return string.char(tonumber(h, 16)) end)
+  T.raises("is unknown in this process", luv.codec.decode, foreign)
 end)
 
 T.case("two OS processes talk over tcp", function()
