@@ -12,6 +12,7 @@
 #include "luv/lua/lua_system.h"
 #include "luv/lua/lua_thread.h"
 #include "luv/lua/lua_timer.h"
+#include "luv/lua/lua_zmq.h"
 #include "luv/sched/protect.h"
 #include "luv/sched/yieldable.h"
 
@@ -35,6 +36,7 @@ int luaopen_luv(lua_State* L) {
   luv::lua::OpenThread(L, scheduler, luaopen_luv);
   luv::lua::OpenChannel(L, scheduler);
   luv::lua::OpenFs(L, scheduler);
+  luv::lua::OpenZmq(L, scheduler);
   luv::lua::OpenSelect(L, scheduler);
   return 1;
 }

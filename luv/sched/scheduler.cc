@@ -92,6 +92,8 @@ void Scheduler::BeginWait(State* state) {
   DetachWait(state);
   state->results_ = nullptr;
   state->results_arg_ = nullptr;
+  state->timeout_ = nullptr;
+  state->timeout_arg_ = nullptr;
   // A fiber counts as waiting only once its yield went through (Resume).
   if (!state->is_fiber()) state->status_ = Status::kWaiting;
 }
@@ -162,6 +164,18 @@ int Scheduler::PushCanceled(lua_State* L, void* arg) {
                   state->cancel_reason_.c_str());
   lua_pushliteral(L, "ECANCELED");
   return 3;
+}
+
+void Scheduler::WaitUntil(WaitList* list, State* state, uint64_t deadline, PushFn timeout,
+                          void* arg) {
+  Wait(list, state);
+  state->timeout_ = timeout;
+  state->timeout_arg_ = arg;
+  // An earlier luv.timeout deadline, filed by Wait, comes first.
+  if (state->deadline_ != 0 && state->deadline_ <= deadline) return;
+  sleepers_.Remove(state);
+  sleepers_.Push(state, deadline, SleepHeap::Kind::kCallDeadline);
+  ArmAlarm();
 }
 
 void Scheduler::CancelWait(State* state) {
@@ -379,10 +393,16 @@ void Scheduler::WakeSleepers() {
   uint64_t now = uv_now(loop());
   SleepHeap::Kind kind;
   while (State* state = sleepers_.PopDue(now, &kind)) {
-    if (kind == SleepHeap::Kind::kSleep) {
-      Wake(state, nullptr, nullptr);
-    } else {
-      Wake(state, PushTimedOut, state);
+    switch (kind) {
+      case SleepHeap::Kind::kSleep:
+        Wake(state, nullptr, nullptr);
+        break;
+      case SleepHeap::Kind::kDeadline:
+        Wake(state, PushTimedOut, state);
+        break;
+      case SleepHeap::Kind::kCallDeadline:
+        Wake(state, state->timeout_, state->timeout_arg_);
+        break;
     }
   }
   ArmAlarm();

@@ -85,6 +85,16 @@ class Scheduler {
   void BeginWait(State* state);
   // BeginWait, then registers `state` in `list`.
   void Wait(WaitList* list, State* state);
+  // Wait, bounded: if nothing wakes `state` before `deadline` (the loop's
+  // clock in milliseconds, see Now()), the wait ends then with the results
+  // of `timeout` (null: none).
+  void WaitUntil(WaitList* list, State* state, uint64_t deadline, PushFn timeout,
+                 void* arg);
+  // The loop's clock in milliseconds, brought up to date.
+  uint64_t Now() {
+    uv_update_time(loop());
+    return uv_now(loop());
+  }
   // Undoes a Wait that turned out unnecessary before the state suspended.
   void CancelWait(State* state);
   // Starts a wait on several lists at once: BeginWait, deadline included;

@@ -248,6 +248,38 @@ TEST_F(SchedulerTest, MainStateWokenByAFiber) {
   EXPECT_EQ(push, PushNumber);
 }
 
+TEST_F(SchedulerTest, WaitUntilEndsWithTheTimeoutResultsAtTheDeadline) {
+  State* main = scheduler->main_state();
+  int value = 9;
+  uint64_t start = uv_hrtime();
+  scheduler->WaitUntil(&list, main, scheduler->Now() + 20, PushNumber, &value);
+  ASSERT_EQ(scheduler->RunUntilWoken(L), Scheduler::WakeResult::kWoken);
+  EXPECT_GE(uv_hrtime() - start, 19u * 1000 * 1000);
+  EXPECT_TRUE(list.empty());
+  void* arg = nullptr;
+  EXPECT_EQ(scheduler->TakeResults(main, &arg), PushNumber);
+  EXPECT_EQ(arg, &value);
+}
+
+TEST_F(SchedulerTest, WaitUntilWokenEarlyLeavesNoTimeoutBehind) {
+  Fiber* fiber = NewFiber("log[#log+1] = block_on_list()");
+  scheduler->Ready(fiber);
+  scheduler->RunOnce(L);
+  ASSERT_EQ(fiber->status(), Status::kWaiting);
+  // Turn the fiber's wait into one with a deadline, then wake it first.
+  int timeout = 1, woken = 2;
+  scheduler->WaitUntil(&list, fiber, scheduler->Now() + 10, PushNumber, &timeout);
+  scheduler->WakeAll(&list, PushNumber, &woken);
+  scheduler->RunOnce(L);
+  EXPECT_EQ(Log(), "2");
+  // The main state sleeps past the old deadline: nothing else happens.
+  scheduler->Sleep(scheduler->main_state(), 30);
+  EXPECT_EQ(scheduler->RunUntilWoken(L), Scheduler::WakeResult::kWoken);
+  void* arg = nullptr;
+  EXPECT_EQ(scheduler->TakeResults(scheduler->main_state(), &arg), nullptr);
+  EXPECT_EQ(Log(), "2");
+}
+
 TEST_F(SchedulerTest, ShutdownWithSleepersAndQueuedFibers) {
   scheduler->Sleep(scheduler->main_state(), 100000);
   scheduler->Ready(NewFiber("log[#log+1] = 'never'"));

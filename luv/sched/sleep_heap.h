@@ -24,9 +24,10 @@ class SleepHeap {
   bool empty() const { return entries_.empty(); }
   size_t size() const { return entries_.size(); }
 
-  // Why a state is in the heap: a sleep ends normally, a deadline fails the
-  // wait with ETIMEDOUT.
-  enum class Kind : uint8_t { kSleep, kDeadline };
+  // Why a state is in the heap: a sleep ends normally; a deadline
+  // (luv.timeout) fails the wait with ETIMEDOUT; a call's own deadline
+  // (Scheduler::WaitUntil) ends it with that call's results.
+  enum class Kind : uint8_t { kSleep, kDeadline, kCallDeadline };
 
   // Adds `state` (not in the heap) with `deadline` (loop milliseconds).
   void Push(State* state, uint64_t deadline, Kind kind);

@@ -92,6 +92,10 @@ class State {
   // The group of a luv.select in progress, whose nodes the scheduler
   // unlinks when the wait ends.
   WaitGroup* group_ = nullptr;
+  // Results of a wait with its own deadline (WaitUntil) when that deadline
+  // comes first.
+  PushFn timeout_ = nullptr;
+  void* timeout_arg_ = nullptr;
 
  protected:
   void set_status(Status status) { status_ = status; }

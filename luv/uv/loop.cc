@@ -3,7 +3,38 @@
 #include "luv/uv/handle.h"
 #include "luv/uv/status.h"
 
+#if defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#include <sanitizer/linux_syscall_hooks.h>
+#define LUV_UV_TSAN 1
+#endif
+#endif
+
 namespace luv::uv {
+namespace {
+
+// libuv closes its own descriptors with a raw close system call, which
+// ThreadSanitizer does not see: when another thread's loop then gets the
+// same number, it reports a race between the two creations. Telling it
+// about the closes first (nothing else can take the numbers before the real
+// closes) keeps those reports away.
+void AnnounceLoopCloses(uv_loop_t* loop) {
+#ifdef LUV_UV_TSAN
+  int handles = 0;
+  uv_walk(
+      loop, [](uv_handle_t*, void* count) { ++*static_cast<int*>(count); }, &handles);
+  if (handles != 0) return;  // uv_loop_close will refuse and keep them
+  const int fds[] = {uv_backend_fd(loop),    loop->async_io_watcher.fd, loop->async_wfd,
+                     loop->signal_pipefd[0], loop->signal_pipefd[1],    loop->inotify_fd};
+  for (int fd : fds) {
+    if (fd >= 0) __sanitizer_syscall_pre_close(fd);
+  }
+#else
+  (void)loop;
+#endif
+}
+
+}  // namespace
 
 Loop::Loop() { init_status_ = UvStatus(uv_loop_init(&loop_), "uv_loop_init"); }
 
@@ -20,6 +51,7 @@ absl::Status Loop::Shutdown() {
       nullptr);
   // Close callbacks run here; requests already in libuv's thread pool finish.
   uv_run(&loop_, UV_RUN_DEFAULT);
+  AnnounceLoopCloses(&loop_);
   return UvStatus(uv_loop_close(&loop_), "uv_loop_close");
 }
 

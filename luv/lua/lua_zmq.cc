@@ -1,0 +1,282 @@
+// luv.zmq: create, constants, version; luv.zmq.context: socket, term, get,
+// set; the context's identity across threads.
+#include "luv/lua/lua_zmq.h"
+
+#include <zmq.h>
+
+#include <memory>
+#include <new>
+
+#include "luv/codec/identity.h"
+#include "luv/lua/lua_sched.h"
+#include "luv/lua/lua_zmq_option.h"
+#include "luv/lua/lua_zmq_socket.h"
+#include "luv/lua/support.h"
+#include "luv/zmq/context.h"
+#include "luv/zmq/context_registry.h"
+#include "luv/zmq/options.h"
+
+namespace luv::lua {
+namespace {
+
+constexpr char kContextType[] = "luv.zmq.context";
+
+// Its address is the registry key of this state's table id -> context
+// userdata (weak values), so that a context decoded twice is the same
+// object. Not const, so no linker folds it with another constant.
+char kCacheKey = 0;
+
+// The userdata: a reference to the shared context (empty only while being
+// made).
+struct ContextBox {
+  std::shared_ptr<zmq::Context> context;
+};
+
+ContextBox* CheckBox(lua_State* L, int index) {
+  auto* box = static_cast<ContextBox*>(luaL_checkudata(L, index, kContextType));
+  if (box->context == nullptr) luaL_argerror(L, index, "context failed to open");
+  return box;
+}
+
+int LContextGc(lua_State* L) {
+  static_cast<ContextBox*>(lua_touserdata(L, 1))->~ContextBox();
+  return 0;
+}
+
+// Pushes a new, empty box. May raise (its __gc copes with an empty box).
+ContextBox* PushBox(lua_State* L) {
+  auto* box = new (lua_newuserdata(L, sizeof(ContextBox))) ContextBox();
+  luaL_getmetatable(L, kContextType);
+  lua_setmetatable(L, -2);
+  return box;
+}
+
+void PushCache(lua_State* L) {
+  lua_pushlightuserdata(L, &kCacheKey);
+  lua_rawget(L, LUA_REGISTRYINDEX);
+}
+
+// Records the box on top as this state's object for `id`. May raise.
+void Remember(lua_State* L, uint64_t id) {
+  PushCache(L);
+  if (lua_istable(L, -1)) {
+    lua_pushnumber(L, static_cast<lua_Number>(id));  // exact below 2^53
+    lua_pushvalue(L, -3);
+    lua_rawset(L, -3);
+  }
+  lua_pop(L, 1);
+}
+
+// Lua-free steps, so that no shared_ptr lives in a frame a raise can skip.
+absl::Status CreateInto(ContextBox* box, int io_threads) {
+  absl::StatusOr<std::shared_ptr<zmq::Context>> context =
+      zmq::Context::Create(io_threads);
+  if (!context.ok()) return context.status();
+  box->context = *std::move(context);
+  return absl::OkStatus();
+}
+
+bool ClaimInto(ContextBox* box, uint64_t id) {
+  box->context = zmq::ClaimContext(id);
+  return box->context != nullptr;
+}
+
+bool Claim(uint64_t id) { return zmq::ClaimContext(id) != nullptr; }
+
+// Identity type: the context's id, with one reference lent until decoded.
+bool ContextToHandle(lua_State* L, int index, uint64_t* handle) {
+  auto* box = static_cast<ContextBox*>(lua_touserdata(L, index));
+  if (box == nullptr || box->context == nullptr) return false;
+  *handle = zmq::LendContext(box->context);
+  return true;
+}
+
+int PushContextForHandle(lua_State* L, uint64_t handle) {
+  // Ids are below 2^53 (context_registry.h), exact as Lua numbers.
+  if (handle == 0 || handle >= (uint64_t{1} << 53)) return 0;
+  PushCache(L);
+  if (lua_istable(L, -1)) {
+    lua_pushnumber(L, static_cast<lua_Number>(handle));
+    lua_rawget(L, -2);
+  } else {
+    lua_pushnil(L);
+  }
+  lua_remove(L, -2);
+  if (lua_isuserdata(L, -1)) {
+    if (Claim(handle)) return 1;  // takes over (drops) the lent reference
+    lua_pop(L, 1);
+    return 0;
+  }
+  lua_pop(L, 1);
+  ContextBox* box = PushBox(L);
+  if (!ClaimInto(box, handle)) {
+    lua_pop(L, 1);
+    return 0;
+  }
+  Remember(L, handle);
+  return 1;
+}
+
+// luv.zmq.create([nthreads]) -> context
+int LZmqCreate(lua_State* L) {
+  lua_Integer threads = luaL_optinteger(L, 1, 1);
+  if (threads < 0 || threads > zmq::Context::kMaxIoThreads) {
+    luaL_argerror(
+        L, 1,
+        lua_pushfstring(L, "nthreads must be 0 to %d", zmq::Context::kMaxIoThreads));
+  }
+  ContextBox* box = PushBox(L);
+  int failed = PushIfFailed(L, CreateInto(box, static_cast<int>(threads)));
+  if (failed != 0) return failed > 0 ? failed : lua_error(L);
+  Remember(L, box->context->id());
+  return 1;
+}
+
+// luv.zmq.version() -> major, minor, patch (of libzmq)
+int LZmqVersion(lua_State* L) {
+  int major, minor, patch;
+  zmq_version(&major, &minor, &patch);
+  lua_pushinteger(L, major);
+  lua_pushinteger(L, minor);
+  lua_pushinteger(L, patch);
+  return 3;
+}
+
+// zmq.context:socket(type) -> socket. `type`: luv.zmq.PUB etc., or its
+// name ("PUB").
+int LContextSocket(lua_State* L) {
+  ContextBox* box = CheckBox(L, 1);
+  int type = -1;
+  if (lua_type(L, 2) == LUA_TSTRING) {
+    size_t size;
+    const char* name = lua_tolstring(L, 2, &size);
+    type = zmq::FindSocketType(absl::string_view(name, size));
+  } else {
+    lua_Number number = luaL_checknumber(L, 2);
+    if (number >= 0 && number <= 64 && zmq::SocketTypeName(static_cast<int>(number)) &&
+        static_cast<int>(number) == number) {
+      type = static_cast<int>(number);
+    }
+  }
+  if (type < 0) luaL_argerror(L, 2, "unknown socket type");
+  return PushNewSocket(L, GetScheduler(L), box->context, type);
+}
+
+// zmq.context:term() -> true. Shuts the context down: from now on its
+// sockets, in every thread, fail with ETERM, and waiting calls wake with
+// it. Its resources go once every socket is closed and no state holds it.
+int LContextTerm(lua_State* L) {
+  ContextBox* box = CheckBox(L, 1);
+  return TrueOrFailure(L, PushIfFailed(L, box->context->Shutdown()));
+}
+
+// Pushes the option's value (a boolean for on/off options); -1: raise.
+int PushContextOption(lua_State* L, const zmq::Context& context,
+                      const zmq::Option& option) {
+  absl::StatusOr<int> value = context.Get(option);
+  if (!value.ok()) return PushFailure(L, value.status());
+  if (option.type == zmq::OptionType::kBool) {
+    lua_pushboolean(L, *value != 0);
+  } else {
+    lua_pushinteger(L, *value);
+  }
+  return 1;
+}
+
+// zmq.context:get(name) -> value
+int LContextGet(lua_State* L) {
+  ContextBox* box = CheckBox(L, 1);
+  const zmq::Option* option = CheckContextOption(L, 2, zmq::kRead);
+  if (option == nullptr) return PushUnknownOption(L, 2, "context option");
+  int pushed = PushContextOption(L, *box->context, *option);
+  return pushed >= 0 ? pushed : lua_error(L);
+}
+
+// zmq.context:set(name, value) -> true
+int LContextSet(lua_State* L) {
+  ContextBox* box = CheckBox(L, 1);
+  const zmq::Option* option = CheckContextOption(L, 2, zmq::kWrite);
+  if (option == nullptr) return PushUnknownOption(L, 2, "context option");
+  int64_t value = CheckOptionInteger(L, 3, *option);
+  if (value < INT32_MIN || value > INT32_MAX)
+    luaL_argerror(L, 3, "out of the range of an int");
+  return TrueOrFailure(
+      L, PushIfFailed(L, box->context->Set(*option, static_cast<int>(value))));
+}
+
+constexpr luaL_Reg kMethods[] = {
+    {"socket", LContextSocket}, {"term", LContextTerm}, {"get", LContextGet},
+    {"set", LContextSet},       {nullptr, nullptr},
+};
+
+constexpr luaL_Reg kMeta[] = {
+    {"__gc", LContextGc},
+    {nullptr, nullptr},
+};
+
+constexpr luaL_Reg kFunctions[] = {
+    {"create", LZmqCreate},
+    {"version", LZmqVersion},
+    {nullptr, nullptr},
+};
+
+struct Constant {
+  const char* name;
+  int value;
+};
+
+constexpr Constant kConstants[] = {
+    {"PAIR", ZMQ_PAIR},
+    {"PUB", ZMQ_PUB},
+    {"SUB", ZMQ_SUB},
+    {"REQ", ZMQ_REQ},
+    {"REP", ZMQ_REP},
+    {"DEALER", ZMQ_DEALER},
+    {"ROUTER", ZMQ_ROUTER},
+    {"PULL", ZMQ_PULL},
+    {"PUSH", ZMQ_PUSH},
+    {"XPUB", ZMQ_XPUB},
+    {"XSUB", ZMQ_XSUB},
+    {"STREAM", ZMQ_STREAM},
+    {"DONTWAIT", ZMQ_DONTWAIT},
+    {"SNDMORE", ZMQ_SNDMORE},
+    // An option (getsockopt): whether more frames of the message follow.
+    {"RCVMORE", ZMQ_RCVMORE},
+    // The bits of getsockopt("EVENTS").
+    {"POLLIN", ZMQ_POLLIN},
+    {"POLLOUT", ZMQ_POLLOUT},
+};
+
+bool RegisterIdentity() {
+  return codec::RegisterIdentityType(
+             {kContextType, ContextToHandle, PushContextForHandle})
+      .ok();
+}
+
+}  // namespace
+
+void OpenZmq(lua_State* L, sched::Scheduler* scheduler) {
+  if (!RegisterIdentity())
+    luaL_error(L, "luv: cannot register luv.zmq.context with the codec");
+  NewClass(L, kContextType, kMethods, kMeta);
+  lua_pop(L, 1);
+  OpenZmqSocket(L);
+
+  lua_pushlightuserdata(L, &kCacheKey);
+  lua_newtable(L);
+  lua_newtable(L);
+  lua_pushliteral(L, "v");
+  lua_setfield(L, -2, "__mode");
+  lua_setmetatable(L, -2);
+  lua_rawset(L, LUA_REGISTRYINDEX);
+
+  lua_newtable(L);
+  SetClosures(L, kFunctions, scheduler);
+  for (const Constant& constant : kConstants) {
+    lua_pushinteger(L, constant.value);
+    lua_setfield(L, -2, constant.name);
+  }
+  lua_setfield(L, -2, "zmq");
+}
+
+}  // namespace luv::lua

@@ -1,0 +1,25 @@
+// Bindings for ØMQ: the luv.zmq table (create, the socket type and flag
+// constants, version) and the context type luv.zmq.context (socket, term,
+// get, set). Sockets are in lua_zmq_socket.h.
+//
+// A context crosses to other threads through luv.codec by identity
+// (luv/codec/identity.h, luv/zmq/context_registry.h): within one state it
+// is always the same userdata, and it lives while any state holds it or an
+// encoded copy is still to be decoded. Thread affinity: the thread that
+// owns the Lua state.
+#ifndef LUV_LUA_LUA_ZMQ_H_
+#define LUV_LUA_LUA_ZMQ_H_
+
+#include <lua.hpp>
+
+#include "luv/sched/scheduler.h"
+
+namespace luv::lua {
+
+// Adds luv.zmq to the module table on top of the stack and registers the
+// context as a luv.codec identity type. May raise.
+void OpenZmq(lua_State* L, sched::Scheduler* scheduler);
+
+}  // namespace luv::lua
+
+#endif  // LUV_LUA_LUA_ZMQ_H_

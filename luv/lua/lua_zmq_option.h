@@ -1,0 +1,37 @@
+// Reading ØMQ option names and values from Lua arguments, for
+// socket:getsockopt/setsockopt and ctx:get/set (lua_zmq_socket.cc,
+// lua_zmq.cc).
+//
+// A name is a string ("LINGER", "linger", "ZMQ_LINGER") or a number (17);
+// other types raise. An unknown name is a run-time failure, not an error:
+// PushUnknownOption pushes `false, "EINVAL: unknown socket option 'FOO'",
+// "EINVAL"`. Thread affinity: the thread that owns `L`.
+#ifndef LUV_LUA_LUA_ZMQ_OPTION_H_
+#define LUV_LUA_LUA_ZMQ_OPTION_H_
+
+#include <cstdint>
+#include <lua.hpp>
+
+#include "luv/zmq/options.h"
+
+namespace luv::lua {
+
+// The socket option the argument at `index` names, or null. May raise.
+const zmq::Option* CheckSocketOption(lua_State* L, int index);
+
+// The context option the argument at `index` names (for `access`, which
+// tells SOCKET_LIMIT from THREAD_PRIORITY by number), or null. May raise.
+const zmq::Option* CheckContextOption(lua_State* L, int index, uint8_t access);
+
+// Pushes the failure for an unknown option named at `index` (`kind`:
+// "socket option"); returns 3. May raise (out of memory).
+int PushUnknownOption(lua_State* L, int index, const char* kind);
+
+// An integer option value at `index`: an integral number within the range of
+// int64_t, or (for kBool options) a boolean. Raises otherwise, naming
+// `option`.
+int64_t CheckOptionInteger(lua_State* L, int index, const zmq::Option& option);
+
+}  // namespace luv::lua
+
+#endif  // LUV_LUA_LUA_ZMQ_OPTION_H_

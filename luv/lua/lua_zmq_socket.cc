@@ -1,0 +1,584 @@
+// luv.zmq.socket: ØMQ sockets whose blocking calls suspend only the calling
+// state.
+//
+// Each blocking method is a C function (the "raw" half) wrapped by a small
+// Lua function (kGlue). The raw half tries the operation at once and returns
+// its result, or, when it would block, registers the state as a waiter and
+// suspends it; the waker resumes it with a "retry" marker, and the Lua half
+// calls the raw half again. A resumed C function cannot continue on Lua 5.1,
+// so the loop has to live in Lua. When ZMQ_RCVTIMEO/SNDTIMEO is set, the raw
+// half first hands the Lua half the call's deadline; multipart calls hand
+// over how far they got the same way.
+#include "luv/lua/lua_zmq_socket.h"
+
+#include <zmq.h>
+
+#include <utility>
+
+#include "luv/lua/lua_sched.h"
+#include "luv/lua/lua_zmq_option.h"
+#include "luv/lua/support.h"
+#include "luv/sched/wait_list.h"
+#include "luv/zmq/error.h"
+#include "luv/zmq/message.h"
+#include "luv/zmq/poller.h"
+
+namespace luv::lua {
+namespace {
+
+using sched::Scheduler;
+using sched::State;
+using sched::WaitList;
+
+constexpr char kSocketType[] = "luv.zmq.socket";
+
+// Pushed for a waiter that should try its operation again (its address is
+// the marker; not const, so no linker folds it with another constant).
+char kRetry = 0;
+
+int PushRetry(lua_State* L, void*) {
+  lua_pushlightuserdata(L, &kRetry);
+  return 1;
+}
+
+// The record behind a socket userdata: the polled socket plus the states
+// waiting to receive and to send.
+class LuaSocket : public zmq::PolledSocket {
+ public:
+  LuaSocket(Scheduler* scheduler, const std::shared_ptr<zmq::Context>& context, int type)
+      : PolledSocket(scheduler->loop(), context, type), scheduler_(scheduler) {}
+
+  Scheduler* scheduler() const { return scheduler_; }
+  WaitList* readers() { return &readers_; }
+  WaitList* writers() { return &writers_; }
+  // Why polling stopped (OK while it runs).
+  const absl::Status& poll_error() const { return poll_error_; }
+
+  // The last frame received: kept here rather than in a binding's frame,
+  // which a Lua error could skip.
+  zmq::Message* frame() { return &frame_; }
+  // The last failure of an operation, for pushing.
+  const absl::Status& failure() const { return failure_; }
+  void set_failure(absl::Status status) { failure_ = std::move(status); }
+
+  // Every call into the socket may process the commands whose arrival made
+  // ZMQ_FD readable, consuming the edge a waiter needed: after each one,
+  // the waiters learn what can proceed now.
+  void AfterOperation() {
+    if (!readers_.empty() || !writers_.empty()) Check();
+  }
+
+  // The poll keeps the loop alive exactly while states wait.
+  void UpdateWaiting() { SetWaiting(!readers_.empty() || !writers_.empty()); }
+
+  void WakeEveryone(sched::PushFn push, void* arg) {
+    scheduler_->WakeAll(&readers_, push, arg);
+    scheduler_->WakeAll(&writers_, push, arg);
+    UpdateWaiting();
+  }
+
+  // ZMQ_RCVTIMEO and ZMQ_SNDTIMEO as last set, in milliseconds (-1: none).
+  int receive_timeout() const { return receive_timeout_; }
+  int send_timeout() const { return send_timeout_; }
+  void set_receive_timeout(int ms) { receive_timeout_ = ms; }
+  void set_send_timeout(int ms) { send_timeout_ = ms; }
+
+ protected:
+  // One waiter per direction: when it has taken its message it checks
+  // again (AfterOperation) and wakes the next, so a message never wakes
+  // a crowd that would find nothing.
+  void OnEvents(int events) override {
+    if ((events & ZMQ_POLLIN) != 0) WakeOne(&readers_);
+    if ((events & ZMQ_POLLOUT) != 0) WakeOne(&writers_);
+    UpdateWaiting();
+  }
+
+  // Each waiter's retry then reports the socket's error (ETERM).
+  void OnPollError(const absl::Status& status) override {
+    poll_error_ = status;
+    WakeEveryone(PushRetry, nullptr);
+  }
+
+ private:
+  void WakeOne(WaitList* list) {
+    while (sched::WaitNode* node = list->PopFront()) {
+      if (node->state->status() == sched::Status::kWaiting) {
+        scheduler_->Wake(node->state, PushRetry, nullptr);
+        return;
+      }
+    }
+  }
+
+  Scheduler* const scheduler_;
+  WaitList readers_;
+  WaitList writers_;
+  absl::Status poll_error_;
+  zmq::Message frame_;
+  absl::Status failure_;
+  int receive_timeout_ = -1;
+  int send_timeout_ = -1;
+};
+
+struct SocketBox {
+  LuaSocket* record;
+};
+
+// The record behind argument 1. Every method holds the socket metatable as
+// upvalue 1: comparing with it is cheaper than luaL_checkudata's registry
+// lookup by name, on every send and receive.
+LuaSocket* CheckSocket(lua_State* L) {
+  auto* box = static_cast<SocketBox*>(lua_touserdata(L, 1));
+  if (box == nullptr || !lua_getmetatable(L, 1) ||
+      !lua_rawequal(L, -1, lua_upvalueindex(1))) {
+    luaL_typerror(L, 1, kSocketType);
+  }
+  lua_pop(L, 1);
+  if (box->record == nullptr) luaL_argerror(L, 1, "socket failed to open");
+  return box->record;
+}
+
+int PushClosedSocket(lua_State* L) {
+  lua_pushboolean(L, 0);
+  lua_pushliteral(L, "EBADF: the zmq.socket is closed");
+  lua_pushliteral(L, "EBADF");
+  return 3;
+}
+
+// PushFn of a wait whose deadline came first (`arg`: the LuaSocket); also
+// the result of a call whose deadline has passed.
+int PushTimedOut(lua_State* L, void* arg) {
+  static_cast<LuaSocket*>(arg)->UpdateWaiting();
+  lua_pushboolean(L, 0);
+  lua_pushliteral(L, "EAGAIN: Resource temporarily unavailable: the timeout expired");
+  lua_pushliteral(L, "EAGAIN");
+  return 3;
+}
+
+// `false, "EAGAIN: Resource temporarily unavailable", "EAGAIN"`; -1 with an
+// error on top if that ran out of memory.
+int PushAgain(lua_State* L) { return PushFailure(L, zmq::ZmqStatus(EAGAIN)); }
+
+// Flags at `index` (nil: 0), a sum of luv.zmq constants within `allowed`.
+int CheckFlags(lua_State* L, int index, int allowed, const char* which) {
+  lua_Integer flags = luaL_optinteger(L, index, 0);
+  if ((flags & ~static_cast<lua_Integer>(allowed)) != 0) luaL_argerror(L, index, which);
+  return static_cast<int>(flags);
+}
+
+enum class Direction { kReceive, kSend };
+
+// The operation would block. Fails with EAGAIN for DONTWAIT, a zero timeout
+// or a deadline that passed; hands the Lua half its deadline when a timeout
+// starts now (`retry, deadline, progress`); otherwise suspends the state
+// until the socket may be ready. Argument 4 is the deadline (nil: none yet),
+// 5 the progress of a multipart call.
+int WouldBlock(lua_State* L, LuaSocket* record, Direction direction, bool dontwait,
+               const char* call) {
+  Scheduler* scheduler = record->scheduler();
+  int timeout = direction == Direction::kReceive ? record->receive_timeout()
+                                                 : record->send_timeout();
+  if (dontwait || timeout == 0) {
+    int pushed = PushAgain(L);  // the status is gone before a raise
+    return pushed >= 0 ? pushed : lua_error(L);
+  }
+  lua_Number deadline = 0;
+  if (timeout > 0) {
+    if (lua_isnoneornil(L, 4)) {
+      lua_settop(L, 5);
+      lua_pushlightuserdata(L, &kRetry);
+      lua_pushnumber(L, static_cast<lua_Number>(scheduler->Now() + timeout));
+      lua_pushvalue(L, 5);
+      return 3;
+    }
+    deadline = lua_tonumber(L, 4);
+    if (static_cast<lua_Number>(scheduler->Now()) >= deadline) {
+      return PushTimedOut(L, record);
+    }
+  }
+  if (!record->polling()) {
+    int pushed = PushFailure(L, record->poll_error());
+    return pushed >= 0 ? pushed : lua_error(L);
+  }
+  State* self = CheckBlockingState(L, scheduler, call);
+  WaitList* list =
+      direction == Direction::kReceive ? record->readers() : record->writers();
+  if (timeout > 0) {
+    scheduler->WaitUntil(list, self, static_cast<uint64_t>(deadline), PushTimedOut,
+                         record);
+  } else {
+    scheduler->Wait(list, self);
+  }
+  record->UpdateWaiting();
+  return Block(L, scheduler, self, call, 1);
+}
+
+// One frame out. Returns 1 if it was queued, 0 if it would block, 3 with
+// the failure pushed, or -1 with an error to raise on top.
+int SendFrame(lua_State* L, LuaSocket* record, absl::string_view frame, bool more) {
+  absl::StatusOr<bool> sent = record->socket().Send(frame, more);
+  if (!sent.ok()) return PushFailure(L, sent.status());
+  return *sent ? 1 : 0;
+}
+
+// Takes the next frame into the record's frame buffer. Lua-free: returns 1
+// if a frame came, 0 if nothing is there, -1 with the failure kept in the
+// record.
+int TakeFrame(LuaSocket* record) {
+  absl::StatusOr<bool> received = record->socket().Receive(record->frame());
+  if (received.ok()) return *received ? 1 : 0;
+  record->set_failure(received.status());
+  return -1;
+}
+
+// One frame in, pushed as a string. Returns 1 (and sets `*more`), 0 if
+// nothing is there, 3 with the failure pushed, or -1 with an error on top.
+// The frame stays in the record, which owns it, so the push needs no
+// protection: a raise leaks nothing.
+int ReceiveFrame(lua_State* L, LuaSocket* record, bool* more) {
+  int taken = TakeFrame(record);
+  if (taken < 0) return PushFailure(L, record->failure());
+  if (taken == 0) return 0;
+  const zmq::Message& frame = *record->frame();
+  *more = frame.more();
+  lua_pushlstring(L, static_cast<const char*>(frame.data()), frame.size());
+  return 1;
+}
+
+constexpr char kSendFlags[] = "flags must be 0, luv.zmq.DONTWAIT, SNDMORE or their sum";
+constexpr char kReceiveFlags[] = "flags must be 0 or luv.zmq.DONTWAIT";
+
+// zmq.socket:send(msg[, flags]) -> true  (suspends while it would block)
+int LSocketSend(lua_State* L) {
+  LuaSocket* record = CheckSocket(L);
+  size_t size;
+  const char* data = luaL_checklstring(L, 2, &size);
+  int flags = CheckFlags(L, 3, ZMQ_DONTWAIT | ZMQ_SNDMORE, kSendFlags);
+  if (record->closing()) return PushClosedSocket(L);
+  int sent =
+      SendFrame(L, record, absl::string_view(data, size), (flags & ZMQ_SNDMORE) != 0);
+  record->AfterOperation();
+  if (sent == 1) {
+    lua_pushboolean(L, 1);
+    return 1;
+  }
+  if (sent != 0) return sent > 0 ? sent : lua_error(L);
+  return WouldBlock(L, record, Direction::kSend, (flags & ZMQ_DONTWAIT) != 0,
+                    "zmq.socket:send()");
+}
+
+// zmq.socket:recv([flags]) -> msg  (suspends until a frame arrives)
+int LSocketRecv(lua_State* L) {
+  LuaSocket* record = CheckSocket(L);
+  int flags = CheckFlags(L, 2, ZMQ_DONTWAIT, kReceiveFlags);
+  if (record->closing()) return PushClosedSocket(L);
+  bool more = false;
+  int received = ReceiveFrame(L, record, &more);
+  record->AfterOperation();
+  if (received != 0) return received > 0 ? received : lua_error(L);
+  return WouldBlock(L, record, Direction::kReceive, (flags & ZMQ_DONTWAIT) != 0,
+                    "zmq.socket:recv()");
+}
+
+// zmq.socket:send_multipart({frame, ...}[, flags]) -> true
+int LSocketSendMultipart(lua_State* L) {
+  LuaSocket* record = CheckSocket(L);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  int flags = CheckFlags(L, 3, ZMQ_DONTWAIT | ZMQ_SNDMORE, kSendFlags);
+  int count = static_cast<int>(lua_objlen(L, 2));
+  if (count == 0) luaL_argerror(L, 2, "no frames to send");
+  for (int i = 1; i <= count; ++i) {
+    lua_rawgeti(L, 2, i);
+    if (!lua_isstring(L, -1)) {
+      luaL_argerror(
+          L, 2,
+          lua_pushfstring(L, "frame %d is a %s, not a string", i, luaL_typename(L, -1)));
+    }
+    lua_pop(L, 1);
+  }
+  // Frames before `first` went out in an earlier call (suspended since).
+  int first = static_cast<int>(luaL_optinteger(L, 5, 1));
+  if (first < 1 || first > count) luaL_argerror(L, 5, "bad progress");
+  if (record->closing()) return PushClosedSocket(L);
+  for (int i = first; i <= count; ++i) {
+    lua_rawgeti(L, 2, i);
+    size_t size;
+    const char* data = lua_tolstring(L, -1, &size);
+    // The table still holds the string while libzmq copies it.
+    lua_pop(L, 1);
+    bool more = i < count || (flags & ZMQ_SNDMORE) != 0;
+    int sent = SendFrame(L, record, absl::string_view(data, size), more);
+    if (sent == 1) continue;
+    record->AfterOperation();
+    if (sent != 0) return sent > 0 ? sent : lua_error(L);
+    if (i > first) {  // progress first; the next call waits
+      lua_pushlightuserdata(L, &kRetry);
+      lua_pushvalue(L, 4);
+      lua_pushinteger(L, i);
+      return 3;
+    }
+    return WouldBlock(L, record, Direction::kSend, (flags & ZMQ_DONTWAIT) != 0,
+                      "zmq.socket:send_multipart()");
+  }
+  record->AfterOperation();
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+// zmq.socket:recv_multipart([flags]) -> {frame, ...}
+int LSocketRecvMultipart(lua_State* L) {
+  LuaSocket* record = CheckSocket(L);
+  int flags = CheckFlags(L, 2, ZMQ_DONTWAIT, kReceiveFlags);
+  if (record->closing()) return PushClosedSocket(L);
+  // The frames so far (from an earlier call that was suspended) or a new
+  // table, at index 5.
+  lua_settop(L, 5);
+  if (!lua_istable(L, 5)) {
+    lua_newtable(L);
+    lua_replace(L, 5);
+  }
+  int count = static_cast<int>(lua_objlen(L, 5));
+  int first = count;
+  for (;;) {
+    bool more = false;
+    int received = ReceiveFrame(L, record, &more);
+    if (received == 1) {
+      lua_rawseti(L, 5, ++count);
+      if (more) continue;
+      record->AfterOperation();
+      lua_pushvalue(L, 5);
+      return 1;
+    }
+    record->AfterOperation();
+    if (received != 0) return received > 0 ? received : lua_error(L);
+    break;
+  }
+  if (count > first) {  // progress first; the next call waits
+    lua_pushlightuserdata(L, &kRetry);
+    lua_pushvalue(L, 4);
+    lua_pushvalue(L, 5);
+    return 3;
+  }
+  // The frames of one message arrive together, so only the first can be
+  // missing; DONTWAIT after a frame would drop what came, but cannot occur.
+  return WouldBlock(L, record, Direction::kReceive, (flags & ZMQ_DONTWAIT) != 0,
+                    "zmq.socket:recv_multipart()");
+}
+
+using EndpointCall = absl::Status (zmq::SocketRef::*)(absl::string_view) const;
+
+int CallWithEndpoint(lua_State* L, EndpointCall call) {
+  LuaSocket* record = CheckSocket(L);
+  size_t size;
+  const char* endpoint = luaL_checklstring(L, 2, &size);
+  if (record->closing()) return PushClosedSocket(L);
+  int failed =
+      PushIfFailed(L, (record->socket().*call)(absl::string_view(endpoint, size)));
+  record->AfterOperation();
+  return TrueOrFailure(L, failed);
+}
+
+// zmq.socket:bind(endpoint) -> true
+int LSocketBind(lua_State* L) { return CallWithEndpoint(L, &zmq::SocketRef::Bind); }
+
+// zmq.socket:unbind(endpoint) -> true
+int LSocketUnbind(lua_State* L) { return CallWithEndpoint(L, &zmq::SocketRef::Unbind); }
+
+// zmq.socket:connect(endpoint) -> true
+int LSocketConnect(lua_State* L) { return CallWithEndpoint(L, &zmq::SocketRef::Connect); }
+
+// zmq.socket:disconnect(endpoint) -> true
+int LSocketDisconnect(lua_State* L) {
+  return CallWithEndpoint(L, &zmq::SocketRef::Disconnect);
+}
+
+// Pushes the value of `option` (1) or the failure (3); -1: raise.
+int PushOptionValue(lua_State* L, LuaSocket* record, const zmq::Option& option) {
+  absl::StatusOr<zmq::OptionValue> value = record->socket().GetOption(option);
+  if (!value.ok()) return PushFailure(L, value.status());
+  const zmq::OptionValue& got = *value;
+  return PushProtected(L, [&got, &option](lua_State* L) {
+    switch (option.type) {
+      case zmq::OptionType::kBool:
+        lua_pushboolean(L, got.integer != 0);
+        break;
+      case zmq::OptionType::kInt:
+      case zmq::OptionType::kInt64:
+        lua_pushnumber(L, static_cast<lua_Number>(got.integer));
+        break;
+      case zmq::OptionType::kUint64:
+        lua_pushnumber(L, static_cast<lua_Number>(got.unsigned_integer));
+        break;
+      case zmq::OptionType::kString:
+      case zmq::OptionType::kBinary:
+      case zmq::OptionType::kKey:
+        lua_pushlstring(L, got.bytes.data(), got.bytes.size());
+        break;
+    }
+    return 1;
+  });
+}
+
+// zmq.socket:getsockopt(name) -> value
+int LSocketGetsockopt(lua_State* L) {
+  LuaSocket* record = CheckSocket(L);
+  const zmq::Option* option = CheckSocketOption(L, 2);
+  if (option == nullptr) return PushUnknownOption(L, 2, "socket option");
+  if (record->closing()) return PushClosedSocket(L);
+  int pushed = PushOptionValue(L, record, *option);
+  record->AfterOperation();  // reading EVENTS processes commands
+  return pushed >= 0 ? pushed : lua_error(L);
+}
+
+// Sets an integer option and remembers the timeouts the calls honour.
+absl::Status SetIntegerOption(LuaSocket* record, const zmq::Option& option,
+                              int64_t value) {
+  absl::Status status = record->socket().SetOption(option, value);
+  if (status.ok() && option.number == ZMQ_RCVTIMEO)
+    record->set_receive_timeout(static_cast<int>(value));
+  if (status.ok() && option.number == ZMQ_SNDTIMEO)
+    record->set_send_timeout(static_cast<int>(value));
+  return status;
+}
+
+// zmq.socket:setsockopt(name, value) -> true
+int LSocketSetsockopt(lua_State* L) {
+  LuaSocket* record = CheckSocket(L);
+  const zmq::Option* option = CheckSocketOption(L, 2);
+  if (option == nullptr) return PushUnknownOption(L, 2, "socket option");
+  bool is_integer = option->type != zmq::OptionType::kString &&
+                    option->type != zmq::OptionType::kBinary &&
+                    option->type != zmq::OptionType::kKey;
+  int64_t integer = 0;
+  size_t size = 0;
+  const char* bytes = nullptr;
+  if (is_integer) {
+    integer = CheckOptionInteger(L, 3, *option);
+  } else if (lua_type(L, 3) == LUA_TSTRING) {
+    bytes = lua_tolstring(L, 3, &size);
+  } else {
+    luaL_argerror(L, 3, lua_pushfstring(L, "%s takes a string", option->name));
+  }
+  if (record->closing()) return PushClosedSocket(L);
+  int failed = PushIfFailed(L, is_integer ? SetIntegerOption(record, *option, integer)
+                                          : record->socket().SetOption(
+                                                *option, absl::string_view(bytes, size)));
+  record->AfterOperation();
+  return TrueOrFailure(L, failed);
+}
+
+// zmq.socket:close() -> true. Wakes the states waiting on it with
+// ECANCELED; idempotent.
+int LSocketClose(lua_State* L) {
+  LuaSocket* record = CheckSocket(L);
+  record->WakeEveryone(PushClosed, const_cast<char*>("zmq.socket"));
+  record->Close();
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+// __gc: a socket nobody closed drops what it still queued (linger 0).
+int LSocketGc(lua_State* L) {
+  auto* box = static_cast<SocketBox*>(lua_touserdata(L, 1));
+  if (box->record != nullptr) box->record->Abandon();
+  box->record = nullptr;
+  return 0;
+}
+
+// The Lua halves of the blocking methods. A success is one value, a
+// failure three (false, message, name).
+constexpr char kGlue[] = R"lua(
+local retry, send, recv, send_multipart, recv_multipart = ...
+local function blocking(raw)
+  local function again(self, a, b, deadline, progress)
+    while true do
+      local r1, r2, r3 = raw(self, a, b, deadline, progress)
+      if r1 ~= retry then
+        if r2 == nil then return r1 end
+        return r1, r2, r3
+      end
+      if r2 ~= nil then deadline = r2 end
+      if r3 ~= nil then progress = r3 end
+    end
+  end
+  return function(self, a, b)
+    local r1, r2, r3 = raw(self, a, b)
+    if r1 ~= retry then
+      if r2 == nil then return r1 end
+      return r1, r2, r3
+    end
+    return again(self, a, b, r2, r3)
+  end
+end
+return blocking(send), blocking(recv), blocking(send_multipart), blocking(recv_multipart)
+)lua";
+
+constexpr luaL_Reg kMethods[] = {
+    {"bind", LSocketBind},
+    {"unbind", LSocketUnbind},
+    {"connect", LSocketConnect},
+    {"disconnect", LSocketDisconnect},
+    {"getsockopt", LSocketGetsockopt},
+    {"setsockopt", LSocketSetsockopt},
+    {"close", LSocketClose},
+    {nullptr, nullptr},
+};
+
+constexpr luaL_Reg kMeta[] = {
+    {"__gc", LSocketGc},
+    {nullptr, nullptr},
+};
+
+}  // namespace
+
+// Sets `methods` on the table on top, each a closure over the metatable at
+// `metatable`.
+void SetMethods(lua_State* L, int metatable, const luaL_Reg* methods) {
+  for (; methods->name != nullptr; ++methods) {
+    lua_pushvalue(L, metatable);
+    lua_pushcclosure(L, methods->func, 1);
+    lua_setfield(L, -2, methods->name);
+  }
+}
+
+constexpr luaL_Reg kBlockingHalves[] = {
+    {"send", LSocketSend},
+    {"recv", LSocketRecv},
+    {"send_multipart", LSocketSendMultipart},
+    {"recv_multipart", LSocketRecvMultipart},
+    {nullptr, nullptr},
+};
+
+void OpenZmqSocket(lua_State* L) {
+  static const luaL_Reg kNone[] = {{nullptr, nullptr}};
+  NewClass(L, kSocketType, kNone, kMeta);
+  int metatable = lua_gettop(L);
+  lua_getfield(L, metatable, "__index");
+  SetMethods(L, metatable, kMethods);
+  // The blocking methods: the glue wraps their C halves.
+  if (luaL_loadbuffer(L, kGlue, sizeof(kGlue) - 1, "=luv.zmq.socket") != 0) lua_error(L);
+  lua_pushlightuserdata(L, &kRetry);
+  for (const luaL_Reg* half = kBlockingHalves; half->name != nullptr; ++half) {
+    lua_pushvalue(L, metatable);
+    lua_pushcclosure(L, half->func, 1);
+  }
+  lua_call(L, 5, 4);
+  for (int i = 3; i >= 0; --i) lua_setfield(L, -2 - i, kBlockingHalves[i].name);
+  lua_settop(L, metatable - 1);
+}
+
+int PushNewSocket(lua_State* L, Scheduler* scheduler,
+                  const std::shared_ptr<zmq::Context>& context, int type) {
+  // The userdata exists before the record, so no raise can leak the record.
+  auto* box = static_cast<SocketBox*>(lua_newuserdata(L, sizeof(SocketBox)));
+  box->record = nullptr;
+  luaL_getmetatable(L, kSocketType);
+  lua_setmetatable(L, -2);
+  box->record = new LuaSocket(scheduler, context, type);
+  if (box->record->init_status().ok()) return 1;
+  int pushed = PushFailure(L, box->record->init_status());
+  box->record->Release();
+  box->record = nullptr;
+  return pushed >= 0 ? pushed : lua_error(L);
+}
+
+}  // namespace luv::lua

@@ -1,0 +1,34 @@
+// The Lua side of ØMQ sockets: the luv.zmq.socket type and its methods
+// (bind, connect, send, recv, send_multipart, recv_multipart, options,
+// close). ctx:socket() in lua_zmq.cc makes them.
+//
+// A socket belongs to the Lua state (the OS thread) that made it: it cannot
+// cross luv.codec, so no other thread can reach it. send and recv try the
+// operation at once and suspend the calling state (a fiber, or the main
+// state running the scheduler) only if it would block; they never block
+// the OS thread. Run-time failures return `false, message, name`; bad
+// argument types raise.
+//
+// Thread affinity: the thread that owns the Lua state.
+#ifndef LUV_LUA_LUA_ZMQ_SOCKET_H_
+#define LUV_LUA_LUA_ZMQ_SOCKET_H_
+
+#include <lua.hpp>
+#include <memory>
+
+#include "luv/sched/scheduler.h"
+#include "luv/zmq/context.h"
+
+namespace luv::lua {
+
+// Creates the luv.zmq.socket metatable. May raise.
+void OpenZmqSocket(lua_State* L);
+
+// Pushes a new socket of `type` in `context`, polled by `scheduler`'s loop,
+// and returns 1; or pushes the failure triple and returns 3. May raise.
+int PushNewSocket(lua_State* L, sched::Scheduler* scheduler,
+                  const std::shared_ptr<zmq::Context>& context, int type);
+
+}  // namespace luv::lua
+
+#endif  // LUV_LUA_LUA_ZMQ_SOCKET_H_

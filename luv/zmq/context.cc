@@ -1,0 +1,140 @@
+#include "luv/zmq/context.h"
+
+#include <pthread.h>
+#include <zmq.h>
+
+#include <cerrno>
+#include <condition_variable>
+#include <mutex>
+
+#include "absl/strings/str_cat.h"
+#include "luv/uv/status.h"
+#include "luv/zmq/context_registry.h"
+#include "luv/zmq/error.h"
+
+namespace luv::zmq {
+namespace {
+
+// Terminations still running, for WaitForTerminations.
+struct Terminations {
+  std::mutex mutex;
+  std::condition_variable done;
+  int running = 0;  // guarded by mutex
+};
+
+// Never destroyed: a termination may still finish while statics are torn
+// down at exit.
+Terminations& TheTerminations() {
+  static Terminations* terminations = new Terminations;
+  return *terminations;
+}
+
+void* Terminate(void* raw) {
+  // EINTR: interrupted by a signal; the call is to be repeated.
+  while (zmq_ctx_term(raw) != 0 && zmq_errno() == EINTR) {
+  }
+  Terminations& terminations = TheTerminations();
+  std::lock_guard<std::mutex> lock(terminations.mutex);
+  if (--terminations.running == 0) terminations.done.notify_all();
+  return nullptr;
+}
+
+// Runs zmq_ctx_term(raw) on a detached thread: it returns only once every
+// socket's lingering messages are gone, which may be never.
+void TerminateInBackground(void* raw) {
+  Terminations& terminations = TheTerminations();
+  {
+    std::lock_guard<std::mutex> lock(terminations.mutex);
+    ++terminations.running;
+  }
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+  pthread_attr_setstacksize(&attr, 256 << 10);
+  pthread_t thread;
+  int rc = pthread_create(&thread, &attr, Terminate, raw);
+  pthread_attr_destroy(&attr);
+  if (rc != 0) {
+    // No thread to wait in: the context stays allocated (and its I/O
+    // threads idle) until the process exits, rather than risk a hang here.
+    std::lock_guard<std::mutex> lock(terminations.mutex);
+    if (--terminations.running == 0) terminations.done.notify_all();
+  }
+}
+
+// libzmq sets up process-wide state (OpenPGM's, through pgm_init) when a
+// context is created and tears it down when the last one is terminated,
+// without a lock between the two: a context terminated in the background
+// while another is created would race. One context that is never
+// terminated keeps that state set up for good. It starts no I/O thread
+// (libzmq starts them with a context's first socket).
+void KeepZmqInitialized() {
+  static void* const anchor = zmq_ctx_new();
+  (void)anchor;
+}
+
+absl::Status ContextOptionError(const Option& option, const char* what) {
+  return uv::NamedError(
+      absl::StatusCode::kInvalidArgument, "EINVAL",
+      absl::StrCat("context option ", option.name, " cannot be ", what));
+}
+
+}  // namespace
+
+absl::StatusOr<std::shared_ptr<Context>> Context::Create(int io_threads) {
+  if (io_threads < 0 || io_threads > kMaxIoThreads) {
+    return uv::NamedError(
+        absl::StatusCode::kInvalidArgument, "EINVAL",
+        absl::StrCat("I/O threads must be 0 to ", kMaxIoThreads, ", not ", io_threads));
+  }
+  KeepZmqInitialized();
+  void* raw = zmq_ctx_new();
+  if (raw == nullptr) return LastZmqError("zmq_ctx_new");
+  if (zmq_ctx_set(raw, ZMQ_IO_THREADS, io_threads) != 0) {
+    absl::Status status = LastZmqError("IO_THREADS");
+    zmq_ctx_term(raw);  // no socket exists yet: returns at once
+    return status;
+  }
+  std::shared_ptr<Context> context(new Context(raw, NewContextId()));
+  RegisterContext(context->id(), context);
+  return context;
+}
+
+Context::~Context() {
+  UnregisterContext(id_);
+  TerminateInBackground(raw_);
+}
+
+absl::Status Context::Shutdown() {
+  if (shut_down_.exchange(true, std::memory_order_acq_rel)) return absl::OkStatus();
+  return zmq_ctx_shutdown(raw_) == 0 ? absl::OkStatus()
+                                     : LastZmqError("zmq_ctx_shutdown");
+}
+
+absl::StatusOr<int> Context::Get(const Option& option) const {
+  if ((option.access & kRead) == 0) return ContextOptionError(option, "read");
+  // Some options are -1 by default, which is also zmq_ctx_get's failure.
+  errno = 0;
+  int value = zmq_ctx_get(raw_, option.number);
+  if (value == -1 && errno != 0) return LastZmqError(option.name);
+  return value;
+}
+
+absl::Status Context::Set(const Option& option, int value) {
+  if ((option.access & kWrite) == 0) return ContextOptionError(option, "set");
+  if (option.type == OptionType::kBool && value != 0 && value != 1) {
+    return uv::NamedError(absl::StatusCode::kInvalidArgument, "EINVAL",
+                          absl::StrCat("context option ", option.name, " is 0 or 1"));
+  }
+  return zmq_ctx_set(raw_, option.number, value) == 0 ? absl::OkStatus()
+                                                      : LastZmqError(option.name);
+}
+
+bool WaitForTerminations(std::chrono::milliseconds timeout) {
+  Terminations& terminations = TheTerminations();
+  std::unique_lock<std::mutex> lock(terminations.mutex);
+  return terminations.done.wait_for(lock, timeout,
+                                    [&] { return terminations.running == 0; });
+}
+
+}  // namespace luv::zmq

@@ -1,0 +1,72 @@
+// Context: a ØMQ context that the Lua states of one process share.
+//
+// Ownership: std::shared_ptr<Context>. Every Lua object standing for the
+// context (one per state that has it), every open Socket made from it, and
+// every identity handle in flight (context_registry.h) holds one reference;
+// the context is destroyed when the last one goes, in whichever thread that
+// happens. Destruction never blocks: zmq_ctx_term, which waits until every
+// socket's lingering messages are sent, runs on a short-lived thread of its
+// own, so neither a loop nor process exit can hang on it. Sockets that
+// their owner abandoned (garbage collection, a state closing at exit) are
+// closed with linger 0 (poller.h), so nothing of theirs lingers.
+//
+// Thread safety: every method may be called from any thread (libzmq's
+// context calls are thread-safe). Nothing blocks or raises.
+#ifndef LUV_ZMQ_CONTEXT_H_
+#define LUV_ZMQ_CONTEXT_H_
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "luv/zmq/options.h"
+
+namespace luv::zmq {
+
+class Context {
+ public:
+  // The most I/O threads a context may ask for.
+  static constexpr int kMaxIoThreads = 64;
+
+  // A new context with `io_threads` (0 to kMaxIoThreads) I/O threads.
+  // The context is registered under a fresh id (context_registry.h).
+  static absl::StatusOr<std::shared_ptr<Context>> Create(int io_threads);
+
+  ~Context();
+  Context(const Context&) = delete;
+  Context& operator=(const Context&) = delete;
+
+  // libzmq's context, for zmq_socket.
+  void* raw() const { return raw_; }
+  // Random and process-unique (context_registry.h): what crosses luv.codec.
+  uint64_t id() const { return id_; }
+
+  // zmq_ctx_shutdown: from now on every operation on the context's sockets,
+  // in every thread, fails with ETERM (and their waiting pollers hear of
+  // it), and no new socket can be made. Idempotent.
+  absl::Status Shutdown();
+  bool shut_down() const { return shut_down_.load(std::memory_order_acquire); }
+
+  // zmq_ctx_get / zmq_ctx_set of a context option (options.h).
+  absl::StatusOr<int> Get(const Option& option) const;
+  absl::Status Set(const Option& option, int value);
+
+ private:
+  Context(void* raw, uint64_t id) : raw_(raw), id_(id) {}
+
+  void* const raw_;
+  const uint64_t id_;
+  std::atomic<bool> shut_down_{false};
+};
+
+// Waits until every context destroyed so far has been terminated (its
+// zmq_ctx_term returned), for at most `timeout`. True if all have. For tests
+// and for callers that want lingering messages flushed.
+bool WaitForTerminations(std::chrono::milliseconds timeout);
+
+}  // namespace luv::zmq
+
+#endif  // LUV_ZMQ_CONTEXT_H_

@@ -1,0 +1,31 @@
+// Status values for libzmq results: the one place where a ØMQ error number
+// becomes an absl::Status.
+//
+// Messages have the shape luv uses everywhere (luv/uv/status.h): the error's
+// name, libzmq's text, then the context, e.g.
+//   "EADDRINUSE: Address already in use: tcp://127.0.0.1:5555"
+// so the Lua layer returns `false, message, "EADDRINUSE"` with
+// uv::ErrorName(). ØMQ's own errors (EFSM, ETERM, ENOCOMPATPROTO, EMTHREAD)
+// are named like errno's. Pure functions; any thread.
+#ifndef LUV_ZMQ_ERROR_H_
+#define LUV_ZMQ_ERROR_H_
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+
+namespace luv::zmq {
+
+// The Status for ØMQ error number `error` (an errno value or one of ØMQ's
+// own); a non-empty `context` (an endpoint, an option name) is appended.
+absl::Status ZmqStatus(int error, absl::string_view context = {});
+
+// ZmqStatus(zmq_errno(), context): the error of the calling thread's last
+// failed libzmq call.
+absl::Status LastZmqError(absl::string_view context = {});
+
+// The name of ØMQ error number `error` ("EFSM", "EAGAIN"), or "EUNKNOWN".
+absl::string_view ZmqErrorName(int error);
+
+}  // namespace luv::zmq
+
+#endif  // LUV_ZMQ_ERROR_H_

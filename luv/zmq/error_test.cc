@@ -1,0 +1,53 @@
+#include "luv/zmq/error.h"
+
+#include <zmq.h>
+
+#include <cerrno>
+
+#include "gtest/gtest.h"
+#include "luv/uv/status.h"
+
+namespace luv::zmq {
+namespace {
+
+TEST(ErrorTest, ErrnoValuesCarryNameTextAndContext) {
+  absl::Status status = ZmqStatus(EADDRINUSE, "tcp://127.0.0.1:5555");
+  EXPECT_EQ(status.message(), "EADDRINUSE: Address already in use: tcp://127.0.0.1:5555");
+  EXPECT_EQ(status.code(), absl::ErrnoToStatusCode(EADDRINUSE));
+  EXPECT_EQ(uv::ErrorName(status), "EADDRINUSE");
+  EXPECT_EQ(ZmqStatus(EAGAIN).message(), "EAGAIN: Resource temporarily unavailable");
+  EXPECT_EQ(ZmqStatus(EINVAL).code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST(ErrorTest, ZmqOwnErrorsHaveNames) {
+  EXPECT_EQ(ZmqStatus(EFSM).message(),
+            "EFSM: Operation cannot be accomplished in current state");
+  EXPECT_EQ(ZmqStatus(EFSM).code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(uv::ErrorName(ZmqStatus(ETERM)), "ETERM");
+  EXPECT_EQ(ZmqErrorName(ENOCOMPATPROTO), "ENOCOMPATPROTO");
+  EXPECT_EQ(ZmqErrorName(EMTHREAD), "EMTHREAD");
+  // ØMQ's replacements for errno values the platform lacks are the real
+  // ones on Linux.
+  EXPECT_EQ(ZmqErrorName(EPROTONOSUPPORT), "EPROTONOSUPPORT");
+  EXPECT_EQ(ZmqErrorName(ENOTSOCK), "ENOTSOCK");
+}
+
+TEST(ErrorTest, UnknownNumbersAreStillFailures) {
+  absl::Status status = ZmqStatus(ZMQ_HAUSNUMERO + 999);
+  EXPECT_FALSE(status.ok());
+  EXPECT_EQ(uv::ErrorName(status), "EUNKNOWN");
+  EXPECT_EQ(ZmqErrorName(-5), "EUNKNOWN");
+  EXPECT_EQ(ZmqErrorName(100000), "EUNKNOWN");
+  EXPECT_TRUE(ZmqStatus(0).ok());
+}
+
+TEST(ErrorTest, LastErrorReadsZmqErrno) {
+  void* context = zmq_ctx_new();
+  ASSERT_NE(context, nullptr);
+  EXPECT_EQ(zmq_socket(context, 999), nullptr);
+  EXPECT_EQ(uv::ErrorName(LastZmqError("socket type 999")), "EINVAL");
+  EXPECT_EQ(zmq_ctx_term(context), 0);
+}
+
+}  // namespace
+}  // namespace luv::zmq

@@ -1,0 +1,45 @@
+// Message: the owner of one zmq_msg_t (one frame), move-only.
+//
+// Receiving into a Message hands the frame's bytes over without a copy;
+// they stay valid until the Message is destroyed, moved from or reused.
+// Thread affinity: none of its own (a Message may move between threads),
+// but it is not synchronized. Nothing blocks or raises.
+#ifndef LUV_ZMQ_MESSAGE_H_
+#define LUV_ZMQ_MESSAGE_H_
+
+#include <zmq.h>
+
+#include <cstddef>
+
+#include "absl/strings/string_view.h"
+
+namespace luv::zmq {
+
+class Message {
+ public:
+  // An empty frame.
+  Message() { zmq_msg_init(&msg_); }
+  ~Message() { zmq_msg_close(&msg_); }
+  Message(Message&& other) noexcept;
+  Message& operator=(Message&& other) noexcept;
+  Message(const Message&) = delete;
+  Message& operator=(const Message&) = delete;
+
+  const void* data() const { return zmq_msg_data(const_cast<zmq_msg_t*>(&msg_)); }
+  size_t size() const { return zmq_msg_size(&msg_); }
+  absl::string_view view() const {
+    return absl::string_view(static_cast<const char*>(data()), size());
+  }
+  // After a receive: whether more frames of the same message follow.
+  bool more() const { return zmq_msg_more(&msg_) != 0; }
+
+  // For libzmq calls (zmq_msg_recv).
+  zmq_msg_t* get() { return &msg_; }
+
+ private:
+  zmq_msg_t msg_;
+};
+
+}  // namespace luv::zmq
+
+#endif  // LUV_ZMQ_MESSAGE_H_

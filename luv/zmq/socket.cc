@@ -1,0 +1,263 @@
+#include "luv/zmq/socket.h"
+
+#include <zmq.h>
+
+#include <cerrno>
+#include <climits>
+#include <utility>
+
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "luv/uv/status.h"
+#include "luv/zmq/error.h"
+
+namespace luv::zmq {
+namespace {
+
+absl::Status Invalid(absl::string_view text) {
+  return uv::NamedError(absl::StatusCode::kInvalidArgument, "EINVAL", text);
+}
+
+// An endpoint as libzmq wants it (NUL-terminated), or why it is refused.
+absl::Status CheckEndpoint(absl::string_view endpoint, std::string* out) {
+  if (endpoint.empty()) return Invalid("the endpoint is empty");
+  if (endpoint.size() > kMaxEndpointBytes) {
+    return Invalid(absl::StrCat("an endpoint of ", endpoint.size(),
+                                " bytes is longer than ", kMaxEndpointBytes));
+  }
+  if (endpoint.find('\0') != absl::string_view::npos) {
+    return Invalid("the endpoint contains a NUL byte");
+  }
+  // libzmq reads a TCP port with strtol and keeps 16 bits of it, so
+  // "tcp://127.0.0.1:99999" would quietly mean port 34463.
+  if (absl::StartsWith(endpoint, "tcp://")) {
+    absl::string_view port = endpoint.substr(endpoint.rfind(':') + 1);
+    bool digits = !port.empty() && port.find_first_not_of("0123456789") == port.npos;
+    uint32_t number = 0;
+    if (digits &&
+        (port.size() > 5 || !absl::SimpleAtoi(port, &number) || number > 65535)) {
+      return Invalid(absl::StrCat("the port is out of range: ", endpoint));
+    }
+  }
+  out->assign(endpoint.data(), endpoint.size());
+  return absl::OkStatus();
+}
+
+template <typename Call>
+absl::Status EndpointCall(void* handle, absl::string_view endpoint, Call call) {
+  std::string text;
+  absl::Status status = CheckEndpoint(endpoint, &text);
+  if (!status.ok()) return status;
+  return call(handle, text.c_str()) == 0 ? absl::OkStatus() : LastZmqError(text);
+}
+
+absl::Status OptionError(const Option& option, absl::string_view what) {
+  return Invalid(absl::StrCat("option ", option.name, " ", what));
+}
+
+absl::Status Set(void* handle, const Option& option, const void* value, size_t size) {
+  return zmq_setsockopt(handle, option.number, value, size) == 0
+             ? absl::OkStatus()
+             : LastZmqError(option.name);
+}
+
+template <typename T>
+absl::Status Get(void* handle, const Option& option, T* value) {
+  size_t size = sizeof(T);
+  return zmq_getsockopt(handle, option.number, value, &size) == 0
+             ? absl::OkStatus()
+             : LastZmqError(option.name);
+}
+
+}  // namespace
+
+absl::Status SocketRef::Bind(absl::string_view endpoint) const {
+  return EndpointCall(handle_, endpoint, zmq_bind);
+}
+
+absl::Status SocketRef::Unbind(absl::string_view endpoint) const {
+  return EndpointCall(handle_, endpoint, zmq_unbind);
+}
+
+absl::Status SocketRef::Connect(absl::string_view endpoint) const {
+  return EndpointCall(handle_, endpoint, zmq_connect);
+}
+
+absl::Status SocketRef::Disconnect(absl::string_view endpoint) const {
+  return EndpointCall(handle_, endpoint, zmq_disconnect);
+}
+
+absl::StatusOr<bool> SocketRef::Send(absl::string_view frame, bool more) const {
+  int flags = ZMQ_DONTWAIT | (more ? ZMQ_SNDMORE : 0);
+  for (;;) {
+    if (zmq_send(handle_, frame.data(), frame.size(), flags) >= 0) return true;
+    int error = zmq_errno();
+    if (error == EAGAIN) return false;
+    if (error != EINTR) return ZmqStatus(error);
+  }
+}
+
+absl::StatusOr<bool> SocketRef::Receive(Message* message) const {
+  for (;;) {
+    if (zmq_msg_recv(message->get(), handle_, ZMQ_DONTWAIT) >= 0) return true;
+    int error = zmq_errno();
+    if (error == EAGAIN) return false;
+    if (error != EINTR) return ZmqStatus(error);
+  }
+}
+
+absl::StatusOr<int> SocketRef::Events() const { return GetInt(ZMQ_EVENTS); }
+
+absl::StatusOr<int> SocketRef::Fd() const {
+  int fd = -1;
+  size_t size = sizeof(fd);
+  if (zmq_getsockopt(handle_, ZMQ_FD, &fd, &size) != 0) return LastZmqError("FD");
+  return fd;
+}
+
+absl::Status SocketRef::SetOption(const Option& option, int64_t value) const {
+  if ((option.access & kWrite) == 0) return OptionError(option, "cannot be set");
+  switch (option.type) {
+    case OptionType::kInt:
+    case OptionType::kBool: {
+      if (option.type == OptionType::kBool && value != 0 && value != 1) {
+        return OptionError(option, "is 0 or 1 (false or true)");
+      }
+      if (value < INT_MIN || value > INT_MAX) {
+        return OptionError(option, "is out of the range of an int");
+      }
+      int number = static_cast<int>(value);
+      return Set(handle_, option, &number, sizeof(number));
+    }
+    case OptionType::kInt64:
+      return Set(handle_, option, &value, sizeof(value));
+    case OptionType::kUint64: {
+      if (value < 0) return OptionError(option, "cannot be negative");
+      uint64_t number = static_cast<uint64_t>(value);
+      return Set(handle_, option, &number, sizeof(number));
+    }
+    case OptionType::kString:
+    case OptionType::kBinary:
+    case OptionType::kKey:
+      break;
+  }
+  return OptionError(option, "takes a string, not a number");
+}
+
+absl::Status SocketRef::SetOption(const Option& option, absl::string_view value) const {
+  if ((option.access & kWrite) == 0) return OptionError(option, "cannot be set");
+  switch (option.type) {
+    case OptionType::kString:
+      if (value.find('\0') != absl::string_view::npos) {
+        return OptionError(option, "cannot contain a NUL byte");
+      }
+      break;
+    case OptionType::kBinary:
+      break;
+    case OptionType::kKey:
+      if (value.size() != 32 && value.size() != 40) {
+        return OptionError(option, "is a key of 32 bytes or 40 characters of Z85");
+      }
+      break;
+    default:
+      return OptionError(option, "takes a number, not a string");
+  }
+  if (value.size() > kMaxOptionBytes) {
+    return OptionError(option, absl::StrCat("takes at most ", kMaxOptionBytes, " bytes"));
+  }
+  return Set(handle_, option, value.data(), value.size());
+}
+
+absl::StatusOr<OptionValue> SocketRef::GetOption(const Option& option) const {
+  if ((option.access & kRead) == 0) return OptionError(option, "cannot be read");
+  OptionValue value;
+  absl::Status status;
+  switch (option.type) {
+    case OptionType::kInt:
+    case OptionType::kBool: {
+      int number = 0;
+      status = Get(handle_, option, &number);
+      value.integer = option.type == OptionType::kBool ? (number != 0) : number;
+      break;
+    }
+    case OptionType::kInt64:
+      status = Get(handle_, option, &value.integer);
+      break;
+    case OptionType::kUint64:
+      status = Get(handle_, option, &value.unsigned_integer);
+      break;
+    case OptionType::kString:
+    case OptionType::kBinary:
+    case OptionType::kKey: {
+      // libzmq gives a CURVE key as Z85 text when the buffer has room for
+      // exactly 40 characters and the NUL.
+      value.bytes.resize(option.type == OptionType::kKey ? 41 : kMaxOptionBytes);
+      size_t size = value.bytes.size();
+      if (zmq_getsockopt(handle_, option.number, value.bytes.data(), &size) != 0) {
+        status = LastZmqError(option.name);
+        break;
+      }
+      value.bytes.resize(size);
+      if (option.type != OptionType::kBinary && !value.bytes.empty() &&
+          value.bytes.back() == '\0') {
+        value.bytes.pop_back();
+      }
+      break;
+    }
+  }
+  if (!status.ok()) return status;
+  return value;
+}
+
+absl::Status SocketRef::SetInt(int number, int value) const {
+  return zmq_setsockopt(handle_, number, &value, sizeof(value)) == 0
+             ? absl::OkStatus()
+             : LastZmqError(absl::StrCat("option ", number));
+}
+
+absl::StatusOr<int> SocketRef::GetInt(int number) const {
+  int value = 0;
+  size_t size = sizeof(value);
+  if (zmq_getsockopt(handle_, number, &value, &size) != 0) {
+    return LastZmqError(absl::StrCat("option ", number));
+  }
+  return value;
+}
+
+absl::StatusOr<Socket> Socket::Open(std::shared_ptr<Context> context, int type) {
+  if (context == nullptr) return Invalid("no context");
+  void* handle = zmq_socket(context->raw(), type);
+  if (handle == nullptr) {
+    const char* name = SocketTypeName(type);
+    return LastZmqError(name != nullptr ? absl::StrCat(name, " socket")
+                                        : absl::StrCat("socket type ", type));
+  }
+  return Socket(handle, std::move(context));
+}
+
+Socket::Socket(Socket&& other) noexcept
+    : handle_(std::exchange(other.handle_, nullptr)),
+      context_(std::move(other.context_)) {}
+
+Socket& Socket::operator=(Socket&& other) noexcept {
+  if (this != &other) {
+    Close();
+    handle_ = std::exchange(other.handle_, nullptr);
+    context_ = std::move(other.context_);
+  }
+  return *this;
+}
+
+void Socket::Close() {
+  if (handle_ != nullptr) zmq_close(handle_);
+  handle_ = nullptr;
+  context_.reset();  // may be the last reference: see context.h
+}
+
+void Socket::CloseNow() {
+  if (handle_ != nullptr) ref().SetInt(ZMQ_LINGER, 0).IgnoreError();
+  Close();
+}
+
+}  // namespace luv::zmq

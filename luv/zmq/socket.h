@@ -1,0 +1,123 @@
+// Socket and SocketRef: a ØMQ socket, owned and viewed (cppzmq's socket_t
+// and socket_ref, without exceptions).
+//
+// Socket owns the libzmq socket and a reference to its Context, so the
+// context outlives every socket made from it; it is move-only and closes
+// the socket when destroyed. SocketRef is a copyable, non-owning view with
+// every operation; it must not outlive the Socket.
+//
+// Nothing here blocks: sends and receives use ZMQ_DONTWAIT, and "it would
+// block" is an empty result (false), not an error. Errors are statuses made
+// by error.h ("EFSM: Operation cannot be accomplished in current state").
+// Every input from outside (endpoints, option values) is bounded and
+// checked before libzmq sees it.
+//
+// Thread affinity: a libzmq socket is not thread-safe; use each socket from
+// one thread only.
+#ifndef LUV_ZMQ_SOCKET_H_
+#define LUV_ZMQ_SOCKET_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "luv/zmq/context.h"
+#include "luv/zmq/message.h"
+#include "luv/zmq/options.h"
+
+namespace luv::zmq {
+
+// The longest endpoint accepted ("tcp://host:port", "ipc:///path", ...).
+constexpr size_t kMaxEndpointBytes = 1024;
+
+// An option's value as read: `integer` for kInt, kBool (0 or 1) and kInt64,
+// `unsigned_integer` for kUint64, `bytes` for kString, kBinary and kKey.
+struct OptionValue {
+  int64_t integer = 0;
+  uint64_t unsigned_integer = 0;
+  std::string bytes;
+};
+
+class SocketRef {
+ public:
+  SocketRef() = default;
+  explicit SocketRef(void* handle) : handle_(handle) {}
+
+  void* handle() const { return handle_; }
+  explicit operator bool() const { return handle_ != nullptr; }
+
+  absl::Status Bind(absl::string_view endpoint) const;
+  absl::Status Unbind(absl::string_view endpoint) const;
+  absl::Status Connect(absl::string_view endpoint) const;
+  absl::Status Disconnect(absl::string_view endpoint) const;
+
+  // Queues one frame (`more`: another frame of the same message follows).
+  // true: queued; false: it would block (nothing was queued).
+  absl::StatusOr<bool> Send(absl::string_view frame, bool more) const;
+
+  // Takes the next frame into `message` (message->more() tells whether the
+  // message has more frames). true: received; false: nothing there yet.
+  absl::StatusOr<bool> Receive(Message* message) const;
+
+  // ZMQ_EVENTS: ZMQ_POLLIN and ZMQ_POLLOUT bits. Reading it also lets the
+  // socket process pending commands, which is what rearms ZMQ_FD.
+  absl::StatusOr<int> Events() const;
+  // ZMQ_FD: the descriptor that becomes readable when Events() may have
+  // changed (edge-triggered).
+  absl::StatusOr<int> Fd() const;
+
+  // Typed options (options.h). Failures: EINVAL for a value of the wrong
+  // type or out of range, an option that cannot be set or read, or what
+  // libzmq refuses; the option's name is the message's context.
+  // Integers for kInt, kBool (0 or 1), kInt64 and kUint64 (>= 0); bytes
+  // for kString (no NUL), kBinary and kKey (32 bytes or 40 of Z85), at most
+  // kMaxOptionBytes.
+  absl::Status SetOption(const Option& option, int64_t value) const;
+  absl::Status SetOption(const Option& option, absl::string_view value) const;
+  absl::StatusOr<OptionValue> GetOption(const Option& option) const;
+
+  // Shortcuts for int options by number.
+  absl::Status SetInt(int number, int value) const;
+  absl::StatusOr<int> GetInt(int number) const;
+
+ private:
+  void* handle_ = nullptr;
+};
+
+class Socket {
+ public:
+  // A new socket of `type` (ZMQ_PAIR, ...) in `context`.
+  static absl::StatusOr<Socket> Open(std::shared_ptr<Context> context, int type);
+
+  Socket() = default;
+  ~Socket() { Close(); }
+  Socket(Socket&& other) noexcept;
+  Socket& operator=(Socket&& other) noexcept;
+  Socket(const Socket&) = delete;
+  Socket& operator=(const Socket&) = delete;
+
+  bool is_open() const { return handle_ != nullptr; }
+  SocketRef ref() const { return SocketRef(handle_); }
+  const std::shared_ptr<Context>& context() const { return context_; }
+
+  // zmq_close with the socket's own ZMQ_LINGER: queued messages are still
+  // sent (until the context terminates, see context.h). Idempotent.
+  void Close();
+  // Drops queued messages (ZMQ_LINGER 0) and closes: for sockets their
+  // owner abandoned.
+  void CloseNow();
+
+ private:
+  Socket(void* handle, std::shared_ptr<Context> context)
+      : handle_(handle), context_(std::move(context)) {}
+
+  void* handle_ = nullptr;
+  std::shared_ptr<Context> context_;
+};
+
+}  // namespace luv::zmq
+
+#endif  // LUV_ZMQ_SOCKET_H_
