@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "luv/lua/lua_sched.h"
+#include "luv/lua/lua_select.h"
 #include "luv/lua/lua_zmq_option.h"
 #include "luv/lua/support.h"
 #include "luv/sched/wait_list.h"
@@ -103,7 +104,7 @@ class LuaSocket : public zmq::PolledSocket {
   void WakeOne(WaitList* list) {
     while (sched::WaitNode* node = list->PopFront()) {
       if (node->state->status() == sched::Status::kWaiting) {
-        scheduler_->Wake(node->state, PushRetry, nullptr);
+        scheduler_->WakeNode(node, PushRetry, nullptr);  // a luv.select node too
         return;
       }
     }
@@ -548,7 +549,31 @@ constexpr luaL_Reg kBlockingHalves[] = {
     {nullptr, nullptr},
 };
 
+namespace {
+
+// luv.select: a socket is ready when a message can be received now (or it
+// is closed, so a recv would not wait either).
+bool SocketSelectReady(lua_State* L, int index) {
+  auto* box = static_cast<SocketBox*>(luaL_checkudata(L, index, kSocketType));
+  if (box->record == nullptr || box->record->closing()) return true;
+  absl::StatusOr<int> events = box->record->socket().Events();
+  return !events.ok() || (*events & ZMQ_POLLIN) != 0;
+}
+
+bool SocketSelectAdd(lua_State* L, int index, sched::WaitNode* node) {
+  LuaSocket* record = static_cast<SocketBox*>(luaL_checkudata(L, index, kSocketType))->record;
+  record->readers()->Add(node);
+  record->UpdateWaiting();
+  // A message may have arrived since the check: the edge it raised is then
+  // already consumed, so look again.
+  record->AfterOperation();
+  return false;
+}
+
+}  // namespace
+
 void OpenZmqSocket(lua_State* L) {
+  RegisterWaitable(kSocketType, {SocketSelectReady, SocketSelectAdd});
   static const luaL_Reg kNone[] = {{nullptr, nullptr}};
   NewClass(L, kSocketType, kNone, kMeta);
   int metatable = lua_gettop(L);

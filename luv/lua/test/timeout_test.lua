@@ -24,6 +24,17 @@ local kinds = {
   end,
 }
 
+-- A ØMQ receive on a socket nobody sends to.
+local zmq_ctx = luv.zmq.create()
+kinds["zmq.socket:recv()"] = function()
+  local pull = zmq_ctx:socket(luv.zmq.PULL)
+  assert(pull:bind("inproc://timeout-test-" .. tostring(pull)))
+  local a, b, c = pull:recv()
+  pull:close()
+  return a, b, c
+end
+kinds["channel:get()"] = function() return luv.channel():get() end
+
 local function check_failure(kind, code, ...)
   local n = select("#", ...)
   local ok, message, name = ...
