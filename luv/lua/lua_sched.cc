@@ -104,12 +104,16 @@ sched::State* CheckBlockingState(lua_State* L, sched::Scheduler* scheduler,
 }
 
 int Block(lua_State* L, sched::Scheduler* scheduler, sched::State* self, const char* call,
-          int keep) {
+          int keep, int keep2) {
   if (self->is_fiber()) {
     scheduler->WillYield();
-    if (keep == 0) return lua_yield(L, 0);
-    lua_pushvalue(L, keep);
-    return lua_yield(L, 1);
+    int kept = 0;
+    for (int index : {keep, keep2}) {
+      if (index == 0) continue;
+      lua_pushvalue(L, index);
+      ++kept;
+    }
+    return lua_yield(L, kept);
   }
   if (!scheduler->RunUntilWoken(L)) {
     return luaL_error(L,
