@@ -3,9 +3,11 @@
 
 #include "luv/lua/lua_fiber.h"
 #include "luv/lua/lua_idle.h"
+#include "luv/lua/lua_pipe.h"
 #include "luv/lua/lua_request.h"
 #include "luv/lua/lua_sched.h"
 #include "luv/lua/lua_system.h"
+#include "luv/lua/lua_tcp.h"
 #include "luv/lua/lua_timer.h"
 #include "luv/sched/protect.h"
 #include "luv/sched/yieldable.h"
@@ -24,5 +26,7 @@ extern "C" __attribute__((visibility("default"))) int luaopen_luv(lua_State* L) 
   luv::lua::OpenFiber(L, scheduler);
   luv::lua::OpenTimer(L, scheduler);
   luv::lua::OpenIdle(L, scheduler);
+  luv::lua::OpenTcp(L, scheduler);
+  luv::lua::OpenPipe(L, scheduler);
   return 1;
 }

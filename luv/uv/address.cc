@@ -2,6 +2,7 @@
 
 #include <netinet/in.h>
 
+#include <cstdio>
 #include <cstring>
 
 #include "absl/strings/str_cat.h"
@@ -83,24 +84,42 @@ int SocketAddress::port() const {
   }
 }
 
-std::string SocketAddress::host() const {
-  char text[INET6_ADDRSTRLEN] = "";
+void SocketAddress::FormatHost(char* out, size_t size) const {
+  if (size == 0) return;
+  out[0] = '\0';
   switch (family()) {
     case AF_INET:
-      uv_ip4_name(reinterpret_cast<const sockaddr_in*>(&storage_), text, sizeof(text));
+      uv_ip4_name(reinterpret_cast<const sockaddr_in*>(&storage_), out, size);
       break;
     case AF_INET6:
-      uv_ip6_name(reinterpret_cast<const sockaddr_in6*>(&storage_), text, sizeof(text));
+      uv_ip6_name(reinterpret_cast<const sockaddr_in6*>(&storage_), out, size);
       break;
     default:
       break;
   }
+}
+
+std::string SocketAddress::host() const {
+  char text[INET6_ADDRSTRLEN];
+  FormatHost(text, sizeof(text));
   return text;
 }
 
+void SocketAddress::Format(char* out, size_t size) const {
+  if (size == 0) return;
+  char text[INET6_ADDRSTRLEN];
+  FormatHost(text, sizeof(text));
+  if (family() == AF_INET6) {
+    std::snprintf(out, size, "[%s]:%d", text, port());
+  } else {
+    std::snprintf(out, size, "%s:%d", text, port());
+  }
+}
+
 std::string SocketAddress::ToString() const {
-  if (family() == AF_INET6) return absl::StrCat("[", host(), "]:", port());
-  return absl::StrCat(host(), ":", port());
+  char text[kMaxTextLength];
+  Format(text, sizeof(text));
+  return text;
 }
 
 const char* SocketAddress::FamilyName(int family) {

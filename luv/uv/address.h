@@ -39,8 +39,12 @@ class SocketAddress {
   int port() const;
   // The printable address without port ("::1").
   std::string host() const;
+  // The same into `out` (NUL-terminated, cut to `size`), without allocating.
+  void FormatHost(char* out, size_t size) const;
   // "127.0.0.1:80" or "[::1]:80".
   std::string ToString() const;
+  // The same into `out` (NUL-terminated, cut to `size`), without allocating.
+  void Format(char* out, size_t size) const;
 
   const sockaddr* get() const { return reinterpret_cast<const sockaddr*>(&storage_); }
 

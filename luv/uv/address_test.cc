@@ -16,6 +16,11 @@ TEST(SocketAddressTest, ParsesIpv4) {
   EXPECT_EQ(address->port(), 8080);
   EXPECT_EQ(address->host(), "127.0.0.1");
   EXPECT_EQ(address->ToString(), "127.0.0.1:8080");
+  char text[SocketAddress::kMaxTextLength];
+  address->Format(text, sizeof(text));
+  EXPECT_STREQ(text, "127.0.0.1:8080");
+  address->Format(text, 5);
+  EXPECT_STREQ(text, "127.");
   EXPECT_STREQ(SocketAddress::FamilyName(address->family()), "inet");
 }
 

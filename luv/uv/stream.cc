@@ -204,22 +204,34 @@ absl::Status Stream::Listen(int backlog) {
   return UvStatus(rc, StreamTypeName(type_));
 }
 
-absl::Status Stream::Accept(Stream* client) {
-  if (closing()) return ClosedStatus();
-  if (client->closing()) return client->ClosedStatus();
-  if (client->type_ != type_) {
-    return UvStatus(UV_EINVAL,
-                    absl::StrCat("a ", StreamTypeName(type_), " server accepts into a ",
-                                 StreamTypeName(type_)));
-  }
+int Stream::AcceptCode(Stream* client) {
+  if (closing() || client->closing()) return UV_EBADF;
+  if (client->type_ != type_) return UV_EINVAL;
   // libuv would drop the connection on a client that is already open.
-  if (client->fileno() != -1) {
-    return UvStatus(
-        UV_EBUSY, absl::StrCat("the client ", StreamTypeName(type_), " is already open"));
-  }
-  if (!connection_pending_) return UvStatus(UV_EAGAIN, "no connection is pending");
+  if (client->fileno() != -1) return UV_EBUSY;
+  if (!connection_pending_) return UV_EAGAIN;
   connection_pending_ = false;
-  return UvStatus(uv_accept(stream(), client->stream()), StreamTypeName(type_));
+  return uv_accept(stream(), client->stream());
+}
+
+absl::Status Stream::Accept(Stream* client) {
+  int rc = AcceptCode(client);
+  switch (rc) {
+    case 0:
+      return absl::OkStatus();
+    case UV_EBADF:
+      return closing() ? ClosedStatus() : client->ClosedStatus();
+    case UV_EINVAL:
+      return UvStatus(rc, absl::StrCat("a ", StreamTypeName(type_),
+                                       " server accepts into a ", StreamTypeName(type_)));
+    case UV_EBUSY:
+      return UvStatus(
+          rc, absl::StrCat("the client ", StreamTypeName(type_), " is already open"));
+    case UV_EAGAIN:
+      return UvStatus(rc, "no connection is pending");
+    default:
+      return UvStatus(rc, StreamTypeName(type_));
+  }
 }
 
 }  // namespace luv::uv

@@ -144,9 +144,13 @@ class Stream : public HandleOwner {
   // A connection arrived and waits for Accept.
   bool connection_pending() const { return connection_pending_; }
   // Accepts the pending connection into `client`, a fresh stream of the same
-  // type on the same loop. EAGAIN when none is pending; libuv closes the
-  // connection when `client` cannot take it.
+  // type on the same loop. EAGAIN when none is pending, EBUSY when `client`
+  // is open already, EINVAL for a client of another type, EBADF for a closed
+  // stream; libuv closes the connection when `client` cannot take it.
   absl::Status Accept(Stream* client);
+  // The same with the bare libuv code (0 or negative), for callers that
+  // hand the result on.
+  int AcceptCode(Stream* client);
 
  protected:
   Stream(uv_loop_t* loop, StreamInit init);
