@@ -1,14 +1,18 @@
 // luaopen_luv: the only place that knows the whole module table.
 #include <lua.hpp>
 
+#include "luv/lua/lua_dns.h"
 #include "luv/lua/lua_fiber.h"
 #include "luv/lua/lua_idle.h"
 #include "luv/lua/lua_pipe.h"
+#include "luv/lua/lua_process.h"
 #include "luv/lua/lua_request.h"
 #include "luv/lua/lua_sched.h"
+#include "luv/lua/lua_stdio.h"
 #include "luv/lua/lua_system.h"
 #include "luv/lua/lua_tcp.h"
 #include "luv/lua/lua_timer.h"
+#include "luv/lua/lua_udp.h"
 #include "luv/sched/protect.h"
 #include "luv/sched/yieldable.h"
 
@@ -28,5 +32,9 @@ extern "C" __attribute__((visibility("default"))) int luaopen_luv(lua_State* L) 
   luv::lua::OpenIdle(L, scheduler);
   luv::lua::OpenTcp(L, scheduler);
   luv::lua::OpenPipe(L, scheduler);
+  luv::lua::OpenUdp(L, scheduler);
+  luv::lua::OpenDns(L, scheduler);
+  luv::lua::OpenStdio(L, scheduler);
+  luv::lua::OpenProcess(L, scheduler);
   return 1;
 }

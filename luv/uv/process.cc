@@ -161,6 +161,16 @@ absl::Status Process::Kill(int signal) {
   return UvStatus(uv_process_kill(&process_, signal), absl::StrCat("process ", pid_));
 }
 
+void Process::KeepLoopAlive(bool keep) {
+  if (closing() || !init_status_.ok()) return;
+  auto* handle = reinterpret_cast<uv_handle_t*>(&process_);
+  if (keep) {
+    uv_ref(handle);
+  } else {
+    uv_unref(handle);
+  }
+}
+
 void Process::ReleaseWhenExited() {
   if (exited_ || !init_status_.ok() ||
       !uv_has_ref(reinterpret_cast<const uv_handle_t*>(&process_))) {

@@ -77,6 +77,10 @@ class Process : public HandleOwner {
   // Sends `signal` (0 checks that the child is alive). ESRCH once exited.
   absl::Status Kill(int signal);
 
+  // Whether the running child keeps the loop alive (a detached child does
+  // not, until someone waits for it).
+  void KeepLoopAlive(bool keep);
+
   // The owner lets go: see the header comment. The caller must not use the
   // record afterwards.
   void ReleaseWhenExited();
