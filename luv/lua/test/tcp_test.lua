@@ -422,4 +422,93 @@ T.case("streams dropped without close are collected safely", function()
   server:close()
 end)
 
+T.case("running out of descriptors fails cleanly and the server serves again", function()
+  -- In a child limited to 64 descriptors: clients are opened until one
+  -- cannot be, then some are closed and a new client must be served.
+  local dir = os.getenv("TEST_TMPDIR") or "/tmp"
+  local path = dir .. "/tcp_emfile.lua"
+  local f = assert(io.open(path, "w"))
+  f:write([[
+    local luv = require("luv")
+    local server = luv.net.tcp()
+    assert(server:bind("127.0.0.1", 0))
+    assert(server:listen(128))
+    local port = server:getsockname().port
+    local accept_errors = 0
+    luv.fiber.create(function()
+      while true do
+        local client = luv.net.tcp()
+        local ok = server:accept(client)
+        if not ok then
+          accept_errors = accept_errors + 1
+          client:close()
+        else
+          luv.fiber.create(function()
+            while true do
+              local n, data = client:read()
+              if not n then break end
+              client:write(data)
+            end
+            client:close()
+          end):ready()
+        end
+      end
+    end):ready()
+    local function echo(client, text)
+      if not client:write(text) then return false end
+      local n, data = client:read()
+      return data == text
+    end
+    -- Either this process cannot open a client socket (connect fails with
+    -- EMFILE), or the server cannot accept one: libuv then closes it (shed).
+    local clients, failure, shed = {}, nil, 0
+    for i = 1, 200 do
+      local c = luv.net.tcp()
+      local ok, err, code = c:connect("127.0.0.1", port)
+      if not ok then
+        failure = err
+        c:close()
+        break
+      end
+      if echo(c, "hello " .. i) then
+        clients[#clients + 1] = c
+      else
+        shed = shed + 1
+        c:close()
+        if shed == 3 then break end
+      end
+    end
+    print("out of descriptors: " .. tostring(shed > 0 or
+                                              (failure or ""):match("^EMFILE: ") ~= nil))
+    if failure then print("failure: " .. failure) end
+    print("served while short: " .. tostring(#clients > 10))
+    for i = 1, #clients do
+      if i % 2 == 0 then clients[i]:close() end
+    end
+    luv.sleep(0.02)
+    local fresh = luv.net.tcp()
+    assert(fresh:connect("127.0.0.1", port))
+    print("served after: " .. tostring(echo(fresh, "again")))
+    local still = true
+    for i = 1, #clients, 2 do still = still and echo(clients[i], "still") end
+    print("old clients still served: " .. tostring(still))
+    os.exit(0)
+  ]])
+  f:close()
+  local interpreter = assert(os.getenv("LUV_TEST_LUA"))
+  local child = assert(io.popen(string.format("ulimit -n 64 && '%s' '%s' 2>&1; echo exit=$?",
+                                              interpreter, path)))
+  local output = child:read("*a")
+  child:close()
+  print("# " .. output:gsub("\n", " | "))
+  T.match(output, "out of descriptors: true\n")
+  if output:match("failure: ") then
+    T.match(output, "failure: EMFILE: too many open files: 127%.0%.0%.1:%d+\n")
+  end
+  T.match(output, "served while short: true\n")
+  T.match(output, "served after: true\n")
+  T.match(output, "old clients still served: true\n")
+  T.match(output, "exit=0")
+end)
+
 T.run()
