@@ -18,6 +18,15 @@ namespace luv::lua {
 using sched::Scheduler;
 using sched::State;
 
+struct CallNames {
+  const char* what;
+  const char* read;
+  const char* write;
+  const char* accept;
+  const char* shutdown;
+  const char* connect;
+};
+
 struct LuaStream::ReadOp {
   sched::WaitList waiters;  // the one reader
   LuaStream* stream = nullptr;
@@ -70,9 +79,27 @@ int PushClosedNow(lua_State* L, LuaStream* stream) {
   return 3;
 }
 
-// `stream:call()` for messages, e.g. "tcp:read()".
-void CallName(char* out, size_t size, LuaStream* stream, const char* method) {
-  std::snprintf(out, size, "%s:%s()", stream->what(), method);
+// Static strings, so that the hot paths format nothing.
+constexpr CallNames kCallNames[] = {
+    {"tcp", "tcp:read()", "tcp:write()", "tcp:accept()", "tcp:shutdown()",
+     "tcp:connect()"},
+    {"pipe", "pipe:read()", "pipe:write()", "pipe:accept()", "pipe:shutdown()",
+     "pipe:connect()"},
+    {"stdin", "stdin:read()", "stdin:write()", "stdin:accept()", "stdin:shutdown()",
+     "stdin:connect()"},
+    {"stdout", "stdout:read()", "stdout:write()", "stdout:accept()", "stdout:shutdown()",
+     "stdout:connect()"},
+    {"stderr", "stderr:read()", "stderr:write()", "stderr:accept()", "stderr:shutdown()",
+     "stderr:connect()"},
+    {"stream", "stream:read()", "stream:write()", "stream:accept()", "stream:shutdown()",
+     "stream:connect()"},
+};
+
+const CallNames* CallNamesFor(const char* what) {
+  for (const CallNames& names : kCallNames) {
+    if (std::strcmp(names.what, what) == 0) return &names;
+  }
+  return &kCallNames[sizeof(kCallNames) / sizeof(kCallNames[0]) - 1];
 }
 
 bool PollReady(int fd, short events) {
@@ -85,6 +112,8 @@ bool PollReady(int fd, short events) {
 
 // The methods' bodies; a friend of LuaStream.
 struct StreamMethods {
+  static const CallNames* Calls(LuaStream* s) { return s->calls_; }
+
   static LuaStream::ReadOp* NewReadOp(LuaStream* s, size_t max) {
     LuaStream::ReadOp* op = s->spare_;
     if (op != nullptr) {
@@ -165,8 +194,7 @@ struct StreamMethods {
         (s->buffered() > 0 || s->read_ended())) {
       return PushReadResult(L, s, max);
     }
-    char call[48];
-    CallName(call, sizeof(call), s, "read");
+    const char* call = s->calls_->read;
     State* self = CheckBlockingState(L, s->scheduler_, call);
     int failed = PushIfFailed(L, s->StartReading());
     if (failed != 0) return failed > 0 ? failed : lua_error(L);
@@ -256,8 +284,7 @@ struct StreamMethods {
     }
     if (!s->listening())
       return PushUvError(L, UV_EINVAL, "accept() needs listen() first");
-    char call[48];
-    CallName(call, sizeof(call), s, "accept");
+    const char* call = s->calls_->accept;
     State* self = CheckBlockingState(L, s->scheduler_, call);
     auto* op = new LuaStream::AcceptOp;
     op->client = client;
@@ -275,7 +302,10 @@ struct StreamMethods {
 // --- LuaStream ----------------------------------------------------------------
 
 LuaStream::LuaStream(Scheduler* scheduler, uv::StreamInit init, const char* what)
-    : Stream(scheduler->loop(), init), scheduler_(scheduler), what_(what) {}
+    : Stream(scheduler->loop(), init),
+      scheduler_(scheduler),
+      what_(what),
+      calls_(CallNamesFor(what)) {}
 
 LuaStream::~LuaStream() {
   delete delivering_;
@@ -401,8 +431,7 @@ int StreamWrite(lua_State* L, LuaStream* s) {
   size_t len;
   const char* data = luaL_checklstring(L, 2, &len);
   if (s->closing()) return PushClosedNow(L, s);
-  char call[48];
-  CallName(call, sizeof(call), s, "write");
+  const char* call = StreamMethods::Calls(s)->write;
   State* self = CheckBlockingState(L, s->scheduler(), call);
   size_t written = 0;
   int failed =
@@ -430,8 +459,7 @@ int StreamWritable(lua_State* L, LuaStream* s) {
 // stream:shutdown() -> true | false, message, code (after queued writes)
 int StreamShutdown(lua_State* L, LuaStream* s) {
   if (s->closing()) return PushClosedNow(L, s);
-  char call[48];
-  CallName(call, sizeof(call), s, "shutdown");
+  const char* call = StreamMethods::Calls(s)->shutdown;
   State* self = CheckBlockingState(L, s->scheduler(), call);
   int failed = PushIfFailed(L, StreamMethods::StartShutdown(s, self));
   if (failed != 0) return failed > 0 ? failed : lua_error(L);
@@ -458,8 +486,7 @@ int StreamConnect(lua_State* L, LuaStream* s, ConnectStarter start, void* arg,
   if (StreamMethods::Connecting(s)) {
     return PushUvError(L, UV_EALREADY, "a connect is in progress");
   }
-  char call[48];
-  CallName(call, sizeof(call), s, "connect");
+  const char* call = StreamMethods::Calls(s)->connect;
   State* self = CheckBlockingState(L, s->scheduler(), call);
   int failed = PushIfFailed(L, StreamMethods::StartConnect(s, self, start, arg, target));
   if (failed != 0) return failed > 0 ? failed : lua_error(L);

@@ -35,6 +35,10 @@
 
 namespace luv::lua {
 
+// The names of a stream's blocking calls, for messages ("tcp:read()");
+// defined in lua_stream.cc.
+struct CallNames;
+
 class LuaStream : public uv::Stream {
  public:
   // `what` names the stream in messages ("tcp", "pipe", "stdin"); a static
@@ -70,6 +74,7 @@ class LuaStream : public uv::Stream {
 
   sched::Scheduler* const scheduler_;
   const char* const what_;
+  const CallNames* const calls_;
   ReadOp* read_head_ = nullptr;  // waiting readers, oldest first
   ReadOp* read_tail_ = nullptr;
   ReadOp* delivering_ = nullptr;  // woken reader whose results are due
