@@ -5,8 +5,15 @@ local luv = require("luv")
 
 local CYCLES = 100000
 
+local function read_file(path)
+  local f = assert(io.open(path))
+  local text = f:read("*a")
+  f:close()  -- now, not when collected: it would count as an open descriptor
+  return text
+end
+
 local function open_descriptors()
-  local pid = io.open("/proc/self/stat"):read("*l"):match("^(%d+)")
+  local pid = read_file("/proc/self/stat"):match("^(%d+)")
   local ls = io.popen("ls /proc/" .. pid .. "/fd | wc -l")
   local count = tonumber(ls:read("*a"))
   ls:close()
@@ -14,10 +21,7 @@ local function open_descriptors()
 end
 
 local function resident_kib()
-  for line in io.lines("/proc/self/status") do
-    local kib = line:match("^VmRSS:%s*(%d+)")
-    if kib then return tonumber(kib) end
-  end
+  return tonumber(read_file("/proc/self/status"):match("VmRSS:%s*(%d+)"))
 end
 
 -- Lets closes finish and collects garbage, until the count stops falling.
