@@ -233,7 +233,16 @@ int LStdioStop(lua_State* L) {
   return 1;
 }
 
+// A terminal left in raw mode would stay so after the program ends.
+void RestoreTerminal(Stdio* stdio) {
+  if (stdio->stream != nullptr && stdio->kind == uv::StdioKind::kTty &&
+      !stdio->stream->closing()) {
+    uv::TtySetMode(stdio->stream, "normal").IgnoreError();
+  }
+}
+
 void Release(Stdio* stdio) {
+  RestoreTerminal(stdio);
   if (stdio->stream != nullptr) {
     stdio->stream->CloseAndWake();
     stdio->stream->Release();
@@ -312,6 +321,7 @@ int LStdioWinsize(lua_State* L) {
 
 int LStdioGc(lua_State* L) {
   auto* stdio = static_cast<Stdio*>(lua_touserdata(L, 1));
+  RestoreTerminal(stdio);
   // Nothing waits on a collected object; see LStreamGc.
   if (stdio->stream != nullptr) stdio->stream->Release();
   if (stdio->file != nullptr) stdio->file->Release();

@@ -194,14 +194,19 @@ T.case("on a terminal the streams are ttys with a size and modes", function()
       luv.stdout:kind(), type(width), type(height)))
     luv.stdout:write("raw " .. tostring(luv.stdin:set_mode("raw")) .. "\n")
     luv.stdout:write("normal " .. tostring(luv.stdin:set_mode("normal")) .. "\n")
+    -- Left raw: restored when luv.stdin goes away at exit.
+    luv.stdin:set_mode("raw")
   ]])
-  local pipe = assert(io.popen(string.format("script -qec \"'%s' '%s'\" /dev/null < /dev/null",
-                                             interpreter, path)))
+  -- After the child, stty shows whether the terminal is back in canonical mode.
+  local pipe = assert(io.popen(string.format(
+      "script -qec \"'%s' '%s'; stty -a | grep -o -- '-*icanon'\" /dev/null < /dev/null",
+      interpreter, path)))
   local output = pipe:read("*a")
   pipe:close()
   T.match(output, "kinds tty tty size number number")
   T.match(output, "raw true")
   T.match(output, "normal true")
+  T.match(output, "\nicanon", "the terminal was restored at exit")
 end)
 
 T.run()
