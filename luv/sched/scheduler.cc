@@ -83,7 +83,13 @@ State* Scheduler::Dequeue() {
 
 void Scheduler::Ready(State* state) {
   if (!state->is_fiber()) {
-    if (state->status_ == Status::kWaiting) state->status_ = Status::kReady;
+    if (state->status_ == Status::kWaiting) {
+      state->status_ = Status::kReady;
+      // Interrupts the loop: woken from a libuv callback that runs before the
+      // poll (a timer that came due while fibers ran), uv_run would otherwise
+      // go on to block in the poll with nothing left to wake it.
+      uv_stop(loop());
+    }
     return;
   }
   switch (state->status_) {
