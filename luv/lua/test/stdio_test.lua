@@ -83,15 +83,29 @@ T.case("stdin from a pipe is read while other fibers run", function()
     local ticker = luv.fiber.create(function()
       while not done do luv.sleep(0.005) ticks = ticks + 1 end
     end):ready()
+    io.stderr:write("waiting\n")
     local n, data = luv.stdin:read()
     done = true
     ticker:join()
-    io.write(luv.stdin:kind(), " ", data, " ", ticks >= 3 and "others ran" or ticks, "\n")
+    io.write(luv.stdin:kind(), " ", data, " ", ticks >= 1 and "others ran" or ticks, "\n")
     io.write(tostring((luv.stdin:read())), "\n")
   ]])
-  local child = assert(io.popen(string.format("'%s' '%s' > '%s' 2>&1", interpreter, path, out),
-                                "w"))
-  luv.sleep(0.1)  -- the child waits in luv.stdin:read() meanwhile
+  local ready = dir .. "/stdio_child.ready"
+  os.remove(ready)
+  local child = assert(io.popen(string.format("'%s' '%s' > '%s' 2> '%s'", interpreter, path,
+                                              out, ready), "w"))
+  -- Once the child says it is about to read, give it time to wait there.
+  local deadline = luv.hrtime() + 20e9
+  local function says_waiting()
+    local f = io.open(ready)  -- the shell may not have created it yet
+    local text = f and f:read("*a") or ""
+    if f then f:close() end
+    return text:match("waiting")
+  end
+  while not says_waiting() and luv.hrtime() < deadline do
+    luv.sleep(0.01)
+  end
+  luv.sleep(0.1)
   child:write("hello")
   child:close()
   T.eq(read_file(out), "pipe hello others ran\nnil\n")

@@ -273,7 +273,13 @@ T.case("close wakes a waiting reader, acceptor and writer with ECANCELED", funct
       if not ok then results.write = { ok, err, code } return end
     end
   end):ready()
-  luv.sleep(0.05)
+  -- Until all three wait: the writer once the kernel's buffers are full
+  -- (libuv holds bytes it could not write, and the peer never reads).
+  local deadline = luv.hrtime() + 10e9
+  repeat
+    luv.sleep(0.005)
+  until (reader:status() == "waiting" and acceptor:status() == "waiting" and
+         writer:status() == "waiting" and not busy:writable()) or luv.hrtime() > deadline
   T.eq(reader:status(), "waiting")
   T.eq(acceptor:status(), "waiting")
   T.eq(writer:status(), "waiting")
