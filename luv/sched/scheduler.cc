@@ -87,8 +87,10 @@ void Scheduler::Ready(State* state) {
       state->status_ = Status::kReady;
       // Interrupts the loop: woken from a libuv callback that runs before the
       // poll (a timer that came due while fibers ran), uv_run would otherwise
-      // go on to block in the poll with nothing left to wake it.
-      uv_stop(loop());
+      // go on to block in the poll with nothing left to wake it. Only inside
+      // the scheduler's uv_run: a stop flag left set would cut short the next
+      // uv_run, such as the one that closes the loop.
+      if (polling_) uv_stop(loop());
     }
     return;
   }
@@ -132,13 +134,20 @@ void Scheduler::RunPass() {
   running_ = outer;
 }
 
+bool Scheduler::Poll(uv_run_mode mode) {
+  polling_ = true;
+  bool alive = uv_run(loop(), mode) != 0;
+  polling_ = false;
+  return alive;
+}
+
 void Scheduler::PollIfDue() {
   // Even reading the clock shows when two fibers just yield to each other.
   if ((++passes_since_clock_ & 15) != 0) return;
   uint64_t now = uv_hrtime();
   if (now - last_poll_ns_ < kPollIntervalNs) return;
   last_poll_ns_ = now;
-  uv_run(loop(), UV_RUN_NOWAIT);
+  Poll(UV_RUN_NOWAIT);
 }
 
 bool Scheduler::RunUntilWoken(lua_State* host) {
@@ -149,7 +158,7 @@ bool Scheduler::RunUntilWoken(lua_State* host) {
       if (ready_head_ != nullptr && main_.status_ == Status::kWaiting) PollIfDue();
       continue;
     }
-    bool alive = uv_run(loop(), UV_RUN_ONCE) != 0;
+    bool alive = Poll(UV_RUN_ONCE);
     last_poll_ns_ = uv_hrtime();
     if (!alive && ready_head_ == nullptr && main_.status_ == Status::kWaiting) {
       main_.wait_node_.Unlink();
@@ -165,7 +174,7 @@ void Scheduler::RunOnce(lua_State* host) {
   host_ = host;
   RunPass();
   last_poll_ns_ = uv_hrtime();
-  uv_run(loop(), UV_RUN_NOWAIT);
+  Poll(UV_RUN_NOWAIT);
 }
 
 void Scheduler::Resume(Fiber* fiber) {

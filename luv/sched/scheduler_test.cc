@@ -276,5 +276,35 @@ TEST_F(SchedulerTest, MainStateWokenBeforeThePollDoesNotWaitInIt) {
   listener->Release();
 }
 
+TEST_F(SchedulerTest, MainStateWokenOutsideThePollLeavesTheLoopRunnable) {
+  lua_pushlightuserdata(L, this);
+  lua_pushcclosure(
+      L,
+      [](lua_State* co) {
+        auto* test = static_cast<SchedulerTest*>(lua_touserdata(co, lua_upvalueindex(1)));
+        test->scheduler->WakeAll(&test->list, nullptr, nullptr);
+        return 0;
+      },
+      1);
+  lua_setglobal(L, "wake_main");
+  scheduler->Ready(NewFiber("wake_main()"));  // woken from a fiber, not a callback
+  scheduler->Wait(&list, scheduler->main_state());
+  ASSERT_TRUE(scheduler->RunUntilWoken(L));
+  // The next poll runs normally: a due timer fires in it.
+  class Counter : public uv::Timer {
+   public:
+    explicit Counter(uv_loop_t* loop) : Timer(loop) {}
+    int fired = 0;
+
+   protected:
+    void OnTimer() override { ++fired; }
+  };
+  auto* timer = new Counter(scheduler->loop());
+  ASSERT_TRUE(timer->Start(0, 0).ok());
+  scheduler->RunOnce(L);
+  EXPECT_EQ(timer->fired, 1);
+  timer->Release();
+}
+
 }  // namespace
 }  // namespace luv::sched
