@@ -80,14 +80,15 @@ void Udp::ReceiveCallback(uv_udp_t* handle, ssize_t nread, const uv_buf_t* buf,
     datagram.data.assign(buf->base, static_cast<size_t>(nread));
     datagram.from = *sender;
     datagram.truncated = (flags & UV_UDP_PARTIAL) != 0;
+    self->queued_bytes_ += datagram.data.size();
     self->queue_.push_back(std::move(datagram));
-    if (self->queue_.size() >= kMaxQueued) self->UpdateReceiving();
+    if (self->Full()) self->UpdateReceiving();
   }
   self->OnReceived();
 }
 
 int Udp::UpdateReceiving() {
-  bool want = wants_receiving_ && !closing() && queue_.size() < kMaxQueued;
+  bool want = wants_receiving_ && !closing() && !Full();
   if (want == uv_receiving_) return 0;
   if (!want) {
     uv_udp_recv_stop(&udp_);
@@ -113,6 +114,7 @@ void Udp::StopReceiving() {
 }
 
 void Udp::Pop() {
+  queued_bytes_ -= queue_.front().data.size();
   queue_.pop_front();
   int rc = UpdateReceiving();
   if (rc != 0 && error_ == 0) error_ = rc;

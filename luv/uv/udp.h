@@ -1,12 +1,12 @@
 // Udp: a libuv UDP socket that keeps received datagrams, with their
 // senders, until the owner takes them.
 //
-// The queue is bounded (kMaxQueued datagrams): while it is full, receiving
-// pauses and the kernel's socket buffer (then the kernel) drops what
-// arrives, as UDP may. A send first tries the socket directly; what cannot
-// go at once is copied into a UdpSendRequest that keeps the bytes alive
-// until libuv sent them. The derived record learns about arrivals through
-// OnReceived, called from libuv's callback (it must not call into Lua).
+// The queue is bounded (kMaxQueued datagrams, kMaxQueuedBytes bytes):
+// while it is full, receiving pauses and the kernel's socket buffer (then
+// the kernel) drops what arrives, as UDP may. A send first tries the socket directly;
+// what cannot go at once is copied into a UdpSendRequest that keeps the bytes alive until
+// libuv sent them. The derived record learns about arrivals through OnReceived, called
+// from libuv's callback (it must not call into Lua).
 //
 // Lifetime as HandleOwner (handle.h). Thread affinity: the loop's thread.
 // Nothing blocks or raises.
@@ -55,6 +55,7 @@ class UdpSendRequest {
 class Udp : public HandleOwner {
  public:
   static constexpr size_t kMaxQueued = 1024;
+  static constexpr size_t kMaxQueuedBytes = 4 * 1024 * 1024;
 
   const absl::Status& init_status() const { return init_status_; }
 
@@ -70,6 +71,7 @@ class Udp : public HandleOwner {
   void StopReceiving();
   bool receiving() const { return wants_receiving_; }
   size_t queued() const { return queue_.size(); }
+  size_t queued_bytes() const { return queued_bytes_; }
   // The oldest datagram; queued() > 0.
   const Datagram& front() const { return queue_.front(); }
   void Pop();
@@ -110,11 +112,15 @@ class Udp : public HandleOwner {
   static void ReceiveCallback(uv_udp_t* handle, ssize_t nread, const uv_buf_t* buf,
                               const sockaddr* from, unsigned flags);
   int UpdateReceiving();
+  bool Full() const {
+    return queue_.size() >= kMaxQueued || queued_bytes_ >= kMaxQueuedBytes;
+  }
   absl::Status ClosedStatus() const;
 
   uv_udp_t udp_;
   absl::Status init_status_;
   std::deque<Datagram> queue_;
+  size_t queued_bytes_ = 0;
   int error_ = 0;
   bool wants_receiving_ = false;
   bool uv_receiving_ = false;

@@ -189,5 +189,32 @@ TEST(UdpTest, Ipv6Loopback) {
   EXPECT_TRUE(loop.Shutdown().ok());
 }
 
+TEST(UdpTest, QueueIsBoundedInBytesToo) {
+  Loop loop;
+  {
+    TestUdp* a = Bound(&loop);
+    TestUdp* b = Bound(&loop);
+    SocketAddress to = *b->SockName();
+    ASSERT_TRUE(b->StartReceiving().ok());
+    std::string big(60000, 'b');
+    size_t sent = 0;
+    while (b->queued_bytes() < Udp::kMaxQueuedBytes && sent < 1000) {
+      for (int i = 0; i < 4; ++i, ++sent) ASSERT_TRUE(a->TrySend(big, to).ok());
+      uv_run(loop.get(), UV_RUN_NOWAIT);
+    }
+    EXPECT_GE(b->queued_bytes(), Udp::kMaxQueuedBytes);
+    EXPECT_LT(b->queued_bytes(), Udp::kMaxQueuedBytes + 65536);
+    EXPECT_LT(b->queued(), Udp::kMaxQueued);
+    size_t bytes = b->queued_bytes();
+    uv_run(loop.get(), UV_RUN_NOWAIT);
+    EXPECT_EQ(b->queued_bytes(), bytes);  // paused
+    while (b->queued() > 0) b->Pop();
+    EXPECT_EQ(b->queued_bytes(), 0u);
+    a->Release();
+    b->Release();
+  }
+  EXPECT_TRUE(loop.Shutdown().ok());
+}
+
 }  // namespace
 }  // namespace luv::uv
