@@ -5,8 +5,11 @@
 #   bazel run -c opt //bench:echo [-- --quick]
 # Each server gets 1, 50 and 500 concurrent connections sending 64-byte and
 # 4 KiB messages in a closed loop; each figure is the median of five short
-# runs, the servers taking turns. Prints a table with ratios to the C server and writes
-# bench-results/echo.json in the directory bazel ran from.
+# runs, the servers taking turns. Besides round trips per second and
+# latency, the server's own CPU time per round trip (user + system, from
+# /proc) is reported: on a machine shared with other work it is the steadier
+# measure of what each server costs. Prints tables with ratios to the C
+# server and writes bench-results/echo.json in the directory bazel ran from.
 set -euo pipefail
 runfiles=$(pwd)
 lua51=$runfiles/$1 luajit=$runfiles/$2 module=$runfiles/$3 load=$runfiles/$4
@@ -48,6 +51,10 @@ start_server() {
   rm -f "$fifo"
 }
 
+ticks_per_second=$(getconf CLK_TCK)
+# cpu_ticks PID: user + system time so far, in clock ticks.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
 json_field() { sed -n "s/.*\"$1\": \([0-9.]*\).*/\1/p"; }
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
@@ -57,15 +64,20 @@ trap 'for p in "${pid[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
 
 # The servers take turns within each round, so that load from elsewhere on
 # the machine hits them alike; the median of the rounds is kept.
-declare -A rps_runs p50_runs p99_runs rps p50 p99
+declare -A rps_runs p50_runs p99_runs cpu_runs rps p50 p99 cpu
 for config in "${configs[@]}"; do
   read -r conns size <<< "$config"
   echo "[${conns} connections x ${size} bytes]" >&2
   for _ in $(seq "$runs"); do
     for server in "${servers[@]}"; do
       key="$server.$conns.$size"
+      before=$(cpu_ticks "${pid[$server]}")
       result=$("$load" --port "${port[$server]}" --connections "$conns" --size "$size" \
                  --seconds "$seconds" --warmup "$warmup")
+      after=$(cpu_ticks "${pid[$server]}")
+      cpu_runs[$key]+="$(awk -v t=$((after - before)) -v hz="$ticks_per_second" \
+          -v n="$(echo "$result" | json_field all_round_trips)" \
+          'BEGIN { printf "%.2f", (n > 0 ? t * 1e6 / hz / n : 0) }') "
       rps_runs[$key]+="$(echo "$result" | json_field round_trips_per_s) "
       p50_runs[$key]+="$(echo "$result" | json_field p50_us) "
       p99_runs[$key]+="$(echo "$result" | json_field p99_us) "
@@ -76,6 +88,7 @@ for key in "${!rps_runs[@]}"; do
   rps[$key]=$(printf '%s\n' ${rps_runs[$key]} | median)
   p50[$key]=$(printf '%s\n' ${p50_runs[$key]} | median)
   p99[$key]=$(printf '%s\n' ${p99_runs[$key]} | median)
+  cpu[$key]=$(printf '%s\n' ${cpu_runs[$key]} | median)
 done
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
@@ -114,6 +127,24 @@ for server in "${servers[@]}"; do
   printf '\n'
 done
 
+printf '\nserver CPU time per round trip in microseconds (ratio to the C server)\n'
+printf '%-26s' "server"
+for config in "${configs[@]}"; do
+  read -r conns size <<< "$config"
+  printf '%18s' "${conns} x ${size} B"
+done
+printf '\n'
+for server in "${servers[@]}"; do
+  [ -n "${rps[$server.1.64]:-}" ] || continue
+  printf '%-26s' "${label[$server]}"
+  for config in "${configs[@]}"; do
+    read -r conns size <<< "$config"
+    key="$server.$conns.$size"
+    printf '%18s' "${cpu[$key]} ($(ratio "${cpu[$key]}" "${cpu[c.$conns.$size]}"))"
+  done
+  printf '\n'
+done
+
 out=${BUILD_WORKING_DIRECTORY:-.}/bench-results
 mkdir -p "$out"
 {
@@ -125,9 +156,10 @@ mkdir -p "$out"
     IFS=. read -r server conns size <<< "$key"
     [ $first = 1 ] || echo ","
     first=0
-    printf '    {"server": "%s", "connections": %s, "size": %s, "round_trips_per_s": %s, "p50_us": %s, "p99_us": %s, "ratio_to_c": %s}' \
+    printf '    {"server": "%s", "connections": %s, "size": %s, "round_trips_per_s": %s, "p50_us": %s, "p99_us": %s, "ratio_to_c": %s, "cpu_us_per_round_trip": %s, "cpu_ratio_to_c": %s}' \
       "$server" "$conns" "$size" "${rps[$key]}" "${p50[$key]}" "${p99[$key]}" \
-      "$(ratio "${rps[$key]}" "${rps[c.$conns.$size]}")"
+      "$(ratio "${rps[$key]}" "${rps[c.$conns.$size]}")" "${cpu[$key]}" \
+      "$(ratio "${cpu[$key]}" "${cpu[c.$conns.$size]}")"
   done
   echo
   echo "  ]"
