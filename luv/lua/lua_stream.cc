@@ -6,7 +6,6 @@
 #include <signal.h>
 
 #include <cstdint>
-#include <cstdio>
 #include <cstring>
 
 #include "luv/lua/lua_sched.h"
