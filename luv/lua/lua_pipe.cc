@@ -54,14 +54,16 @@ int LPipeOpen(lua_State* L) {
   if (!(fd >= 0 && fd <= 2147483647) || fd != std::floor(fd)) {
     return luaL_argerror(L, 2, "fd must be an integer >= 0");
   }
-  return TrueOrFailure(L, PushIfFailed(L, uv::PipeOpen(pipe, static_cast<int>(fd))));
+  int failure = PushIfFailed(L, uv::PipeOpen(pipe, static_cast<int>(fd)));
+  return TrueOrFailure(L, failure);
 }
 
 // pipe:bind(path) -> true | false, message, code
 int LPipeBind(lua_State* L) {
   LuaStream* pipe = CheckPipe(L);
   absl::string_view path = CheckPath(L, 2);
-  return TrueOrFailure(L, PushIfFailed(L, uv::PipeBind(pipe, path)));
+  int failure = PushIfFailed(L, uv::PipeBind(pipe, path));
+  return TrueOrFailure(L, failure);
 }
 
 // pipe:connect(path) -> true | false, message, code. Suspends until

@@ -397,7 +397,8 @@ int LProcessKill(lua_State* L) {
       return luaL_argerror(L, 2, lua_pushfstring(L, "unknown signal '%s'", name));
     }
   }
-  return TrueOrFailure(L, PushIfFailed(L, process->Kill(signal)));
+  int failure = PushIfFailed(L, process->Kill(signal));
+  return TrueOrFailure(L, failure);
 }
 
 int LBoxGc(lua_State* L) {

@@ -301,7 +301,8 @@ int LStdioSetMode(lua_State* L) {
   int mode = luaL_checkoption(L, 2, nullptr, kModes);
   if (stdio == nullptr) return pushed;
   if (stdio->kind != uv::StdioKind::kTty) return NotATty(L, stdio);
-  return TrueOrFailure(L, PushIfFailed(L, uv::TtySetMode(stdio->stream, kModes[mode])));
+  int failure = PushIfFailed(L, uv::TtySetMode(stdio->stream, kModes[mode]));
+  return TrueOrFailure(L, failure);
 }
 
 // stdio:winsize() -> width, height (terminals only)

@@ -279,7 +279,8 @@ struct StreamMethods {
       return PushUvError(L, code, "accept");
     }
     if (s->accept_head_ == nullptr && s->connection_pending()) {
-      return TrueOrFailure(L, PushIfFailed(L, s->Accept(client)));
+      int failure = PushIfFailed(L, s->Accept(client));
+      return TrueOrFailure(L, failure);
     }
     if (!s->listening())
       return PushUvError(L, UV_EINVAL, "accept() needs listen() first");
@@ -468,7 +469,8 @@ int StreamShutdown(lua_State* L, LuaStream* s) {
 // stream:start() -> true | false, message, code
 int StreamStart(lua_State* L, LuaStream* s) {
   if (s->closing()) return PushClosedNow(L, s);
-  return TrueOrFailure(L, PushIfFailed(L, s->StartReading()));
+  int failure = PushIfFailed(L, s->StartReading());
+  return TrueOrFailure(L, failure);
 }
 
 // stream:stop() -> true
@@ -519,7 +521,8 @@ int LStreamListen(lua_State* L) {
     return luaL_argerror(L, 2, "backlog must be a number from 1 to 65535");
   }
   if (s->closing()) return PushClosedNow(L, s);
-  return TrueOrFailure(L, PushIfFailed(L, s->Listen(static_cast<int>(backlog))));
+  int failure = PushIfFailed(L, s->Listen(static_cast<int>(backlog)));
+  return TrueOrFailure(L, failure);
 }
 
 // server:accept(client) -> true | false, message, code

@@ -48,7 +48,8 @@ int LTcpBind(lua_State* L) {
   uv::SocketAddress address;
   int failed = CheckAddress(L, 2, &address);
   if (failed != 0) return failed > 0 ? failed : lua_error(L);
-  return TrueOrFailure(L, PushIfFailed(L, uv::TcpBind(tcp, address)));
+  int failure = PushIfFailed(L, uv::TcpBind(tcp, address));
+  return TrueOrFailure(L, failure);
 }
 
 // tcp:connect(host, port) -> true | false, message, code. Suspends until
@@ -92,14 +93,16 @@ int LTcpKeepAlive(lua_State* L) {
     }
     delay = static_cast<unsigned>(seconds);
   }
-  return TrueOrFailure(L, PushIfFailed(L, uv::TcpKeepAlive(tcp, enable, delay)));
+  int failure = PushIfFailed(L, uv::TcpKeepAlive(tcp, enable, delay));
+  return TrueOrFailure(L, failure);
 }
 
 // tcp:nodelay(enable) -> true | false, message, code
 int LTcpNoDelay(lua_State* L) {
   LuaStream* tcp = CheckTcp(L);
   luaL_checktype(L, 2, LUA_TBOOLEAN);
-  return TrueOrFailure(L, PushIfFailed(L, uv::TcpNoDelay(tcp, lua_toboolean(L, 2))));
+  int failure = PushIfFailed(L, uv::TcpNoDelay(tcp, lua_toboolean(L, 2)));
+  return TrueOrFailure(L, failure);
 }
 
 constexpr luaL_Reg kMethods[] = {

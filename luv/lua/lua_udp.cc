@@ -162,7 +162,8 @@ int LUdpBind(lua_State* L) {
     reuse = BooleanField(L, 4, "reuseaddr");
     ipv6_only = BooleanField(L, 4, "ipv6only");
   }
-  return TrueOrFailure(L, PushIfFailed(L, udp->Bind(address, reuse, ipv6_only)));
+  int failure = PushIfFailed(L, udp->Bind(address, reuse, ipv6_only));
+  return TrueOrFailure(L, failure);
 }
 
 // udp:send(host, port, data) -> true | false, message, code. Suspends only
@@ -215,26 +216,30 @@ int LUdpGetSockName(lua_State* L) {
 int LUdpBroadcast(lua_State* L) {
   LuaUdp* udp = CheckUdp(L);
   luaL_checktype(L, 2, LUA_TBOOLEAN);
-  return TrueOrFailure(L, PushIfFailed(L, udp->SetBroadcast(lua_toboolean(L, 2))));
+  int failure = PushIfFailed(L, udp->SetBroadcast(lua_toboolean(L, 2)));
+  return TrueOrFailure(L, failure);
 }
 
 // udp:ttl(ttl) -> true
 int LUdpTtl(lua_State* L) {
   LuaUdp* udp = CheckUdp(L);
-  return TrueOrFailure(L, PushIfFailed(L, udp->SetTtl(CheckTtl(L, 2))));
+  int failure = PushIfFailed(L, udp->SetTtl(CheckTtl(L, 2)));
+  return TrueOrFailure(L, failure);
 }
 
 // udp:multicast_ttl(ttl) -> true
 int LUdpMulticastTtl(lua_State* L) {
   LuaUdp* udp = CheckUdp(L);
-  return TrueOrFailure(L, PushIfFailed(L, udp->SetMulticastTtl(CheckTtl(L, 2))));
+  int failure = PushIfFailed(L, udp->SetMulticastTtl(CheckTtl(L, 2)));
+  return TrueOrFailure(L, failure);
 }
 
 // udp:multicast_loop(enable) -> true
 int LUdpMulticastLoop(lua_State* L) {
   LuaUdp* udp = CheckUdp(L);
   luaL_checktype(L, 2, LUA_TBOOLEAN);
-  return TrueOrFailure(L, PushIfFailed(L, udp->SetMulticastLoop(lua_toboolean(L, 2))));
+  int failure = PushIfFailed(L, udp->SetMulticastLoop(lua_toboolean(L, 2)));
+  return TrueOrFailure(L, failure);
 }
 
 // udp:multicast_interface(address) -> true
