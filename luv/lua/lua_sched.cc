@@ -102,7 +102,7 @@ sched::State* CheckBlockingState(lua_State* L, sched::Scheduler* scheduler,
 }
 
 int Block(lua_State* L, sched::Scheduler* scheduler, sched::State* self, const char* call,
-          int keep) {
+          int keep, int keep2) {
   self->set_waiting_in(call);
   if (scheduler->TakeCancel(self)) {
     scheduler->CancelWait(self);
@@ -110,9 +110,13 @@ int Block(lua_State* L, sched::Scheduler* scheduler, sched::State* self, const c
   }
   if (self->is_fiber()) {
     scheduler->WillYield();
-    if (keep == 0) return lua_yield(L, 0);
-    lua_pushvalue(L, keep);
-    return lua_yield(L, 1);
+    int kept = 0;
+    for (int index : {keep, keep2}) {
+      if (index == 0) continue;
+      lua_pushvalue(L, index);
+      ++kept;
+    }
+    return lua_yield(L, kept);
   }
   switch (scheduler->RunUntilWoken(L)) {
     case sched::Scheduler::WakeResult::kWoken:

@@ -42,9 +42,11 @@ sched::State* CheckBlockingState(lua_State* L, sched::Scheduler* scheduler,
 // `keep` is the stack index of the object waited on (0: none): a suspended
 // fiber keeps it alive, since waiters hold raw pointers into it. (LuaJIT
 // drops a yielding C function's arguments, and a tail call drops the
-// caller's locals, so nothing else is sure to.)
+// caller's locals, so nothing else is sure to.) `keep2` is a second such
+// index (0: none), for a call whose result lands in another object
+// (server:accept(client) keeps both).
 int Block(lua_State* L, sched::Scheduler* scheduler, sched::State* self, const char* call,
-          int keep);
+          int keep, int keep2 = 0);
 
 // Pops the main thread's object (what luv.self() returns outside fibers)
 // into the registry; PushMainThreadObject pushes it.

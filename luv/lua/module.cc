@@ -3,15 +3,21 @@
 
 #include "luv/lua/lua_channel.h"
 #include "luv/lua/lua_codec.h"
+#include "luv/lua/lua_dns.h"
 #include "luv/lua/lua_fiber.h"
 #include "luv/lua/lua_fs.h"
 #include "luv/lua/lua_idle.h"
+#include "luv/lua/lua_pipe.h"
+#include "luv/lua/lua_process.h"
 #include "luv/lua/lua_request.h"
 #include "luv/lua/lua_sched.h"
 #include "luv/lua/lua_select.h"
+#include "luv/lua/lua_stdio.h"
 #include "luv/lua/lua_system.h"
+#include "luv/lua/lua_tcp.h"
 #include "luv/lua/lua_thread.h"
 #include "luv/lua/lua_timer.h"
+#include "luv/lua/lua_udp.h"
 #include "luv/lua/lua_zmq.h"
 #include "luv/sched/protect.h"
 #include "luv/sched/yieldable.h"
@@ -37,6 +43,12 @@ int luaopen_luv(lua_State* L) {
   luv::lua::OpenChannel(L, scheduler);
   luv::lua::OpenFs(L, scheduler);
   luv::lua::OpenZmq(L, scheduler);
+  luv::lua::OpenTcp(L, scheduler);
+  luv::lua::OpenPipe(L, scheduler);
+  luv::lua::OpenUdp(L, scheduler);
+  luv::lua::OpenDns(L, scheduler);
+  luv::lua::OpenStdio(L, scheduler);
+  luv::lua::OpenProcess(L, scheduler);
   luv::lua::OpenSelect(L, scheduler);
   return 1;
 }

@@ -202,7 +202,15 @@ State* Scheduler::Dequeue() {
 
 void Scheduler::Ready(State* state) {
   if (!state->is_fiber()) {
-    if (state->status_ == Status::kWaiting) state->status_ = Status::kReady;
+    if (state->status_ == Status::kWaiting) {
+      state->status_ = Status::kReady;
+      // Interrupts the loop: woken from a libuv callback that runs before the
+      // poll (a timer that came due while fibers ran), uv_run would otherwise
+      // go on to block in the poll with nothing left to wake it. Only inside
+      // the scheduler's uv_run: a stop flag left set would cut short the next
+      // uv_run, such as the one that closes the loop.
+      if (polling_) uv_stop(loop());
+    }
     return;
   }
   switch (state->status_) {
@@ -244,13 +252,20 @@ void Scheduler::RunPass() {
   running_ = outer;
 }
 
+bool Scheduler::Poll(uv_run_mode mode) {
+  polling_ = true;
+  bool alive = uv_run(loop(), mode) != 0;
+  polling_ = false;
+  return alive;
+}
+
 void Scheduler::PollIfDue() {
   // Even reading the clock shows when two fibers just yield to each other.
   if ((++passes_since_clock_ & 15) != 0) return;
   uint64_t now = uv_hrtime();
   if (now - last_poll_ns_ < kPollIntervalNs) return;
   last_poll_ns_ = now;
-  uv_run(loop(), UV_RUN_NOWAIT);
+  Poll(UV_RUN_NOWAIT);
 }
 
 Scheduler::WakeResult Scheduler::RunUntilWoken(lua_State* host) {
@@ -266,7 +281,7 @@ Scheduler::WakeResult Scheduler::RunUntilWoken(lua_State* host) {
       if (ready_head_ != nullptr && main_.status_ == Status::kWaiting) PollIfDue();
       continue;
     }
-    bool alive = uv_run(loop(), UV_RUN_ONCE) != 0;
+    bool alive = Poll(UV_RUN_ONCE);
     last_poll_ns_ = uv_hrtime();
     if (!alive && ready_head_ == nullptr && main_.status_ == Status::kWaiting) {
       result = WakeResult::kDeadlock;
@@ -282,7 +297,7 @@ void Scheduler::RunOnce(lua_State* host) {
   host_ = host;
   RunPass();
   last_poll_ns_ = uv_hrtime();
-  uv_run(loop(), UV_RUN_NOWAIT);
+  Poll(UV_RUN_NOWAIT);
 }
 
 void Scheduler::Resume(Fiber* fiber) {

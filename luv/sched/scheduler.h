@@ -187,6 +187,9 @@ class Scheduler {
   // After a pass with fibers still ready: polls the loop without blocking,
   // but not after every pass (see scheduler.cc).
   void PollIfDue();
+  // uv_run(mode), noting that libuv callbacks may run; returns whether the
+  // loop is still alive.
+  bool Poll(uv_run_mode mode);
   void Resume(Fiber* fiber);
   void Finish(Fiber* fiber, int status);
   // Drops every registration of a wait that is over or replaced: the
@@ -207,6 +210,7 @@ class Scheduler {
   Fiber* current_ = nullptr;
   lua_State* host_ = nullptr;
   bool luv_yield_ = false;
+  bool polling_ = false;  // inside Poll's uv_run
 
   State* ready_head_ = nullptr;
   State* ready_tail_ = nullptr;

@@ -8,6 +8,8 @@
 #include "gtest/gtest.h"
 #include "luv/sched/protect.h"
 #include "luv/sched/yieldable.h"
+#include "luv/uv/handle.h"
+#include "luv/uv/timer.h"
 
 namespace luv::sched {
 namespace {
@@ -285,6 +287,79 @@ TEST_F(SchedulerTest, ShutdownWithSleepersAndQueuedFibers) {
   scheduler->Ready(NewFiber("log[#log+1] = 'never'"));
   scheduler.reset();  // closes the loop without resuming anything
   EXPECT_EQ(Log(), "");
+}
+
+// An active handle with no timer: the loop's poll would block for it.
+class Listener : public uv::HandleOwner {
+ public:
+  explicit Listener(uv_loop_t* loop) {
+    uv_tcp_init(loop, &tcp_);
+    Attach(reinterpret_cast<uv_handle_t*>(&tcp_));
+    sockaddr_in address;
+    uv_ip4_addr("127.0.0.1", 0, &address);
+    uv_tcp_bind(&tcp_, reinterpret_cast<sockaddr*>(&address), 0);
+    uv_listen(reinterpret_cast<uv_stream_t*>(&tcp_), 1, [](uv_stream_t*, int) {});
+  }
+
+ private:
+  uv_tcp_t tcp_;
+};
+
+TEST_F(SchedulerTest, MainStateWokenBeforeThePollDoesNotWaitInIt) {
+  auto* listener = new Listener(scheduler->loop());
+  // The fiber runs longer than the sleep: the alarm is due as soon as the
+  // loop runs again, and fires before its poll.
+  scheduler->Ready(NewFiber(
+      "local t = os.clock() while os.clock() - t < 0.03 do end log[#log+1] = 'busy'"));
+  State* main = scheduler->main_state();
+  scheduler->Sleep(main, 5);
+  // Nothing else would end a poll that blocks: a watchdog, so that the bug
+  // shows as a slow return rather than a hang.
+  class Watchdog : public uv::Timer {
+   public:
+    explicit Watchdog(uv_loop_t* loop) : Timer(loop) {}
+
+   protected:
+    void OnTimer() override {}
+  };
+  auto* watchdog = new Watchdog(scheduler->loop());
+  ASSERT_TRUE(watchdog->Start(3000, 0).ok());
+  uint64_t start = uv_hrtime();
+  EXPECT_EQ(scheduler->RunUntilWoken(L), Scheduler::WakeResult::kWoken);
+  EXPECT_LT(uv_hrtime() - start, 1000u * 1000 * 1000);
+  EXPECT_EQ(Log(), "busy");
+  watchdog->Release();
+  listener->Release();
+}
+
+TEST_F(SchedulerTest, MainStateWokenOutsideThePollLeavesTheLoopRunnable) {
+  lua_pushlightuserdata(L, this);
+  lua_pushcclosure(
+      L,
+      [](lua_State* co) {
+        auto* test = static_cast<SchedulerTest*>(lua_touserdata(co, lua_upvalueindex(1)));
+        test->scheduler->WakeAll(&test->list, nullptr, nullptr);
+        return 0;
+      },
+      1);
+  lua_setglobal(L, "wake_main");
+  scheduler->Ready(NewFiber("wake_main()"));  // woken from a fiber, not a callback
+  scheduler->Wait(&list, scheduler->main_state());
+  ASSERT_EQ(scheduler->RunUntilWoken(L), Scheduler::WakeResult::kWoken);
+  // The next poll runs normally: a due timer fires in it.
+  class Counter : public uv::Timer {
+   public:
+    explicit Counter(uv_loop_t* loop) : Timer(loop) {}
+    int fired = 0;
+
+   protected:
+    void OnTimer() override { ++fired; }
+  };
+  auto* timer = new Counter(scheduler->loop());
+  ASSERT_TRUE(timer->Start(0, 0).ok());
+  scheduler->RunOnce(L);
+  EXPECT_EQ(timer->fired, 1);
+  timer->Release();
 }
 
 }  // namespace

@@ -25,6 +25,11 @@ void HandleOwner::Release() {
   DeleteIfDone();
 }
 
+void HandleOwner::ReleaseKeepingOpen() {
+  released_ = true;
+  DeleteIfDone();
+}
+
 void HandleOwner::ClosedCallback(uv_handle_t* handle) {
   HandleOwner* owner = FromHandle(handle);
   owner->closed_ = true;

@@ -27,6 +27,12 @@ class HandleOwner {
   // once libuv has closed it. The caller must not use the record afterwards.
   void Release();
 
+  // The owner lets go, but the handle stays open: the record still has
+  // work to finish (a child process to reap) and closes itself when done,
+  // or the loop's Shutdown closes it. Deleted once closed. The caller must
+  // not use the record afterwards.
+  void ReleaseKeepingOpen();
+
   // True once Close() or Release() was called (or the handle never opened).
   bool closing() const { return closing_; }
 

@@ -1,5 +1,9 @@
 #include "luv/uv/loop.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
 #include "luv/uv/handle.h"
 #include "luv/uv/status.h"
 
@@ -36,7 +40,24 @@ void AnnounceLoopCloses(uv_loop_t* loop) {
 
 }  // namespace
 
-Loop::Loop() { init_status_ = UvStatus(uv_loop_init(&loop_), "uv_loop_init"); }
+namespace {
+
+// Opens /dev/null on whichever of descriptors 0, 1, 2 is closed. open()
+// returns the lowest free number, so each call fills the gap it checks.
+void OpenClosedStandardDescriptors() {
+  for (int fd = 0; fd < 3; ++fd) {
+    if (fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+    int opened = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+    if (opened >= 0 && opened != fd) close(opened);  // another thread took `fd`
+  }
+}
+
+}  // namespace
+
+Loop::Loop() {
+  OpenClosedStandardDescriptors();
+  init_status_ = UvStatus(uv_loop_init(&loop_), "uv_loop_init");
+}
 
 Loop::~Loop() { Shutdown().IgnoreError(); }
 

@@ -4,6 +4,11 @@
 // open (through its HandleOwner) and runs the loop until all close
 // callbacks have run, so that uv_loop_close succeeds. Thread affinity: the
 // owning thread only.
+//
+// Construction first makes sure descriptors 0, 1 and 2 are open, opening
+// /dev/null on any that is closed (as Node.js does at startup): otherwise
+// the loop's own descriptors would take those numbers, and libuv aborts when
+// it closes a descriptor below 3.
 #ifndef LUV_UV_LOOP_H_
 #define LUV_UV_LOOP_H_
 

@@ -1,5 +1,8 @@
 #include "luv/uv/loop.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "gtest/gtest.h"
 #include "luv/uv/timer.h"
 
@@ -30,6 +33,24 @@ TEST(LoopTest, ShutdownClosesHandlesThatAreStillOwned) {
   EXPECT_TRUE(loop.Shutdown().ok());
   EXPECT_TRUE(timer->closed);
   timer->Release();  // the owner lets go after the loop ended: deleted now
+}
+
+TEST(LoopTest, OpensDevNullOnClosedStandardDescriptors) {
+  int saved = dup(0);
+  ASSERT_GE(saved, 3);
+  close(0);
+  {
+    Loop loop;
+    ASSERT_TRUE(loop.init_status().ok());
+    struct stat info;
+    ASSERT_EQ(fstat(0, &info), 0);  // open again: on /dev/null
+    EXPECT_TRUE(S_ISCHR(info.st_mode));
+    auto* timer = new IdleTimer(loop.get());
+    timer->Release();
+    EXPECT_TRUE(loop.Shutdown().ok());  // no descriptor of the loop's was 0
+  }
+  dup2(saved, 0);
+  close(saved);
 }
 
 }  // namespace

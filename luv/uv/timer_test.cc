@@ -108,5 +108,49 @@ TEST(TimerTest, ShutdownClosesTimersLeftRunning) {
   EXPECT_EQ(fired, 0);
 }
 
+// A record the owner let go of with ReleaseKeepingOpen keeps working and is
+// deleted once it closes itself, or once the loop shuts down.
+class SelfClosingTimer : public Timer {
+ public:
+  SelfClosingTimer(uv_loop_t* loop, int* fired, bool* deleted)
+      : Timer(loop), fired_(fired), deleted_(deleted) {}
+  ~SelfClosingTimer() override { *deleted_ = true; }
+
+ protected:
+  void OnTimer() override {
+    if (++*fired_ == 2) Close();
+  }
+
+ private:
+  int* fired_;
+  bool* deleted_;
+};
+
+TEST(TimerTest, ReleaseKeepingOpenLetsTheRecordFinishItsWork) {
+  Loop loop;
+  int fired = 0;
+  bool deleted = false;
+  auto* timer = new SelfClosingTimer(loop.get(), &fired, &deleted);
+  ASSERT_TRUE(timer->Start(1, 1).ok());
+  timer->ReleaseKeepingOpen();
+  EXPECT_FALSE(deleted);
+  uv_run(loop.get(), UV_RUN_DEFAULT);
+  EXPECT_EQ(fired, 2);
+  EXPECT_TRUE(deleted);
+  EXPECT_TRUE(loop.Shutdown().ok());
+}
+
+TEST(TimerTest, ShutdownDeletesARecordReleasedKeepingOpen) {
+  Loop loop;
+  int fired = 0;
+  bool deleted = false;
+  auto* timer = new SelfClosingTimer(loop.get(), &fired, &deleted);
+  ASSERT_TRUE(timer->Start(1000000, 0).ok());
+  timer->ReleaseKeepingOpen();
+  EXPECT_TRUE(loop.Shutdown().ok());
+  EXPECT_TRUE(deleted);
+  EXPECT_EQ(fired, 0);
+}
+
 }  // namespace
 }  // namespace luv::uv

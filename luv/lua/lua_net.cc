@@ -1,0 +1,57 @@
+#include "luv/lua/lua_net.h"
+
+#include <cmath>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "luv/lua/support.h"
+
+namespace luv::lua {
+namespace {
+
+absl::Status Parse(absl::string_view host, int port, uv::SocketAddress* out) {
+  absl::StatusOr<uv::SocketAddress> address = uv::SocketAddress::Parse(host, port);
+  if (!address.ok()) return address.status();
+  *out = *address;
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+void PushModuleSubtable(lua_State* L, int module, const char* name) {
+  lua_getfield(L, module, name);
+  if (lua_istable(L, -1)) return;
+  lua_pop(L, 1);
+  lua_newtable(L);
+  lua_pushvalue(L, -1);
+  lua_setfield(L, module, name);
+}
+
+int CheckPort(lua_State* L, int index) {
+  lua_Number port = luaL_checknumber(L, index);
+  if (!(port >= 0 && port <= 65535) || port != std::floor(port)) {
+    luaL_argerror(L, index, "port must be an integer from 0 to 65535");
+  }
+  return static_cast<int>(port);
+}
+
+int CheckAddress(lua_State* L, int host_index, uv::SocketAddress* out) {
+  size_t length;
+  const char* host = luaL_checklstring(L, host_index, &length);
+  int port = CheckPort(L, host_index + 1);
+  return PushIfFailed(L, Parse(absl::string_view(host, length), port, out));
+}
+
+void PushAddress(lua_State* L, const uv::SocketAddress& address) {
+  char host[uv::SocketAddress::kMaxHostLength];
+  address.FormatHost(host, sizeof(host));
+  lua_createtable(L, 0, 3);
+  lua_pushstring(L, uv::SocketAddress::FamilyName(address.family()));
+  lua_setfield(L, -2, "family");
+  lua_pushstring(L, host);
+  lua_setfield(L, -2, "address");
+  lua_pushinteger(L, address.port());
+  lua_setfield(L, -2, "port");
+}
+
+}  // namespace luv::lua

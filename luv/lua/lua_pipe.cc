@@ -1,0 +1,116 @@
+// luv.pipe.create() and the pipe methods: open, bind, connect, getsockname,
+// getpeername; the stream methods come from lua_stream.cc.
+#include "luv/lua/lua_pipe.h"
+
+#include <cmath>
+
+#include "luv/lua/lua_sched.h"
+#include "luv/lua/lua_stream.h"
+#include "luv/lua/support.h"
+#include "luv/uv/pipe.h"
+
+namespace luv::lua {
+namespace {
+
+LuaStream* CheckPipe(lua_State* L) {
+  LuaStream* stream = static_cast<StreamBox*>(luaL_checkudata(L, 1, kPipeType))->stream;
+  if (stream == nullptr) luaL_argerror(L, 1, "pipe failed to open");
+  return stream;
+}
+
+absl::string_view CheckPath(lua_State* L, int index) {
+  size_t length;
+  const char* path = luaL_checklstring(L, index, &length);
+  return absl::string_view(path, length);
+}
+
+absl::Status StartConnect(LuaStream* pipe, void* path,
+                          std::unique_ptr<uv::StreamRequest> request) {
+  return uv::PipeConnect(pipe, *static_cast<absl::string_view*>(path),
+                         std::move(request));
+}
+
+absl::Status Name(LuaStream* pipe, bool peer, char* out, size_t size, size_t* length) {
+  absl::StatusOr<std::string> name =
+      peer ? uv::PipePeerName(pipe) : uv::PipeSockName(pipe);
+  if (!name.ok()) return name.status();
+  *length = name->size() < size ? name->size() : size;
+  name->copy(out, *length);
+  return absl::OkStatus();
+}
+
+// luv.pipe.create([ipc]) -> pipe. `ipc` (default false): the pipe can pass
+// handles, as libuv's ipc pipes.
+int LPipeCreate(lua_State* L) {
+  bool ipc = lua_toboolean(L, 1);
+  return PushNewStream(L, kPipeType, UpScheduler(L), uv::StreamInit::Pipe(ipc), "pipe");
+}
+
+// pipe:open(fd) -> true | false, message, code. The pipe owns `fd` from then
+// on (close() closes it).
+int LPipeOpen(lua_State* L) {
+  LuaStream* pipe = CheckPipe(L);
+  lua_Number fd = luaL_checknumber(L, 2);
+  if (!(fd >= 0 && fd <= 2147483647) || fd != std::floor(fd)) {
+    return luaL_argerror(L, 2, "fd must be an integer >= 0");
+  }
+  int failure = PushIfFailed(L, uv::PipeOpen(pipe, static_cast<int>(fd)));
+  return TrueOrFailure(L, failure);
+}
+
+// pipe:bind(path) -> true | false, message, code
+int LPipeBind(lua_State* L) {
+  LuaStream* pipe = CheckPipe(L);
+  absl::string_view path = CheckPath(L, 2);
+  int failure = PushIfFailed(L, uv::PipeBind(pipe, path));
+  return TrueOrFailure(L, failure);
+}
+
+// pipe:connect(path) -> true | false, message, code. Suspends until
+// connected.
+int LPipeConnect(lua_State* L) {
+  LuaStream* pipe = CheckPipe(L);
+  absl::string_view path = CheckPath(L, 2);
+  return StreamConnect(L, pipe, StartConnect, &path, path);
+}
+
+int PushName(lua_State* L, bool peer) {
+  LuaStream* pipe = CheckPipe(L);
+  char name[uv::kMaxPipePathLength + 1];
+  size_t length = 0;
+  int failed = PushIfFailed(L, Name(pipe, peer, name, sizeof(name), &length));
+  if (failed != 0) return failed > 0 ? failed : lua_error(L);
+  lua_pushlstring(L, name, length);
+  return 1;
+}
+
+// pipe:getsockname() -> path | false, message, code
+int LPipeGetSockName(lua_State* L) { return PushName(L, false); }
+
+// pipe:getpeername() -> path | false, message, code
+int LPipeGetPeerName(lua_State* L) { return PushName(L, true); }
+
+constexpr luaL_Reg kMethods[] = {
+    {"open", LPipeOpen},
+    {"bind", LPipeBind},
+    {"connect", LPipeConnect},
+    {"getsockname", LPipeGetSockName},
+    {"getpeername", LPipeGetPeerName},
+    {nullptr, nullptr},
+};
+
+constexpr luaL_Reg kFunctions[] = {
+    {"create", LPipeCreate},
+    {nullptr, nullptr},
+};
+
+}  // namespace
+
+void OpenPipe(lua_State* L, sched::Scheduler* scheduler) {
+  RegisterStreamType(L, kPipeType, kMethods);
+  lua_newtable(L);
+  SetClosures(L, kFunctions, scheduler);
+  lua_setfield(L, -2, "pipe");
+}
+
+}  // namespace luv::lua

@@ -1,0 +1,441 @@
+// luv.process.spawn(cmd, options) and the process methods: wait, kill.
+//
+// A process object is a table (so that `proc.pid` reads like a field) with
+// the metatable "luv.process"; it holds the userdata that owns the record
+// under a private key, and the pipes given as its stdio under `stdin`,
+// `stdout`, `stderr`. A process object collected while its child runs lets
+// the record go on watching, so the child is still reaped.
+//
+// spawn reads its arguments in three steps, so that no C++ object is alive
+// while Lua may raise: (1) check every option with the Lua API, collecting
+// the strings in a scratch table; (2) build the spawn options from that
+// table and spawn, without calling anything that raises; (3) build the
+// result.
+#include "luv/lua/lua_process.h"
+
+#include <cmath>
+#include <cstring>
+#include <string>
+
+#include "luv/lua/lua_pipe.h"
+#include "luv/lua/lua_sched.h"
+#include "luv/lua/lua_stdio.h"
+#include "luv/lua/lua_stream.h"
+#include "luv/lua/support.h"
+#include "luv/uv/process.h"
+
+namespace luv::lua {
+namespace {
+
+constexpr char kProcessType[] = "luv.process";
+constexpr char kBoxType[] = "luv.process_handle";
+// Private key (by address) of the handle userdata in a process table.
+const char kHandleKey = 0;
+
+class LuaProcess : public uv::Process {
+ public:
+  LuaProcess(sched::Scheduler* scheduler, const uv::SpawnOptions& options, bool detached)
+      : Process(scheduler->loop(), options), scheduler_(scheduler), detached_(detached) {}
+
+  sched::Scheduler* scheduler() const { return scheduler_; }
+  sched::WaitList* waiters() { return &waiters_; }
+  bool detached() const { return detached_; }
+
+  static int PushExit(lua_State* L, void* process) {
+    auto* self = static_cast<LuaProcess*>(process);
+    lua_pushnumber(L, static_cast<lua_Number>(self->exit_status()));
+    lua_pushinteger(L, self->term_signal());
+    return 2;
+  }
+
+ protected:
+  void OnExit() override { scheduler_->WakeAll(&waiters_, PushExit, this); }
+
+ private:
+  sched::Scheduler* const scheduler_;
+  const bool detached_;
+  sched::WaitList waiters_;
+};
+
+struct ProcessBox {
+  LuaProcess* process;
+};
+
+// Stdio entries, read in step 1: trivially destructible.
+struct StdioChoice {
+  uv::StdioSpec::Kind kind;
+  int fd;
+  LuaStream* stream;
+};
+
+constexpr const char* kStdioNames[] = {"stdin", "stdout", "stderr"};
+
+// Step 1 for one stdio entry at `index` (absolute).
+StdioChoice CheckStdioChoice(lua_State* L, int index, int which) {
+  switch (lua_type(L, index)) {
+    case LUA_TNIL:
+    case LUA_TNONE:
+      return {uv::StdioSpec::Kind::kInheritFd, which, nullptr};
+    case LUA_TBOOLEAN:
+      if (!lua_toboolean(L, index)) return {uv::StdioSpec::Kind::kIgnore, -1, nullptr};
+      break;
+    case LUA_TSTRING: {
+      const char* word = lua_tostring(L, index);
+      if (std::strcmp(word, "ignore") == 0) {
+        return {uv::StdioSpec::Kind::kIgnore, -1, nullptr};
+      }
+      if (std::strcmp(word, "inherit") == 0) {
+        return {uv::StdioSpec::Kind::kInheritFd, which, nullptr};
+      }
+      break;
+    }
+    case LUA_TNUMBER: {
+      lua_Number fd = lua_tonumber(L, index);
+      if (fd >= 0 && fd <= 2147483647 && fd == std::floor(fd)) {
+        return {uv::StdioSpec::Kind::kInheritFd, static_cast<int>(fd), nullptr};
+      }
+      break;
+    }
+    case LUA_TUSERDATA: {
+      int standard = TestStdio(L, index);
+      if (standard >= 0) return {uv::StdioSpec::Kind::kInheritFd, standard, nullptr};
+      if (LuaStream* stream = TestStream(L, index)) {
+        if (stream->closing()) {
+          luaL_error(L, "luv.process.spawn: option %s is a closed stream",
+                     kStdioNames[which]);
+        }
+        if (stream->fileno() >= 0) {
+          return {uv::StdioSpec::Kind::kInheritStream, -1, stream};
+        }
+        if (stream->type() == uv::StreamType::kPipe) {
+          return {uv::StdioSpec::Kind::kCreatePipe, -1, stream};
+        }
+        luaL_error(L, "luv.process.spawn: option %s is a stream that is not open",
+                   kStdioNames[which]);
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  luaL_error(L,
+             "luv.process.spawn: option %s must be nil, false, \"ignore\", \"inherit\", "
+             "a descriptor number, a fresh luv.pipe.create(), an open stream or "
+             "luv.stdin/stdout/stderr",
+             kStdioNames[which]);
+  return {};
+}
+
+// Appends the string on top (popped) to the scratch table at `scratch`.
+void Collect(lua_State* L, int scratch) {
+  lua_rawseti(L, scratch, static_cast<int>(lua_objlen(L, scratch)) + 1);
+}
+
+// A string argument without NUL bytes, or a number (converted); raises.
+void CheckText(lua_State* L, int index, const char* what) {
+  int type = lua_type(L, index);
+  if (type != LUA_TSTRING && type != LUA_TNUMBER) {
+    luaL_error(L, "luv.process.spawn: %s must be a string, got %s", what,
+               luaL_typename(L, index));
+  }
+  size_t length;
+  const char* text = lua_tolstring(L, index, &length);
+  if (std::memchr(text, '\0', length) != nullptr) {
+    luaL_error(L, "luv.process.spawn: %s contains a NUL byte", what);
+  }
+}
+
+// Step 1 for `env` at `index`: "NAME=value" strings into the scratch table;
+// returns how many.
+int CheckEnv(lua_State* L, int index, int scratch) {
+  luaL_checkstack(L, 4, "luv.process.spawn");
+  int count = 0;
+  lua_pushnil(L);
+  while (lua_next(L, index) != 0) {
+    if (++count >= static_cast<int>(uv::Process::kMaxArgs)) {
+      luaL_error(L, "luv.process.spawn: too many env entries");
+    }
+    if (lua_type(L, -2) == LUA_TNUMBER) {  // {"NAME=value", ...}
+      CheckText(L, -1, "an env entry");
+      const char* entry = lua_tostring(L, -1);
+      const char* equals = std::strchr(entry, '=');
+      if (equals == nullptr || equals == entry) {
+        luaL_error(L, "luv.process.spawn: env entry '%s' is not NAME=value", entry);
+      }
+      lua_pushvalue(L, -1);
+    } else if (lua_type(L, -2) == LUA_TSTRING) {  // {NAME = "value"}
+      CheckText(L, -2, "an env name");
+      CheckText(L, -1, "an env value");
+      const char* name = lua_tostring(L, -2);
+      if (name[0] == '\0' || std::strchr(name, '=') != nullptr) {
+        luaL_error(L, "luv.process.spawn: env name '%s' is empty or has '='", name);
+      }
+      lua_pushvalue(L, -2);
+      lua_pushliteral(L, "=");
+      lua_pushvalue(L, -3);
+      lua_concat(L, 3);
+    } else {
+      luaL_error(L, "luv.process.spawn: env keys must be names or indices");
+    }
+    Collect(L, scratch);
+    lua_pop(L, 1);
+  }
+  return count;
+}
+
+// The string at `scratch[index]` as a std::string (step 2; never raises:
+// only strings were collected, and a slot was checked for).
+std::string Scratch(lua_State* L, int scratch, int index) {
+  lua_rawgeti(L, scratch, index);
+  size_t length;
+  const char* text = lua_tolstring(L, -1, &length);
+  std::string copy(text, length);
+  lua_pop(L, 1);
+  return copy;
+}
+
+// Step 2: the options from what step 1 read, and the spawn. Returns the new
+// record (check its init_status()).
+LuaProcess* Spawn(lua_State* L, sched::Scheduler* scheduler, int scratch, int nargs,
+                  int nenv, bool has_env, bool has_cwd, bool detached,
+                  const StdioChoice* stdio) {
+  uv::SpawnOptions options;
+  int slot = 1;
+  options.file = Scratch(L, scratch, slot++);
+  for (int i = 0; i < nargs; ++i) options.args.push_back(Scratch(L, scratch, slot++));
+  if (has_cwd) options.cwd = Scratch(L, scratch, slot++);
+  if (has_env) {
+    options.env.emplace();
+    for (int i = 0; i < nenv; ++i) options.env->push_back(Scratch(L, scratch, slot++));
+  }
+  for (int i = 0; i < 3; ++i) {
+    options.stdio[i] = uv::StdioSpec{stdio[i].kind, stdio[i].fd, stdio[i].stream};
+  }
+  options.detached = detached;
+  return new LuaProcess(scheduler, options, detached);
+}
+
+// luv.process.spawn(cmd, {args..., env =, cwd =, stdin =, stdout =, stderr =,
+// detach =}) -> process | false, message, code
+int LProcessSpawn(lua_State* L) {
+  sched::Scheduler* scheduler = UpScheduler(L);
+  luaL_checkstring(L, 1);
+  CheckText(L, 1, "cmd");
+  bool has_options = !lua_isnoneornil(L, 2);
+  if (has_options) luaL_checktype(L, 2, LUA_TTABLE);
+  lua_settop(L, 2);
+  lua_newtable(L);  // 3: scratch strings
+  const int scratch = 3;
+  lua_pushvalue(L, 1);
+  lua_tostring(L, -1);  // a number becomes its text
+  Collect(L, scratch);
+
+  int nargs = 0, nenv = 0;
+  bool has_env = false, has_cwd = false, detached = false;
+  StdioChoice stdio[3] = {
+      {uv::StdioSpec::Kind::kInheritFd, 0, nullptr},
+      {uv::StdioSpec::Kind::kInheritFd, 1, nullptr},
+      {uv::StdioSpec::Kind::kInheritFd, 2, nullptr},
+  };
+  if (has_options) {
+    // Unknown keys are errors: a misspelt option should not pass silently.
+    lua_pushnil(L);
+    while (lua_next(L, 2) != 0) {
+      lua_pop(L, 1);
+      if (lua_type(L, -1) == LUA_TNUMBER) continue;
+      static const char* const kKnown[] = {"env",    "cwd",    "stdin",
+                                           "stdout", "stderr", "detach"};
+      bool known = false;
+      if (lua_type(L, -1) == LUA_TSTRING) {
+        for (const char* name : kKnown)
+          known = known || std::strcmp(name, lua_tostring(L, -1)) == 0;
+      }
+      if (!known) {
+        const char* name =
+            lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1);
+        return luaL_error(L, "luv.process.spawn: unknown option '%s'", name);
+      }
+    }
+    int count = static_cast<int>(lua_objlen(L, 2));
+    if (count >= static_cast<int>(uv::Process::kMaxArgs)) {
+      return luaL_error(L, "luv.process.spawn: too many arguments");
+    }
+    for (int i = 1; i <= count; ++i) {
+      lua_rawgeti(L, 2, i);
+      CheckText(L, -1, "an argument");
+      lua_tostring(L, -1);
+      Collect(L, scratch);
+      ++nargs;
+    }
+    lua_getfield(L, 2, "cwd");
+    if (!lua_isnil(L, -1)) {
+      CheckText(L, -1, "cwd");
+      lua_tostring(L, -1);
+      Collect(L, scratch);
+      has_cwd = true;
+    } else {
+      lua_pop(L, 1);
+    }
+    lua_getfield(L, 2, "env");
+    if (!lua_isnil(L, -1)) {
+      if (!lua_istable(L, -1))
+        return luaL_error(L, "luv.process.spawn: env must be a table");
+      nenv = CheckEnv(L, lua_gettop(L), scratch);
+      has_env = true;
+    }
+    lua_pop(L, 1);
+    for (int i = 0; i < 3; ++i) {
+      lua_getfield(L, 2, kStdioNames[i]);
+      stdio[i] = CheckStdioChoice(L, lua_gettop(L), i);
+      lua_pop(L, 1);
+    }
+    for (int i = 0; i < 3; ++i) {
+      for (int j = i + 1; j < 3; ++j) {
+        if (stdio[i].kind == uv::StdioSpec::Kind::kCreatePipe &&
+            stdio[i].stream == stdio[j].stream) {
+          return luaL_error(
+              L,
+              "luv.process.spawn: the same fresh pipe cannot be both %s "
+              "and %s (to merge them, run the command with sh -c '... 2>&1')",
+              kStdioNames[i], kStdioNames[j]);
+        }
+      }
+    }
+    lua_getfield(L, 2, "detach");
+    detached = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+  }
+
+  // The result table and the handle's box exist before the record does.
+  lua_createtable(L, 0, 5);  // 4: the process object
+  luaL_getmetatable(L, kProcessType);
+  lua_setmetatable(L, -2);
+  auto* box = static_cast<ProcessBox*>(lua_newuserdata(L, sizeof(ProcessBox)));  // 5
+  box->process = nullptr;
+  luaL_getmetatable(L, kBoxType);
+  lua_setmetatable(L, -2);
+  luaL_checkstack(L, 4, "luv.process.spawn");
+
+  box->process =
+      Spawn(L, scheduler, scratch, nargs, nenv, has_env, has_cwd, detached, stdio);
+  if (!box->process->init_status().ok()) {
+    // libuv may have connected the fresh pipes to a child that never ran:
+    // they would read EOF and fail to write, so they are closed instead.
+    for (const StdioChoice& choice : stdio) {
+      if (choice.kind == uv::StdioSpec::Kind::kCreatePipe) choice.stream->CloseAndWake();
+    }
+    int pushed = PushFailure(L, box->process->init_status());
+    box->process->Release();
+    box->process = nullptr;
+    return pushed >= 0 ? pushed : lua_error(L);
+  }
+  lua_pushlightuserdata(L, const_cast<char*>(&kHandleKey));
+  lua_pushvalue(L, 5);
+  lua_rawset(L, 4);
+  lua_pushinteger(L, box->process->pid());
+  lua_setfield(L, 4, "pid");
+  if (has_options) {
+    for (int i = 0; i < 3; ++i) {
+      if (stdio[i].stream == nullptr) continue;
+      lua_getfield(L, 2, kStdioNames[i]);
+      lua_setfield(L, 4, kStdioNames[i]);
+    }
+  }
+  lua_settop(L, 4);
+  return 1;
+}
+
+LuaProcess* CheckProcess(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_getmetatable(L, 1);
+  luaL_getmetatable(L, kProcessType);
+  bool is_process = lua_rawequal(L, -1, -2);
+  lua_pop(L, 2);
+  if (!is_process) luaL_argerror(L, 1, "luv.process expected");
+  lua_pushlightuserdata(L, const_cast<char*>(&kHandleKey));
+  lua_rawget(L, 1);
+  ProcessBox* box = nullptr;
+  if (lua_type(L, -1) == LUA_TUSERDATA && lua_getmetatable(L, -1)) {
+    luaL_getmetatable(L, kBoxType);
+    if (lua_rawequal(L, -1, -2)) box = static_cast<ProcessBox*>(lua_touserdata(L, -3));
+    lua_pop(L, 2);
+  }
+  lua_pop(L, 1);
+  if (box == nullptr || box->process == nullptr)
+    luaL_argerror(L, 1, "not a live process");
+  return box->process;
+}
+
+// process:wait() -> exit_status, term_signal. Suspends until the child
+// exits; at once if it has. `term_signal` is 0 unless a signal ended it.
+int LProcessWait(lua_State* L) {
+  LuaProcess* process = CheckProcess(L);
+  if (process->exited()) return LuaProcess::PushExit(L, process);
+  sched::State* self = CheckBlockingState(L, process->scheduler(), "process:wait()");
+  if (process->detached()) process->KeepLoopAlive(true);
+  process->scheduler()->Wait(process->waiters(), self);
+  return Block(L, process->scheduler(), self, "process:wait()", 1);
+}
+
+// process:kill([signal = "SIGTERM"]) -> true | false, message, code.
+// `signal` is a name ("SIGKILL", "KILL", "kill") or a number (0: only check
+// that the child is alive).
+int LProcessKill(lua_State* L) {
+  LuaProcess* process = CheckProcess(L);
+  int signal = SIGTERM;
+  if (lua_type(L, 2) == LUA_TNUMBER) {
+    lua_Number number = lua_tonumber(L, 2);
+    if (!(number >= 0 && number <= 64) || number != std::floor(number)) {
+      return luaL_argerror(L, 2, "signal numbers go from 0 to 64");
+    }
+    signal = static_cast<int>(number);
+  } else if (!lua_isnoneornil(L, 2)) {
+    size_t length;
+    const char* name = luaL_checklstring(L, 2, &length);
+    signal = uv::SignalNumber(absl::string_view(name, length));
+    if (signal < 0) {
+      return luaL_argerror(L, 2, lua_pushfstring(L, "unknown signal '%s'", name));
+    }
+  }
+  int failure = PushIfFailed(L, process->Kill(signal));
+  return TrueOrFailure(L, failure);
+}
+
+int LBoxGc(lua_State* L) {
+  auto* box = static_cast<ProcessBox*>(lua_touserdata(L, 1));
+  if (box->process != nullptr) box->process->ReleaseWhenExited();
+  box->process = nullptr;
+  return 0;
+}
+
+constexpr luaL_Reg kMethods[] = {
+    {"wait", LProcessWait},
+    {"kill", LProcessKill},
+    {nullptr, nullptr},
+};
+
+constexpr luaL_Reg kBoxMeta[] = {
+    {"__gc", LBoxGc},
+    {nullptr, nullptr},
+};
+
+constexpr luaL_Reg kNoMethods[] = {{nullptr, nullptr}};
+
+constexpr luaL_Reg kFunctions[] = {
+    {"spawn", LProcessSpawn},
+    {nullptr, nullptr},
+};
+
+}  // namespace
+
+void OpenProcess(lua_State* L, sched::Scheduler* scheduler) {
+  NewClass(L, kProcessType, kMethods);
+  lua_pop(L, 1);
+  NewClass(L, kBoxType, kNoMethods, kBoxMeta);
+  lua_pop(L, 1);
+  lua_newtable(L);
+  SetClosures(L, kFunctions, scheduler);
+  lua_setfield(L, -2, "process");
+}
+
+}  // namespace luv::lua

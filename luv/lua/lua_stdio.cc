@@ -1,0 +1,371 @@
+// luv.stdin, luv.stdout and luv.stderr: fiber-friendly streams on the
+// standard descriptors, one set per Lua state (so per thread).
+//
+// Each object opens a descriptor of its own on first use (uv/stdio.h says
+// why and how). Terminals and pipes become luv streams and share the stream
+// methods of lua_stream.cc; regular files and devices such as /dev/null,
+// which libuv cannot watch, are read and written on libuv's thread pool
+// through a FileStream, one operation at a time, so a waiting state is
+// suspended like any other and the rest of the program runs on.
+#include "luv/lua/lua_stdio.h"
+
+#include <unistd.h>
+
+#include <cstdint>
+
+#include "luv/lua/lua_request.h"
+#include "luv/lua/lua_sched.h"
+#include "luv/lua/lua_stream.h"
+#include "luv/lua/support.h"
+#include "luv/uv/file_stream.h"
+#include "luv/uv/pipe.h"
+#include "luv/uv/stdio.h"
+#include "luv/uv/tty.h"
+
+namespace luv::lua {
+namespace {
+
+constexpr char kStdioType[] = "luv.stdio";
+
+// The userdata itself (trivially destructible; __gc releases what it holds).
+struct Stdio {
+  sched::Scheduler* scheduler;
+  int fd;            // 0, 1 or 2
+  const char* name;  // "stdin", ...
+  bool opened;       // first use happened (successfully or not)
+  bool closed;
+  int open_error;  // libuv code when opening failed
+  uv::StdioKind kind;
+  LuaStream* stream;     // kTty, kPipe
+  uv::FileStream* file;  // kFile
+};
+
+// A read or write on a file kind, owned by its request box.
+class FileRequest : public Request, public uv::FileOp {
+ public:
+  FileRequest(sched::Scheduler* scheduler, bool write)
+      : Request(scheduler), write_(write) {}
+
+  int PushResults(lua_State* L) override {
+    if (result_ < 0) return PushUvError(L, static_cast<int>(result_));
+    if (write_) {
+      lua_pushboolean(L, 1);
+      return 1;
+    }
+    if (result_ == 0) {
+      lua_pushnil(L);
+      lua_pushliteral(L, "EOF: end of file");
+      lua_pushliteral(L, "EOF");
+      return 3;
+    }
+    lua_pushinteger(L, static_cast<lua_Integer>(data().size()));
+    lua_pushlstring(L, data().data(), data().size());
+    return 2;
+  }
+
+ protected:
+  void OnDone(int64_t result) override {
+    result_ = result;
+    Complete();  // may delete this
+  }
+
+ private:
+  const bool write_;
+  int64_t result_ = 0;
+};
+
+absl::Status OpenDescriptor(int fd, uv::StdioDescriptor* out) {
+  absl::StatusOr<uv::StdioDescriptor> opened = uv::OpenStdio(fd);
+  if (!opened.ok()) return opened.status();
+  *out = *opened;
+  return absl::OkStatus();
+}
+
+// Opens the object's descriptor on first use; returns 0 or a libuv code.
+int Ensure(Stdio* stdio) {
+  if (stdio->closed) return UV_EBADF;
+  if (stdio->opened) return stdio->open_error;
+  stdio->opened = true;
+  uv::StdioDescriptor descriptor;
+  if (!OpenDescriptor(stdio->fd, &descriptor).ok()) {
+    stdio->open_error = UV_EBADF;
+    return stdio->open_error;
+  }
+  stdio->kind = descriptor.kind;
+  if (descriptor.kind == uv::StdioKind::kFile) {
+    stdio->file = new uv::FileStream(stdio->scheduler->loop(), descriptor.fd, true);
+    return 0;
+  }
+  uv::StreamInit init = descriptor.kind == uv::StdioKind::kTty
+                            ? uv::StreamInit::Tty(descriptor.fd)
+                            : uv::StreamInit::Pipe(false);
+  auto* stream = new LuaStream(stdio->scheduler, init, stdio->name);
+  bool ok = stream->init_status().ok();
+  if (ok && descriptor.kind == uv::StdioKind::kPipe) {
+    ok = uv::PipeOpen(stream, descriptor.fd).ok();
+  }
+  if (descriptor.kind == uv::StdioKind::kTty) {
+    // libuv reopened the terminal onto a descriptor of its own (or uses ours,
+    // which it then owns); ours is left to close unless it took it.
+    if (stream->fileno() != descriptor.fd) close(descriptor.fd);
+  } else if (!ok) {
+    close(descriptor.fd);
+  }
+  if (!ok) {
+    stream->Release();
+    stdio->open_error = UV_EBADF;
+    return stdio->open_error;
+  }
+  stdio->stream = stream;
+  return 0;
+}
+
+Stdio* CheckStdio(lua_State* L) {
+  return static_cast<Stdio*>(luaL_checkudata(L, 1, kStdioType));
+}
+
+// The object at index 1, opened; or pushes the failure triple (returns
+// null, *pushed = 3).
+Stdio* Opened(lua_State* L, int* pushed) {
+  Stdio* stdio = CheckStdio(L);
+  int rc = Ensure(stdio);
+  if (rc == 0) return stdio;
+  lua_pushboolean(L, 0);
+  if (stdio->closed) {
+    lua_pushfstring(L, "EBADF: %s is closed", stdio->name);
+  } else {
+    lua_pushfstring(L, "EBADF: bad file descriptor: %s (fd %d) is not open", stdio->name,
+                    stdio->fd);
+  }
+  lua_pushliteral(L, "EBADF");
+  *pushed = 3;
+  return nullptr;
+}
+
+int FileCall(lua_State* L, Stdio* stdio, bool write, size_t max, absl::string_view data,
+             const char* call) {
+  sched::State* self = CheckBlockingState(L, stdio->scheduler, call);
+  auto* request = NewRequest<FileRequest>(L, stdio->scheduler, write);
+  int box = lua_gettop(L);
+  if (write) {
+    stdio->file->Write(data, request);
+  } else {
+    stdio->file->Read(max, request);
+  }
+  return request->Await(L, self, box, call);
+}
+
+// stdio:read([len]) -> nbytes, data | nil, "EOF: end of file", "EOF" |
+// false, message, code
+int LStdioRead(lua_State* L) {
+  int pushed = 0;
+  Stdio* stdio = Opened(L, &pushed);
+  if (stdio == nullptr) return pushed;
+  if (stdio->stream != nullptr) return StreamRead(L, stdio->stream);
+  lua_Number len = luaL_optnumber(L, 2, static_cast<lua_Number>(kDefaultReadSize));
+  if (!(len >= 1 && len <= static_cast<lua_Number>(kMaxReadSize))) {
+    return luaL_argerror(L, 2, "length must be a number from 1 to 16777216");
+  }
+  char call[32];
+  std::snprintf(call, sizeof(call), "%s:read()", stdio->name);
+  return FileCall(L, stdio, false, static_cast<size_t>(len), absl::string_view(), call);
+}
+
+// stdio:write(data) -> true | false, message, code
+int LStdioWrite(lua_State* L) {
+  int pushed = 0;
+  Stdio* stdio = Opened(L, &pushed);
+  if (stdio == nullptr) {
+    luaL_checklstring(L, 2, nullptr);
+    return pushed;
+  }
+  if (stdio->stream != nullptr) return StreamWrite(L, stdio->stream);
+  size_t length;
+  const char* data = luaL_checklstring(L, 2, &length);
+  char call[32];
+  std::snprintf(call, sizeof(call), "%s:write()", stdio->name);
+  return FileCall(L, stdio, true, 0, absl::string_view(data, length), call);
+}
+
+// stdio:readable() -> boolean
+int LStdioReadable(lua_State* L) {
+  int pushed = 0;
+  Stdio* stdio = Opened(L, &pushed);
+  if (stdio == nullptr) {
+    lua_pushboolean(L, 0);
+    return 1;
+  }
+  if (stdio->stream != nullptr) return StreamReadable(L, stdio->stream);
+  lua_pushboolean(L, 1);  // a file read never waits for data to arrive
+  return 1;
+}
+
+// stdio:writable() -> boolean
+int LStdioWritable(lua_State* L) {
+  int pushed = 0;
+  Stdio* stdio = Opened(L, &pushed);
+  if (stdio == nullptr) {
+    lua_pushboolean(L, 0);
+    return 1;
+  }
+  if (stdio->stream != nullptr) return StreamWritable(L, stdio->stream);
+  lua_pushboolean(L, !stdio->file->busy());
+  return 1;
+}
+
+// stdio:start() -> true
+int LStdioStart(lua_State* L) {
+  int pushed = 0;
+  Stdio* stdio = Opened(L, &pushed);
+  if (stdio == nullptr) return pushed;
+  if (stdio->stream != nullptr) return StreamStart(L, stdio->stream);
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+// stdio:stop() -> true
+int LStdioStop(lua_State* L) {
+  int pushed = 0;
+  Stdio* stdio = Opened(L, &pushed);
+  if (stdio == nullptr) return pushed;
+  if (stdio->stream != nullptr) return StreamStop(L, stdio->stream);
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+// A terminal left in raw mode would stay so after the program ends.
+void RestoreTerminal(Stdio* stdio) {
+  if (stdio->stream != nullptr && stdio->kind == uv::StdioKind::kTty &&
+      !stdio->stream->closing()) {
+    uv::TtySetMode(stdio->stream, "normal").IgnoreError();
+  }
+}
+
+void Release(Stdio* stdio) {
+  RestoreTerminal(stdio);
+  if (stdio->stream != nullptr) {
+    stdio->stream->CloseAndWake();
+    stdio->stream->Release();
+  }
+  if (stdio->file != nullptr) stdio->file->Release();
+  stdio->stream = nullptr;
+  stdio->file = nullptr;
+}
+
+// stdio:close() -> true. Closes luv's own descriptor; fd 0, 1 or 2 stays
+// open for the rest of the process.
+int LStdioClose(lua_State* L) {
+  Stdio* stdio = CheckStdio(L);
+  Release(stdio);
+  stdio->closed = true;
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+// stdio:kind() -> "tty" | "pipe" | "file"
+int LStdioKind(lua_State* L) {
+  int pushed = 0;
+  Stdio* stdio = Opened(L, &pushed);
+  if (stdio == nullptr) return pushed;
+  lua_pushstring(L, uv::StdioKindName(stdio->kind));
+  return 1;
+}
+
+// stdio:fileno() -> 0 | 1 | 2
+int LStdioFileno(lua_State* L) {
+  lua_pushinteger(L, CheckStdio(L)->fd);
+  return 1;
+}
+
+int NotATty(lua_State* L, Stdio* stdio) {
+  lua_pushboolean(L, 0);
+  lua_pushfstring(L, "ENOTTY: inappropriate ioctl for device: %s is a %s", stdio->name,
+                  uv::StdioKindName(stdio->kind));
+  lua_pushliteral(L, "ENOTTY");
+  return 3;
+}
+
+absl::Status WindowSize(LuaStream* tty, int* width, int* height) {
+  absl::StatusOr<uv::WindowSize> size = uv::TtyWindowSize(tty);
+  if (!size.ok()) return size.status();
+  *width = size->width;
+  *height = size->height;
+  return absl::OkStatus();
+}
+
+// stdio:set_mode("normal" | "raw" | "io") -> true (terminals only)
+int LStdioSetMode(lua_State* L) {
+  static const char* const kModes[] = {"normal", "raw", "io", nullptr};
+  int pushed = 0;
+  Stdio* stdio = Opened(L, &pushed);
+  int mode = luaL_checkoption(L, 2, nullptr, kModes);
+  if (stdio == nullptr) return pushed;
+  if (stdio->kind != uv::StdioKind::kTty) return NotATty(L, stdio);
+  int failure = PushIfFailed(L, uv::TtySetMode(stdio->stream, kModes[mode]));
+  return TrueOrFailure(L, failure);
+}
+
+// stdio:winsize() -> width, height (terminals only)
+int LStdioWinsize(lua_State* L) {
+  int pushed = 0;
+  Stdio* stdio = Opened(L, &pushed);
+  if (stdio == nullptr) return pushed;
+  if (stdio->kind != uv::StdioKind::kTty) return NotATty(L, stdio);
+  int width = 0;
+  int height = 0;
+  int failed = PushIfFailed(L, WindowSize(stdio->stream, &width, &height));
+  if (failed != 0) return failed > 0 ? failed : lua_error(L);
+  lua_pushinteger(L, width);
+  lua_pushinteger(L, height);
+  return 2;
+}
+
+int LStdioGc(lua_State* L) {
+  auto* stdio = static_cast<Stdio*>(lua_touserdata(L, 1));
+  RestoreTerminal(stdio);
+  // Nothing waits on a collected object; see LStreamGc.
+  if (stdio->stream != nullptr) stdio->stream->Release();
+  if (stdio->file != nullptr) stdio->file->Release();
+  stdio->stream = nullptr;
+  stdio->file = nullptr;
+  return 0;
+}
+
+constexpr luaL_Reg kMethods[] = {
+    {"read", LStdioRead},         {"readable", LStdioReadable}, {"write", LStdioWrite},
+    {"writable", LStdioWritable}, {"start", LStdioStart},       {"stop", LStdioStop},
+    {"close", LStdioClose},       {"kind", LStdioKind},         {"fileno", LStdioFileno},
+    {"set_mode", LStdioSetMode},  {"winsize", LStdioWinsize},   {nullptr, nullptr},
+};
+
+constexpr luaL_Reg kMeta[] = {
+    {"__gc", LStdioGc},
+    {nullptr, nullptr},
+};
+
+}  // namespace
+
+int TestStdio(lua_State* L, int index) {
+  void* data = lua_touserdata(L, index);
+  if (data == nullptr || !lua_getmetatable(L, index)) return -1;
+  luaL_getmetatable(L, kStdioType);
+  bool is_stdio = lua_rawequal(L, -1, -2);
+  lua_pop(L, 2);
+  return is_stdio ? static_cast<Stdio*>(data)->fd : -1;
+}
+
+void OpenStdio(lua_State* L, sched::Scheduler* scheduler) {
+  static const char* const kNames[] = {"stdin", "stdout", "stderr"};
+  NewClass(L, kStdioType, kMethods, kMeta);
+  lua_pop(L, 1);
+  for (int fd = 0; fd < 3; ++fd) {
+    auto* stdio = static_cast<Stdio*>(lua_newuserdata(L, sizeof(Stdio)));
+    *stdio = Stdio{scheduler, fd,     kNames[fd], false, false, 0, uv::StdioKind::kFile,
+                   nullptr,   nullptr};
+    luaL_getmetatable(L, kStdioType);
+    lua_setmetatable(L, -2);
+    lua_setfield(L, -2, kNames[fd]);
+  }
+}
+
+}  // namespace luv::lua

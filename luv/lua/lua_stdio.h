@@ -1,0 +1,21 @@
+// Bindings for the standard streams: luv.stdin, luv.stdout, luv.stderr.
+#ifndef LUV_LUA_LUA_STDIO_H_
+#define LUV_LUA_LUA_STDIO_H_
+
+#include <lua.hpp>
+
+#include "luv/sched/scheduler.h"
+
+namespace luv::lua {
+
+// Adds luv.stdin, luv.stdout and luv.stderr to the module table on top of
+// the stack. They open their descriptors on first use. May raise.
+void OpenStdio(lua_State* L, sched::Scheduler* scheduler);
+
+// The standard descriptor (0, 1 or 2) a luv.stdin/stdout/stderr object at
+// `index` stands for, or -1 when the value is not one of them.
+int TestStdio(lua_State* L, int index);
+
+}  // namespace luv::lua
+
+#endif  // LUV_LUA_LUA_STDIO_H_

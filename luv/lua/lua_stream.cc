@@ -1,0 +1,626 @@
+// The shared stream methods: read, readable, write, writable, shutdown,
+// close, start, stop, listen, accept; and connect's waiting half.
+#include "luv/lua/lua_stream.h"
+
+#include <poll.h>
+#include <signal.h>
+
+#include <cstdint>
+#include <cstring>
+
+#include "luv/lua/lua_sched.h"
+#include "luv/lua/support.h"
+#include "luv/uv/status.h"
+
+namespace luv::lua {
+
+using sched::Scheduler;
+using sched::State;
+
+struct CallNames {
+  const char* what;
+  const char* read;
+  const char* write;
+  const char* accept;
+  const char* shutdown;
+  const char* connect;
+};
+
+struct LuaStream::ReadOp {
+  sched::WaitList waiters;  // the one reader
+  LuaStream* stream = nullptr;
+  size_t max = 0;
+  ReadOp* next = nullptr;
+};
+
+struct LuaStream::AcceptOp {
+  sched::WaitList waiters;  // the one acceptor
+  LuaStream* client = nullptr;
+  AcceptOp* next = nullptr;
+};
+
+namespace {
+
+// Key (by address) that marks a metatable as a stream type's.
+const char kStreamMarker = 0;
+
+// `true`, or the failure triple for the libuv code in `status`.
+int PushStatus(lua_State* L, void* status) {
+  int code = static_cast<int>(reinterpret_cast<intptr_t>(status));
+  if (code == 0) {
+    lua_pushboolean(L, 1);
+    return 1;
+  }
+  return PushUvError(L, code);
+}
+
+void* StatusArg(int code) { return reinterpret_cast<void*>(static_cast<intptr_t>(code)); }
+
+// A write or shutdown: wakes its waiter with libuv's status.
+class WaitingRequest : public uv::StreamRequest {
+ public:
+  explicit WaitingRequest(Scheduler* scheduler) : scheduler_(scheduler) {}
+  sched::WaitList waiters;
+
+ protected:
+  void OnDone(int status) override {
+    scheduler_->WakeAll(&waiters, PushStatus, StatusArg(status));
+  }
+
+ private:
+  Scheduler* scheduler_;
+};
+
+int PushClosedNow(lua_State* L, LuaStream* stream) {
+  lua_pushboolean(L, 0);
+  lua_pushfstring(L, "EBADF: %s is closed", stream->what());
+  lua_pushliteral(L, "EBADF");
+  return 3;
+}
+
+// Static strings, so that the hot paths format nothing.
+constexpr CallNames kCallNames[] = {
+    {"tcp", "tcp:read()", "tcp:write()", "tcp:accept()", "tcp:shutdown()",
+     "tcp:connect()"},
+    {"pipe", "pipe:read()", "pipe:write()", "pipe:accept()", "pipe:shutdown()",
+     "pipe:connect()"},
+    {"stdin", "stdin:read()", "stdin:write()", "stdin:accept()", "stdin:shutdown()",
+     "stdin:connect()"},
+    {"stdout", "stdout:read()", "stdout:write()", "stdout:accept()", "stdout:shutdown()",
+     "stdout:connect()"},
+    {"stderr", "stderr:read()", "stderr:write()", "stderr:accept()", "stderr:shutdown()",
+     "stderr:connect()"},
+    {"stream", "stream:read()", "stream:write()", "stream:accept()", "stream:shutdown()",
+     "stream:connect()"},
+};
+
+const CallNames* CallNamesFor(const char* what) {
+  for (const CallNames& names : kCallNames) {
+    if (std::strcmp(names.what, what) == 0) return &names;
+  }
+  return &kCallNames[sizeof(kCallNames) / sizeof(kCallNames[0]) - 1];
+}
+
+bool PollReady(int fd, short events) {
+  if (fd < 0) return false;
+  pollfd entry = {fd, events, 0};
+  return poll(&entry, 1, 0) > 0 && (entry.revents & (events | POLLHUP | POLLERR)) != 0;
+}
+
+}  // namespace
+
+// The methods' bodies; a friend of LuaStream.
+struct StreamMethods {
+  static const CallNames* Calls(LuaStream* s) { return s->calls_; }
+
+  static LuaStream::ReadOp* NewReadOp(LuaStream* s, size_t max) {
+    LuaStream::ReadOp* op = s->spare_;
+    if (op != nullptr) {
+      s->spare_ = nullptr;
+    } else {
+      op = new LuaStream::ReadOp;
+    }
+    op->stream = s;
+    op->max = max;
+    op->next = nullptr;
+    if (s->read_tail_ != nullptr) {
+      s->read_tail_->next = op;
+    } else {
+      s->read_head_ = op;
+    }
+    s->read_tail_ = op;
+    return op;
+  }
+
+  static LuaStream::ReadOp* PopRead(LuaStream* s) {
+    LuaStream::ReadOp* op = s->read_head_;
+    if (op == nullptr) return nullptr;
+    s->read_head_ = op->next;
+    if (s->read_head_ == nullptr) s->read_tail_ = nullptr;
+    op->next = nullptr;
+    return op;
+  }
+
+  static void FreeReadOp(LuaStream* s, LuaStream::ReadOp* op) {
+    if (s->spare_ == nullptr && op->waiters.empty()) {
+      s->spare_ = op;
+    } else {
+      delete op;
+    }
+  }
+
+  // Drops readers at the front whose state went away.
+  static void PurgeDeadReaders(LuaStream* s) {
+    while (s->read_head_ != nullptr && s->read_head_->waiters.empty()) {
+      FreeReadOp(s, PopRead(s));
+    }
+  }
+
+  static LuaStream::AcceptOp* PopLiveAccept(LuaStream* s) {
+    while (LuaStream::AcceptOp* op = s->accept_head_) {
+      s->accept_head_ = op->next;
+      if (s->accept_head_ == nullptr) s->accept_tail_ = nullptr;
+      if (!op->waiters.empty()) return op;
+      delete op;
+    }
+    return nullptr;
+  }
+
+  // What a read returns now: `nbytes, data`, the error that ended reading,
+  // `nil, "EOF: end of file", "EOF"`, or ECANCELED once closed.
+  static int PushReadResult(lua_State* L, LuaStream* s, size_t max) {
+    if (s->buffered() > 0) {
+      absl::string_view bytes = s->Peek(max);
+      lua_pushinteger(L, static_cast<lua_Integer>(bytes.size()));
+      lua_pushlstring(L, bytes.data(), bytes.size());
+      s->Consume(bytes.size());
+      return 2;
+    }
+    if (s->read_error() != 0) return PushUvError(L, s->read_error());
+    if (s->eof()) {
+      lua_pushnil(L);
+      lua_pushliteral(L, "EOF: end of file");
+      lua_pushliteral(L, "EOF");
+      return 3;
+    }
+    return PushClosed(L, const_cast<char*>(s->what()));
+  }
+
+  static int Read(lua_State* L, LuaStream* s, size_t max) {
+    if (s->closing()) return PushClosedNow(L, s);
+    PurgeDeadReaders(s);
+    if (s->delivering_ == nullptr && s->read_head_ == nullptr &&
+        (s->buffered() > 0 || s->read_ended())) {
+      return PushReadResult(L, s, max);
+    }
+    const char* call = s->calls_->read;
+    State* self = CheckBlockingState(L, s->scheduler_, call);
+    int failed = PushIfFailed(L, s->StartReading());
+    if (failed != 0) return failed > 0 ? failed : lua_error(L);
+    LuaStream::ReadOp* op = NewReadOp(s, max);
+    s->scheduler_->Wait(&op->waiters, self);
+    return Block(L, s->scheduler_, self, call, 1);
+  }
+
+  static absl::Status TryWrite(LuaStream* s, absl::string_view data, size_t* written) {
+    absl::StatusOr<size_t> n = s->TryWrite(data);
+    if (!n.ok()) return n.status();
+    *written = *n;
+    return absl::OkStatus();
+  }
+
+  static absl::Status QueueWrite(LuaStream* s, State* self, absl::string_view data) {
+    auto request = std::make_unique<WaitingRequest>(s->scheduler_);
+    WaitingRequest* waiting = request.get();
+    absl::Status status = s->Write(data, std::move(request));
+    // libuv owns the request now; it cannot complete before the loop runs.
+    if (status.ok()) s->scheduler_->Wait(&waiting->waiters, self);
+    return status;
+  }
+
+  static absl::Status StartShutdown(LuaStream* s, State* self) {
+    auto request = std::make_unique<WaitingRequest>(s->scheduler_);
+    WaitingRequest* waiting = request.get();
+    absl::Status status = s->Shutdown(std::move(request));
+    if (status.ok()) s->scheduler_->Wait(&waiting->waiters, self);
+    return status;
+  }
+
+  // A connect: records its status in the stream and wakes its waiter.
+  class ConnectRequest : public uv::StreamRequest {
+   public:
+    explicit ConnectRequest(LuaStream* stream) : stream_(stream) {}
+
+   protected:
+    void OnDone(int status) override {
+      stream_->connect_status_ = status;
+      if (stream_->connect_waiters_.empty()) {
+        stream_->connecting_ = false;  // nobody will take the result
+        return;
+      }
+      stream_->scheduler_->WakeAll(&stream_->connect_waiters_, LuaStream::PushConnected,
+                                   stream_);
+    }
+
+   private:
+    LuaStream* stream_;
+  };
+
+  static bool Connecting(LuaStream* s) { return s->connecting_; }
+
+  static absl::Status StartConnect(LuaStream* s, State* self, ConnectStarter start,
+                                   void* arg, absl::string_view target) {
+    absl::Status status = start(s, arg, std::make_unique<ConnectRequest>(s));
+    if (!status.ok()) return status;
+    s->connecting_ = true;
+    size_t n = target.size() < sizeof(s->connect_target_) - 1
+                   ? target.size()
+                   : sizeof(s->connect_target_) - 1;
+    std::memcpy(s->connect_target_, target.data(), n);
+    s->connect_target_[n] = '\0';
+    s->scheduler_->Wait(&s->connect_waiters_, self);
+    return absl::OkStatus();
+  }
+
+  static int Accept(lua_State* L, LuaStream* s) {
+    LuaStream* client = CheckStream(L, 2);
+    if (client->type() != s->type() || client == s) {
+      return luaL_argerror(L, 2,
+                           lua_pushfstring(L, "a fresh %s to accept the connection into",
+                                           uv::StreamTypeName(s->type())));
+    }
+    if (s->closing()) return PushClosedNow(L, s);
+    if (client->closing()) return PushClosedNow(L, client);
+    if (client->fileno() != -1)
+      return PushUvError(L, UV_EBUSY, "the client is open already");
+    if (s->accept_error_ != 0) {
+      int code = s->accept_error_;
+      s->accept_error_ = 0;
+      return PushUvError(L, code, "accept");
+    }
+    if (s->accept_head_ == nullptr && s->connection_pending()) {
+      int failure = PushIfFailed(L, s->Accept(client));
+      return TrueOrFailure(L, failure);
+    }
+    if (!s->listening())
+      return PushUvError(L, UV_EINVAL, "accept() needs listen() first");
+    const char* call = s->calls_->accept;
+    State* self = CheckBlockingState(L, s->scheduler_, call);
+    auto* op = new LuaStream::AcceptOp;
+    op->client = client;
+    if (s->accept_tail_ != nullptr) {
+      s->accept_tail_->next = op;
+    } else {
+      s->accept_head_ = op;
+    }
+    s->accept_tail_ = op;
+    s->scheduler_->Wait(&op->waiters, self);
+    return Block(L, s->scheduler_, self, call, 1, 2);
+  }
+};
+
+// --- LuaStream ----------------------------------------------------------------
+
+LuaStream::LuaStream(Scheduler* scheduler, uv::StreamInit init, const char* what)
+    : Stream(scheduler->loop(), init),
+      scheduler_(scheduler),
+      what_(what),
+      calls_(CallNamesFor(what)) {}
+
+LuaStream::~LuaStream() {
+  delete delivering_;
+  delete spare_;
+  while (ReadOp* op = StreamMethods::PopRead(this)) delete op;
+  while (AcceptOp* op = accept_head_) {
+    accept_head_ = op->next;
+    delete op;
+  }
+}
+
+void LuaStream::CloseAndWake() {
+  if (closing()) return;
+  void* what = const_cast<char*>(what_);
+  while (ReadOp* op = StreamMethods::PopRead(this)) {
+    scheduler_->WakeAll(&op->waiters, PushClosed, what);
+    StreamMethods::FreeReadOp(this, op);
+  }
+  while (AcceptOp* op = StreamMethods::PopLiveAccept(this)) {
+    scheduler_->WakeAll(&op->waiters, PushClosed, what);
+    delete op;
+  }
+  Close();
+}
+
+void LuaStream::OnReadable() { DispatchRead(); }
+
+void LuaStream::DispatchRead() {
+  if (delivering_ != nullptr) return;
+  while (read_head_ != nullptr && (buffered() > 0 || read_ended())) {
+    ReadOp* op = StreamMethods::PopRead(this);
+    if (op->waiters.empty()) {
+      StreamMethods::FreeReadOp(this, op);
+      continue;
+    }
+    delivering_ = op;
+    scheduler_->WakeAll(&op->waiters, PushDelivered, op);
+    return;
+  }
+}
+
+int LuaStream::PushDelivered(lua_State* L, void* arg) {
+  auto* op = static_cast<ReadOp*>(arg);
+  LuaStream* s = op->stream;
+  size_t max = op->max;
+  s->delivering_ = nullptr;
+  StreamMethods::FreeReadOp(s, op);
+  int pushed = StreamMethods::PushReadResult(L, s, max);
+  s->DispatchRead();  // the next reader, if bytes are left
+  return pushed;
+}
+
+void LuaStream::OnConnection(int status) {
+  if (status < 0) {
+    if (AcceptOp* op = StreamMethods::PopLiveAccept(this)) {
+      scheduler_->WakeAll(&op->waiters, PushStatus, StatusArg(status));
+      delete op;
+    } else {
+      accept_error_ = status;
+    }
+    return;
+  }
+  DispatchAccept();
+}
+
+void LuaStream::DispatchAccept() {
+  while (connection_pending()) {
+    AcceptOp* op = StreamMethods::PopLiveAccept(this);
+    if (op == nullptr) return;
+    int rc = AcceptCode(op->client);
+    scheduler_->WakeAll(&op->waiters, PushStatus, StatusArg(rc));
+    delete op;
+  }
+}
+
+int LuaStream::PushConnected(lua_State* L, void* arg) {
+  auto* s = static_cast<LuaStream*>(arg);
+  s->connecting_ = false;
+  if (s->connect_status_ == 0) {
+    lua_pushboolean(L, 1);
+    return 1;
+  }
+  return PushUvError(L, s->connect_status_, s->connect_target_);
+}
+
+// --- Shared Lua methods --------------------------------------------------------
+
+int PushUvError(lua_State* L, int code, const char* context) {
+  char name[32];
+  char text[128];
+  uv_err_name_r(code, name, sizeof(name));
+  uv_strerror_r(code, text, sizeof(text));
+  lua_pushboolean(L, 0);
+  if (context != nullptr && context[0] != '\0') {
+    lua_pushfstring(L, "%s: %s: %s", name, text, context);
+  } else {
+    lua_pushfstring(L, "%s: %s", name, text);
+  }
+  lua_pushstring(L, name);
+  return 3;
+}
+
+// stream:read([len]) -> nbytes, data | nil, "EOF: end of file", "EOF" |
+// false, message, code
+int StreamRead(lua_State* L, LuaStream* stream) {
+  lua_Number len = luaL_optnumber(L, 2, static_cast<lua_Number>(kDefaultReadSize));
+  if (!(len >= 1 && len <= static_cast<lua_Number>(kMaxReadSize))) {
+    return luaL_argerror(L, 2, "length must be a number from 1 to 16777216");
+  }
+  return StreamMethods::Read(L, stream, static_cast<size_t>(len));
+}
+
+// stream:readable() -> boolean: a read() would return without waiting.
+int StreamReadable(lua_State* L, LuaStream* s) {
+  bool ready = !s->closing() && (s->buffered() > 0 || s->read_ended() ||
+                                 (s->is_readable() && PollReady(s->fileno(), POLLIN)));
+  lua_pushboolean(L, ready);
+  return 1;
+}
+
+// stream:write(data) -> true | false, message, code
+int StreamWrite(lua_State* L, LuaStream* s) {
+  size_t len;
+  const char* data = luaL_checklstring(L, 2, &len);
+  if (s->closing()) return PushClosedNow(L, s);
+  const char* call = StreamMethods::Calls(s)->write;
+  State* self = CheckBlockingState(L, s->scheduler(), call);
+  size_t written = 0;
+  int failed =
+      PushIfFailed(L, StreamMethods::TryWrite(s, absl::string_view(data, len), &written));
+  if (failed != 0) return failed > 0 ? failed : lua_error(L);
+  if (written == len) {
+    lua_pushboolean(L, 1);
+    return 1;
+  }
+  failed =
+      PushIfFailed(L, StreamMethods::QueueWrite(
+                          s, self, absl::string_view(data + written, len - written)));
+  if (failed != 0) return failed > 0 ? failed : lua_error(L);
+  return Block(L, s->scheduler(), self, call, 1);
+}
+
+// stream:writable() -> boolean: a write() of a few bytes would not wait.
+int StreamWritable(lua_State* L, LuaStream* s) {
+  bool ready = !s->closing() && s->is_writable() && s->write_queue_size() == 0 &&
+               PollReady(s->fileno(), POLLOUT);
+  lua_pushboolean(L, ready);
+  return 1;
+}
+
+// stream:shutdown() -> true | false, message, code (after queued writes)
+int StreamShutdown(lua_State* L, LuaStream* s) {
+  if (s->closing()) return PushClosedNow(L, s);
+  const char* call = StreamMethods::Calls(s)->shutdown;
+  State* self = CheckBlockingState(L, s->scheduler(), call);
+  int failed = PushIfFailed(L, StreamMethods::StartShutdown(s, self));
+  if (failed != 0) return failed > 0 ? failed : lua_error(L);
+  return Block(L, s->scheduler(), self, call, 1);
+}
+
+// stream:start() -> true | false, message, code
+int StreamStart(lua_State* L, LuaStream* s) {
+  if (s->closing()) return PushClosedNow(L, s);
+  int failure = PushIfFailed(L, s->StartReading());
+  return TrueOrFailure(L, failure);
+}
+
+// stream:stop() -> true
+int StreamStop(lua_State* L, LuaStream* s) {
+  if (s->closing()) return PushClosedNow(L, s);
+  s->StopReading();
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+int StreamConnect(lua_State* L, LuaStream* s, ConnectStarter start, void* arg,
+                  absl::string_view target) {
+  if (s->closing()) return PushClosedNow(L, s);
+  if (StreamMethods::Connecting(s)) {
+    return PushUvError(L, UV_EALREADY, "a connect is in progress");
+  }
+  const char* call = StreamMethods::Calls(s)->connect;
+  State* self = CheckBlockingState(L, s->scheduler(), call);
+  int failed = PushIfFailed(L, StreamMethods::StartConnect(s, self, start, arg, target));
+  if (failed != 0) return failed > 0 ? failed : lua_error(L);
+  return Block(L, s->scheduler(), self, call, 1);
+}
+
+namespace {
+
+LuaStream* Self(lua_State* L) { return CheckStream(L, 1); }
+
+int LStreamRead(lua_State* L) { return StreamRead(L, Self(L)); }
+int LStreamReadable(lua_State* L) { return StreamReadable(L, Self(L)); }
+int LStreamWrite(lua_State* L) { return StreamWrite(L, Self(L)); }
+int LStreamWritable(lua_State* L) { return StreamWritable(L, Self(L)); }
+int LStreamShutdown(lua_State* L) { return StreamShutdown(L, Self(L)); }
+int LStreamStart(lua_State* L) { return StreamStart(L, Self(L)); }
+int LStreamStop(lua_State* L) { return StreamStop(L, Self(L)); }
+
+// stream:close() -> true; idempotent.
+int LStreamClose(lua_State* L) {
+  Self(L)->CloseAndWake();
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+// stream:listen([backlog = 128]) -> true | false, message, code
+int LStreamListen(lua_State* L) {
+  LuaStream* s = Self(L);
+  lua_Number backlog = luaL_optnumber(L, 2, 128);
+  if (!(backlog >= 1 && backlog <= 65535)) {
+    return luaL_argerror(L, 2, "backlog must be a number from 1 to 65535");
+  }
+  if (s->closing()) return PushClosedNow(L, s);
+  int failure = PushIfFailed(L, s->Listen(static_cast<int>(backlog)));
+  return TrueOrFailure(L, failure);
+}
+
+// server:accept(client) -> true | false, message, code
+int LStreamAccept(lua_State* L) { return StreamMethods::Accept(L, Self(L)); }
+
+// __gc: lets go of the record (closing the handle). Nothing waits on a
+// stream that is collected: a waiting state keeps its stream alive. (At
+// lua_close the states go first, so there is nobody to wake either.)
+int LStreamGc(lua_State* L) {
+  auto* box = static_cast<StreamBox*>(lua_touserdata(L, 1));
+  if (box->stream != nullptr) box->stream->Release();
+  box->stream = nullptr;
+  return 0;
+}
+
+constexpr luaL_Reg kSharedMethods[] = {
+    {"read", LStreamRead},
+    {"readable", LStreamReadable},
+    {"write", LStreamWrite},
+    {"writable", LStreamWritable},
+    {"shutdown", LStreamShutdown},
+    {"close", LStreamClose},
+    {"start", LStreamStart},
+    {"stop", LStreamStop},
+    {"listen", LStreamListen},
+    {"accept", LStreamAccept},
+    {nullptr, nullptr},
+};
+
+}  // namespace
+
+LuaStream* TestStream(lua_State* L, int index) {
+  auto* box = static_cast<StreamBox*>(lua_touserdata(L, index));
+  if (box == nullptr || !lua_getmetatable(L, index)) return nullptr;
+  lua_pushlightuserdata(L, const_cast<char*>(&kStreamMarker));
+  lua_rawget(L, -2);
+  bool is_stream = lua_toboolean(L, -1);
+  lua_pop(L, 2);
+  return is_stream ? box->stream : nullptr;
+}
+
+LuaStream* CheckStream(lua_State* L, int index) {
+  LuaStream* stream = TestStream(L, index);
+  if (stream == nullptr) {
+    bool is_stream = false;
+    if (lua_getmetatable(L, index)) {
+      lua_pushlightuserdata(L, const_cast<char*>(&kStreamMarker));
+      lua_rawget(L, -2);
+      is_stream = lua_toboolean(L, -1);
+      lua_pop(L, 2);
+    }
+    luaL_argerror(L, index,
+                  is_stream ? "stream failed to open"
+                            : lua_pushfstring(L, "stream expected, got %s",
+                                              luaL_typename(L, index)));
+  }
+  return stream;
+}
+
+int PushNewStream(lua_State* L, const char* type, Scheduler* scheduler,
+                  uv::StreamInit init, const char* what) {
+  auto* box = static_cast<StreamBox*>(lua_newuserdata(L, sizeof(StreamBox)));
+  box->stream = nullptr;
+  luaL_getmetatable(L, type);
+  lua_setmetatable(L, -2);
+  box->stream = new LuaStream(scheduler, init, what);
+  if (box->stream->init_status().ok()) return 1;
+  int pushed = PushFailure(L, box->stream->init_status());
+  box->stream->Release();
+  box->stream = nullptr;
+  return pushed >= 0 ? pushed : lua_error(L);
+}
+
+void RegisterStreamType(lua_State* L, const char* type, const luaL_Reg* methods) {
+  // A write to a peer that went away raises SIGPIPE, whose default action
+  // ends the process; with it ignored the write fails with EPIPE instead.
+  // Only the default disposition is changed: a program's own handler stays.
+  // (libuv resets signal dispositions in the children it spawns.)
+  struct sigaction action;
+  if (sigaction(SIGPIPE, nullptr, &action) == 0 && action.sa_handler == SIG_DFL) {
+    signal(SIGPIPE, SIG_IGN);
+  }
+  static const luaL_Reg kMeta[] = {{"__gc", LStreamGc}, {nullptr, nullptr}};
+  NewClass(L, type, methods, kMeta);
+  lua_getfield(L, -1, "__index");
+  for (const luaL_Reg* shared = kSharedMethods; shared->name != nullptr; ++shared) {
+    lua_getfield(L, -1, shared->name);
+    bool overridden = !lua_isnil(L, -1);
+    lua_pop(L, 1);
+    if (overridden) continue;
+    lua_pushcfunction(L, shared->func);
+    lua_setfield(L, -2, shared->name);
+  }
+  lua_pop(L, 1);
+  lua_pushlightuserdata(L, const_cast<char*>(&kStreamMarker));
+  lua_pushboolean(L, 1);
+  lua_rawset(L, -3);
+  lua_pop(L, 1);
+}
+
+}  // namespace luv::lua

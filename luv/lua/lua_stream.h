@@ -1,0 +1,144 @@
+// The Lua side of streams (luv.tcp, luv.pipe, and the TTYs and pipes behind
+// luv.stdin/stdout/stderr): the record that turns uv::Stream's callbacks
+// into woken states, and the methods every stream shares.
+//
+// Blocking calls and who keeps what alive:
+//  - read: each reader that has to wait queues a ReadOp; arriving bytes (or
+//    EOF, an error) are handed to the oldest reader, one at a time, so a
+//    reader never finds its bytes taken by a later caller. The results are
+//    taken from the buffer when the reader resumes.
+//  - accept(client): a waiting acceptor queues an AcceptOp; the connection
+//    is accepted into its client in the libuv callback.
+//  - write, shutdown, connect: a StreamRequest per call wakes its waiter
+//    with libuv's status; a write owns a copy of the bytes libuv still has
+//    to write.
+// A waiting fiber keeps the stream (and an accept's client) alive by
+// yielding it (Block's keep). close() wakes waiting readers and acceptors
+// with `false, "ECANCELED: <what> was closed", "ECANCELED"`; libuv cancels
+// the pending requests, whose waiters get ECANCELED too.
+//
+// Lifetime: a userdata (StreamBox) points at the record, which is freed by
+// the last of __gc and libuv's close callback (uv::HandleOwner). Thread
+// affinity: the thread that owns the Lua state.
+#ifndef LUV_LUA_LUA_STREAM_H_
+#define LUV_LUA_LUA_STREAM_H_
+
+#include <cstddef>
+#include <lua.hpp>
+#include <memory>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "luv/sched/scheduler.h"
+#include "luv/sched/wait_list.h"
+#include "luv/uv/stream.h"
+
+namespace luv::lua {
+
+// The names of a stream's blocking calls, for messages ("tcp:read()");
+// defined in lua_stream.cc.
+struct CallNames;
+
+class LuaStream : public uv::Stream {
+ public:
+  // `what` names the stream in messages ("tcp", "pipe", "stdin"); a static
+  // string.
+  LuaStream(sched::Scheduler* scheduler, uv::StreamInit init, const char* what);
+
+  sched::Scheduler* scheduler() const { return scheduler_; }
+  const char* what() const { return what_; }
+
+  // Wakes waiting readers and acceptors with ECANCELED and closes the handle
+  // (idempotent). Pending requests complete with ECANCELED.
+  void CloseAndWake();
+
+  // The pieces of the shared methods below; see lua_stream.cc.
+  struct ReadOp;
+  struct AcceptOp;
+
+ protected:
+  ~LuaStream() override;
+  void OnReadable() override;
+  void OnConnection(int status) override;
+
+ private:
+  friend struct StreamMethods;
+
+  // Hands what arrived to the oldest waiting reader, if none is being
+  // served.
+  void DispatchRead();
+  // Accepts pending connections into the clients of waiting acceptors.
+  void DispatchAccept();
+  static int PushDelivered(lua_State* L, void* op);
+  static int PushConnected(lua_State* L, void* stream);
+
+  sched::Scheduler* const scheduler_;
+  const char* const what_;
+  const CallNames* const calls_;
+  ReadOp* read_head_ = nullptr;  // waiting readers, oldest first
+  ReadOp* read_tail_ = nullptr;
+  ReadOp* delivering_ = nullptr;  // woken reader whose results are due
+  ReadOp* spare_ = nullptr;       // one ReadOp kept for reuse
+  AcceptOp* accept_head_ = nullptr;
+  AcceptOp* accept_tail_ = nullptr;
+  int accept_error_ = 0;  // a failed accept nobody waited for
+  // One connect at a time: from its start until its result was pushed.
+  sched::WaitList connect_waiters_;
+  bool connecting_ = false;
+  int connect_status_ = 0;
+  char connect_target_[128] = "";
+};
+
+// The userdata behind every stream object: only a pointer, so the record
+// can outlive it.
+struct StreamBox {
+  LuaStream* stream;
+};
+
+// Pushes a new userdata of metatable `type` (registered with
+// RegisterStreamType) owning a new stream. Returns 1, or the failure triple
+// when libuv refused the handle. May raise.
+int PushNewStream(lua_State* L, const char* type, sched::Scheduler* scheduler,
+                  uv::StreamInit init, const char* what);
+
+// The open stream at `index` (any stream type); raises a bad-argument error
+// for anything else, or for a stream that failed to open.
+LuaStream* CheckStream(lua_State* L, int index);
+// The same without raising: null when `index` holds no stream object.
+LuaStream* TestStream(lua_State* L, int index);
+
+// Creates the metatable `type` with the shared stream methods (read,
+// readable, write, writable, shutdown, close, start, stop, listen, accept)
+// plus `methods`, and __gc. Leaves nothing on the stack. May raise.
+void RegisterStreamType(lua_State* L, const char* type, const luaL_Reg* methods);
+
+// The shared methods, callable on a stream that is not at index 1's
+// userdata (luv.stdio wraps one): the object is at index 1, its arguments
+// follow. Each returns what the Lua method returns and may suspend.
+int StreamRead(lua_State* L, LuaStream* stream);
+int StreamReadable(lua_State* L, LuaStream* stream);
+int StreamWrite(lua_State* L, LuaStream* stream);
+int StreamWritable(lua_State* L, LuaStream* stream);
+int StreamShutdown(lua_State* L, LuaStream* stream);
+int StreamStart(lua_State* L, LuaStream* stream);
+int StreamStop(lua_State* L, LuaStream* stream);
+
+// connect() for tcp and pipe: starts `connect` (which calls the libuv
+// connect with the request it is given) and waits for its result; the
+// failure message ends with `target`.
+using ConnectStarter = absl::Status (*)(LuaStream* stream, void* arg,
+                                        std::unique_ptr<uv::StreamRequest> request);
+int StreamConnect(lua_State* L, LuaStream* stream, ConnectStarter start, void* arg,
+                  absl::string_view target);
+
+// Pushes `false, "<NAME>: <libuv text>[: context]", "<NAME>"` for a libuv
+// error code; returns 3. May raise (out of memory) but holds no C++ object.
+int PushUvError(lua_State* L, int code, const char* context = nullptr);
+
+// Default and largest `len` of read([len]).
+constexpr size_t kDefaultReadSize = 64 * 1024;
+constexpr size_t kMaxReadSize = 16 * 1024 * 1024;
+
+}  // namespace luv::lua
+
+#endif  // LUV_LUA_LUA_STREAM_H_

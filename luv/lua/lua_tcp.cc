@@ -1,0 +1,132 @@
+// luv.net.tcp() and the TCP methods: bind, connect, getsockname,
+// getpeername, keepalive, nodelay; the stream methods come from
+// lua_stream.cc.
+#include "luv/lua/lua_tcp.h"
+
+#include <cmath>
+
+#include "luv/lua/lua_net.h"
+#include "luv/lua/lua_sched.h"
+#include "luv/lua/lua_stream.h"
+#include "luv/lua/support.h"
+#include "luv/uv/tcp.h"
+
+namespace luv::lua {
+namespace {
+
+constexpr char kTcpType[] = "luv.tcp";
+
+LuaStream* CheckTcp(lua_State* L) {
+  LuaStream* stream = static_cast<StreamBox*>(luaL_checkudata(L, 1, kTcpType))->stream;
+  if (stream == nullptr) luaL_argerror(L, 1, "tcp failed to open");
+  return stream;
+}
+
+absl::Status Name(LuaStream* tcp, bool peer, uv::SocketAddress* out) {
+  absl::StatusOr<uv::SocketAddress> name =
+      peer ? uv::TcpPeerName(tcp) : uv::TcpSockName(tcp);
+  if (!name.ok()) return name.status();
+  *out = *name;
+  return absl::OkStatus();
+}
+
+absl::Status StartConnect(LuaStream* tcp, void* address,
+                          std::unique_ptr<uv::StreamRequest> request) {
+  return uv::TcpConnect(tcp, *static_cast<uv::SocketAddress*>(address),
+                        std::move(request));
+}
+
+// luv.net.tcp() -> tcp, unbound and unconnected
+int LTcpCreate(lua_State* L) {
+  return PushNewStream(L, kTcpType, UpScheduler(L), uv::StreamInit::Tcp(), "tcp");
+}
+
+// tcp:bind(host, port) -> true | false, message, code. `host` is a numeric
+// IPv4 or IPv6 address; port 0 lets the system choose.
+int LTcpBind(lua_State* L) {
+  LuaStream* tcp = CheckTcp(L);
+  uv::SocketAddress address;
+  int failed = CheckAddress(L, 2, &address);
+  if (failed != 0) return failed > 0 ? failed : lua_error(L);
+  int failure = PushIfFailed(L, uv::TcpBind(tcp, address));
+  return TrueOrFailure(L, failure);
+}
+
+// tcp:connect(host, port) -> true | false, message, code. Suspends until
+// connected.
+int LTcpConnect(lua_State* L) {
+  LuaStream* tcp = CheckTcp(L);
+  uv::SocketAddress address;
+  int failed = CheckAddress(L, 2, &address);
+  if (failed != 0) return failed > 0 ? failed : lua_error(L);
+  char target[uv::SocketAddress::kMaxTextLength];
+  address.Format(target, sizeof(target));
+  return StreamConnect(L, tcp, StartConnect, &address, target);
+}
+
+int PushName(lua_State* L, bool peer) {
+  LuaStream* tcp = CheckTcp(L);
+  uv::SocketAddress address;
+  int failed = PushIfFailed(L, Name(tcp, peer, &address));
+  if (failed != 0) return failed > 0 ? failed : lua_error(L);
+  PushAddress(L, address);
+  return 1;
+}
+
+// tcp:getsockname() -> {family, address, port} | false, message, code
+int LTcpGetSockName(lua_State* L) { return PushName(L, false); }
+
+// tcp:getpeername() -> {family, address, port} | false, message, code
+int LTcpGetPeerName(lua_State* L) { return PushName(L, true); }
+
+// tcp:keepalive(enable[, seconds]) -> true | false, message, code.
+// `seconds` (an integer >= 1) is needed when enabling.
+int LTcpKeepAlive(lua_State* L) {
+  LuaStream* tcp = CheckTcp(L);
+  luaL_checktype(L, 2, LUA_TBOOLEAN);
+  bool enable = lua_toboolean(L, 2);
+  unsigned delay = 0;
+  if (enable) {
+    lua_Number seconds = luaL_checknumber(L, 3);
+    if (!(seconds >= 1 && seconds <= 2147483647) || seconds != std::floor(seconds)) {
+      return luaL_argerror(L, 3, "seconds must be an integer >= 1");
+    }
+    delay = static_cast<unsigned>(seconds);
+  }
+  int failure = PushIfFailed(L, uv::TcpKeepAlive(tcp, enable, delay));
+  return TrueOrFailure(L, failure);
+}
+
+// tcp:nodelay(enable) -> true | false, message, code
+int LTcpNoDelay(lua_State* L) {
+  LuaStream* tcp = CheckTcp(L);
+  luaL_checktype(L, 2, LUA_TBOOLEAN);
+  int failure = PushIfFailed(L, uv::TcpNoDelay(tcp, lua_toboolean(L, 2)));
+  return TrueOrFailure(L, failure);
+}
+
+constexpr luaL_Reg kMethods[] = {
+    {"bind", LTcpBind},
+    {"connect", LTcpConnect},
+    {"getsockname", LTcpGetSockName},
+    {"getpeername", LTcpGetPeerName},
+    {"keepalive", LTcpKeepAlive},
+    {"nodelay", LTcpNoDelay},
+    {nullptr, nullptr},
+};
+
+constexpr luaL_Reg kFunctions[] = {
+    {"tcp", LTcpCreate},
+    {nullptr, nullptr},
+};
+
+}  // namespace
+
+void OpenTcp(lua_State* L, sched::Scheduler* scheduler) {
+  RegisterStreamType(L, kTcpType, kMethods);
+  PushModuleSubtable(L, lua_gettop(L), "net");
+  SetClosures(L, kFunctions, scheduler);
+  lua_pop(L, 1);
+}
+
+}  // namespace luv::lua

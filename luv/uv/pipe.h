@@ -1,0 +1,45 @@
+// Pipe calls on a Stream of type kPipe: Unix domain sockets by path, and
+// existing descriptors (pipes, socketpairs) by number.
+//
+// Paths are checked before libuv sees them: libuv 1.44 silently truncates a
+// path longer than sockaddr_un can hold, which would bind or connect to a
+// different file. Thread affinity: the loop's thread. Nothing blocks or
+// raises; connect completes through its StreamRequest.
+#ifndef LUV_UV_PIPE_H_
+#define LUV_UV_PIPE_H_
+
+#include <memory>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "luv/uv/stream.h"
+
+namespace luv::uv {
+
+// Longest path a Unix domain socket address holds (sun_path less its NUL).
+constexpr size_t kMaxPipePathLength = 107;
+
+// OK for a path that fits sockaddr_un and has no NUL byte; ENAMETOOLONG or
+// EINVAL otherwise.
+absl::Status CheckPipePath(absl::string_view path);
+
+// Wraps the open descriptor `fd` (made non-blocking); the stream owns it
+// from then on.
+absl::Status PipeOpen(Stream* pipe, int fd);
+
+// Creates the socket file `path` (it must not exist).
+absl::Status PipeBind(Stream* pipe, absl::string_view path);
+
+// Connects to the socket file `path`; `request` completes with the result.
+absl::Status PipeConnect(Stream* pipe, absl::string_view path,
+                         std::unique_ptr<StreamRequest> request);
+
+// The bound path, and the peer's (often empty for a connecting client).
+absl::StatusOr<std::string> PipeSockName(Stream* pipe);
+absl::StatusOr<std::string> PipePeerName(Stream* pipe);
+
+}  // namespace luv::uv
+
+#endif  // LUV_UV_PIPE_H_

@@ -1,0 +1,110 @@
+// Process: a child process started with uv_spawn, and its exit.
+//
+// The record watches the child until it exits: OnExit runs from the loop
+// with the exit status and terminating signal. An owner that lets go while
+// the child runs calls ReleaseWhenExited: the record keeps watching (so the
+// child is reaped, not left a zombie) and deletes itself after the exit, or
+// when the loop shuts down. A detached child (its own session) does not
+// keep the loop running and is not waited for.
+//
+// Thread affinity: the loop's thread. Nothing blocks or raises; spawning
+// forks and execs at once.
+#ifndef LUV_UV_PROCESS_H_
+#define LUV_UV_PROCESS_H_
+
+#include <uv.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "luv/uv/handle.h"
+#include "luv/uv/stream.h"
+
+namespace luv::uv {
+
+// What one of the child's stdin, stdout and stderr is connected to.
+struct StdioSpec {
+  enum class Kind {
+    kIgnore,         // /dev/null
+    kInheritFd,      // the parent's descriptor `fd`
+    kCreatePipe,     // a new socketpair; the parent's end opens `stream` (a pipe)
+    kInheritStream,  // the descriptor of the open `stream`
+  };
+  static StdioSpec Ignore() { return {Kind::kIgnore, -1, nullptr}; }
+  static StdioSpec InheritFd(int fd) { return {Kind::kInheritFd, fd, nullptr}; }
+  static StdioSpec CreatePipe(Stream* pipe) { return {Kind::kCreatePipe, -1, pipe}; }
+  static StdioSpec InheritStream(Stream* stream) {
+    return {Kind::kInheritStream, -1, stream};
+  }
+
+  Kind kind;
+  int fd;
+  Stream* stream;
+};
+
+struct SpawnOptions {
+  std::string file;               // looked up in PATH when it has no '/'
+  std::vector<std::string> args;  // argv[1..]; argv[0] is `file`
+  // "NAME=value" entries; unset: the parent's environment.
+  std::optional<std::vector<std::string>> env;
+  std::string cwd;  // empty: the parent's
+  StdioSpec stdio[3] = {StdioSpec::InheritFd(0), StdioSpec::InheritFd(1),
+                        StdioSpec::InheritFd(2)};
+  bool detached = false;
+};
+
+// The signal number for "SIGTERM", "TERM" or "term" (any case), or -1.
+int SignalNumber(absl::string_view name);
+// "SIGTERM" for 15; null for a number without a name.
+const char* SignalName(int signal);
+
+class Process : public HandleOwner {
+ public:
+  // Largest number of arguments and environment entries accepted.
+  static constexpr size_t kMaxArgs = 65536;
+
+  // The result of the spawn: ENOENT for a missing program, ...
+  const absl::Status& init_status() const { return init_status_; }
+  int pid() const { return pid_; }
+  bool exited() const { return exited_; }
+  int64_t exit_status() const { return exit_status_; }
+  int term_signal() const { return term_signal_; }
+
+  // Sends `signal` (0 checks that the child is alive). ESRCH once exited.
+  absl::Status Kill(int signal);
+
+  // Whether the running child keeps the loop alive (a detached child does
+  // not, until someone waits for it).
+  void KeepLoopAlive(bool keep);
+
+  // The owner lets go: see the header comment. The caller must not use the
+  // record afterwards.
+  void ReleaseWhenExited();
+
+ protected:
+  // Spawns the child; see init_status().
+  Process(uv_loop_t* loop, const SpawnOptions& options);
+  ~Process() override = default;
+
+  // The child exited (from the loop).
+  virtual void OnExit() {}
+
+ private:
+  static void ExitCallback(uv_process_t* handle, int64_t exit_status, int term_signal);
+
+  uv_process_t process_;
+  absl::Status init_status_;
+  int pid_ = 0;
+  bool exited_ = false;
+  bool close_on_exit_ = false;
+  int64_t exit_status_ = 0;
+  int term_signal_ = 0;
+};
+
+}  // namespace luv::uv
+
+#endif  // LUV_UV_PROCESS_H_

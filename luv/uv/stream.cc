@@ -1,0 +1,237 @@
+#include "luv/uv/stream.h"
+
+#include <cstdlib>
+
+#include "absl/strings/str_cat.h"
+#include "luv/uv/status.h"
+
+namespace luv::uv {
+namespace {
+
+// libuv reads into this per-thread block, and the read callback copies what
+// arrived into the stream's own buffer: an idle connection then holds no
+// 64 KiB block of its own. A thread's callbacks never overlap, so one block
+// per thread suffices; it lives as long as the thread.
+constexpr size_t kScratchSize = 64 * 1024;
+thread_local char* scratch = nullptr;
+
+Stream* StreamOf(uv_handle_t* handle) {
+  return static_cast<Stream*>(HandleOwner::FromHandle(handle));
+}
+
+template <typename Req>
+void Finish(Req* req, int status) {
+  StreamRequestAccess::Done(req->data, status);
+}
+
+}  // namespace
+
+const char* StreamTypeName(StreamType type) {
+  switch (type) {
+    case StreamType::kTcp:
+      return "tcp";
+    case StreamType::kPipe:
+      return "pipe";
+    case StreamType::kTty:
+      return "tty";
+  }
+  return "stream";
+}
+
+void StreamRequestAccess::Done(void* data, int status) {
+  auto* request = static_cast<StreamRequest*>(data);
+  request->OnDone(status);
+  delete request;
+}
+
+void StreamRequestAccess::ConnectDone(uv_connect_t* req, int status) {
+  Done(req->data, status);
+}
+
+Stream::Stream(uv_loop_t* loop, StreamInit init) : type_(init.type) {
+  int rc;
+  switch (init.type) {
+    case StreamType::kTcp:
+      rc = uv_tcp_init(loop, &handle_.tcp);
+      break;
+    case StreamType::kPipe:
+      rc = uv_pipe_init(loop, &handle_.pipe, init.ipc ? 1 : 0);
+      break;
+    case StreamType::kTty:
+      rc = uv_tty_init(loop, &handle_.tty, init.fd, 0);
+      break;
+    default:
+      rc = UV_EINVAL;
+      break;
+  }
+  init_status_ = UvStatus(rc, StreamTypeName(type_));
+  if (init_status_.ok()) Attach(&handle_.handle);
+}
+
+int Stream::fileno() const {
+  if (closing()) return -1;
+  uv_os_fd_t fd;
+  if (uv_fileno(&handle_.handle, &fd) != 0) return -1;
+  return fd;
+}
+
+absl::Status Stream::ClosedStatus() const {
+  return UvStatus(UV_EBADF, absl::StrCat(StreamTypeName(type_), " is closed"));
+}
+
+// --- Reading ---------------------------------------------------------------
+
+void Stream::AllocCallback(uv_handle_t*, size_t, uv_buf_t* buf) {
+  if (scratch == nullptr) {
+    scratch = static_cast<char*>(std::malloc(kScratchSize));
+    if (scratch == nullptr) std::abort();  // out of memory
+  }
+  *buf = uv_buf_init(scratch, kScratchSize);
+}
+
+void Stream::ReadCallback(uv_stream_t* handle, ssize_t nread, const uv_buf_t* buf) {
+  Stream* self = StreamOf(reinterpret_cast<uv_handle_t*>(handle));
+  if (nread == 0) return;  // nothing this time (EAGAIN)
+  if (nread > 0) {
+    self->buffer_.Append(absl::string_view(buf->base, static_cast<size_t>(nread)));
+    if (self->buffer_.size() >= self->read_limit_) self->UpdateReading();
+  } else {
+    // libuv stops reading after EOF or an error.
+    self->uv_reading_ = false;
+    if (nread == UV_EOF) {
+      self->eof_ = true;
+    } else {
+      self->read_error_ = static_cast<int>(nread);
+    }
+  }
+  self->OnReadable();
+}
+
+int Stream::UpdateReading() {
+  bool want =
+      wants_reading_ && !read_ended() && !closing() && buffer_.size() < read_limit_;
+  if (want == uv_reading_) return 0;
+  if (!want) {
+    uv_read_stop(stream());
+    uv_reading_ = false;
+    return 0;
+  }
+  int rc = uv_read_start(stream(), AllocCallback, ReadCallback);
+  if (rc == 0) uv_reading_ = true;
+  return rc;
+}
+
+absl::Status Stream::StartReading() {
+  if (closing()) return ClosedStatus();
+  if (read_ended()) return absl::OkStatus();
+  wants_reading_ = true;
+  int rc = UpdateReading();
+  if (rc != 0) wants_reading_ = false;
+  return UvStatus(rc, StreamTypeName(type_));
+}
+
+void Stream::StopReading() {
+  wants_reading_ = false;
+  UpdateReading();
+}
+
+void Stream::Consume(size_t n) {
+  buffer_.Consume(n);
+  int rc = UpdateReading();
+  // Resuming can fail only if the handle broke meanwhile; report it as the
+  // error that ended reading.
+  if (rc != 0 && read_error_ == 0) read_error_ = rc;
+}
+
+void Stream::set_read_limit(size_t limit) {
+  read_limit_ = limit == 0 ? 1 : limit;
+  UpdateReading();
+}
+
+// --- Writing ---------------------------------------------------------------
+
+absl::StatusOr<size_t> Stream::TryWrite(absl::string_view data) {
+  if (closing()) return ClosedStatus();
+  if (data.empty()) return 0;
+  uv_buf_t buf = uv_buf_init(const_cast<char*>(data.data()), data.size());
+  int rc = uv_try_write(stream(), &buf, 1);
+  if (rc == UV_EAGAIN) return 0;
+  if (rc < 0) return UvStatus(rc);
+  return static_cast<size_t>(rc);
+}
+
+absl::Status Stream::Write(absl::string_view data,
+                           std::unique_ptr<StreamRequest> request) {
+  if (closing()) return ClosedStatus();
+  request->data_.assign(data.data(), data.size());
+  uv_buf_t buf = uv_buf_init(request->data_.data(), request->data_.size());
+  uv_write_t* req = &request->req_.write;
+  req->data = request.get();
+  int rc = uv_write(req, stream(), &buf, 1,
+                    [](uv_write_t* req, int status) { Finish(req, status); });
+  if (rc < 0) return UvStatus(rc);
+  request.release();  // libuv's until the callback
+  return absl::OkStatus();
+}
+
+absl::Status Stream::Shutdown(std::unique_ptr<StreamRequest> request) {
+  if (closing()) return ClosedStatus();
+  uv_shutdown_t* req = &request->req_.shutdown;
+  req->data = request.get();
+  int rc = uv_shutdown(req, stream(),
+                       [](uv_shutdown_t* req, int status) { Finish(req, status); });
+  if (rc < 0) return UvStatus(rc);
+  request.release();
+  return absl::OkStatus();
+}
+
+bool Stream::is_readable() const { return !closing() && uv_is_readable(&handle_.stream); }
+
+bool Stream::is_writable() const { return !closing() && uv_is_writable(&handle_.stream); }
+
+// --- Accepting ---------------------------------------------------------------
+
+void Stream::ConnectionCallback(uv_stream_t* server, int status) {
+  Stream* self = StreamOf(reinterpret_cast<uv_handle_t*>(server));
+  if (status == 0) self->connection_pending_ = true;
+  self->OnConnection(status);
+}
+
+absl::Status Stream::Listen(int backlog) {
+  if (closing()) return ClosedStatus();
+  int rc = uv_listen(stream(), backlog, ConnectionCallback);
+  if (rc == 0) listening_ = true;
+  return UvStatus(rc, StreamTypeName(type_));
+}
+
+int Stream::AcceptCode(Stream* client) {
+  if (closing() || client->closing()) return UV_EBADF;
+  if (client->type_ != type_) return UV_EINVAL;
+  // libuv would drop the connection on a client that is already open.
+  if (client->fileno() != -1) return UV_EBUSY;
+  if (!connection_pending_) return UV_EAGAIN;
+  connection_pending_ = false;
+  return uv_accept(stream(), client->stream());
+}
+
+absl::Status Stream::Accept(Stream* client) {
+  int rc = AcceptCode(client);
+  switch (rc) {
+    case 0:
+      return absl::OkStatus();
+    case UV_EBADF:
+      return closing() ? ClosedStatus() : client->ClosedStatus();
+    case UV_EINVAL:
+      return UvStatus(rc, absl::StrCat("a ", StreamTypeName(type_),
+                                       " server accepts into a ", StreamTypeName(type_)));
+    case UV_EBUSY:
+      return UvStatus(
+          rc, absl::StrCat("the client ", StreamTypeName(type_), " is already open"));
+    case UV_EAGAIN:
+      return UvStatus(rc, "no connection is pending");
+    default:
+      return UvStatus(rc, StreamTypeName(type_));
+  }
+}
+
+}  // namespace luv::uv

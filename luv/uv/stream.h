@@ -1,0 +1,194 @@
+// Stream: a libuv stream (a TCP socket, a pipe or a TTY) with what a
+// blocking-style API needs on top of libuv's callbacks:
+//  - received bytes are buffered until consumed; reading pauses while the
+//    buffer holds read_limit() bytes or more, so a peer that sends faster
+//    than the program reads is held back by flow control, and resumes as
+//    the buffer drains;
+//  - EOF and read errors are remembered, also when they arrive before
+//    anyone reads, and reported after the buffered bytes;
+//  - a write first tries the socket directly; what the kernel does not take
+//    is copied into a StreamRequest that keeps it alive until libuv wrote it;
+//  - a connection a listening stream received is recorded until accepted.
+//
+// The derived record learns about events through OnReadable and
+// OnConnection, called from libuv callbacks (they must not call back into
+// Lua). Type-specific calls are in tcp.h, pipe.h and tty.h. Lifetime as
+// HandleOwner (handle.h). Thread affinity: the loop's thread. Nothing here
+// blocks or raises.
+#ifndef LUV_UV_STREAM_H_
+#define LUV_UV_STREAM_H_
+
+#include <uv.h>
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "luv/uv/handle.h"
+#include "luv/uv/read_buffer.h"
+
+namespace luv::uv {
+
+enum class StreamType { kTcp, kPipe, kTty };
+
+// "tcp", "pipe" or "tty".
+const char* StreamTypeName(StreamType type);
+
+// How a Stream's handle is initialized.
+struct StreamInit {
+  static StreamInit Tcp() { return {StreamType::kTcp, false, -1}; }
+  // `ipc`: the pipe can carry handles (libuv's ipc flag).
+  static StreamInit Pipe(bool ipc) { return {StreamType::kPipe, ipc, -1}; }
+  // A TTY on `fd`, which libuv may reopen (see uv_tty_init).
+  static StreamInit Tty(int fd) { return {StreamType::kTty, false, fd}; }
+
+  StreamType type;
+  bool ipc;
+  int fd;
+};
+
+// A write, shutdown or connect that a Stream runs. The stream calls OnDone
+// exactly once from the loop — with 0, or a libuv error code (UV_ECANCELED
+// when the stream was closed first) — and deletes the request right after.
+class StreamRequest {
+ public:
+  StreamRequest() = default;
+  StreamRequest(const StreamRequest&) = delete;
+  StreamRequest& operator=(const StreamRequest&) = delete;
+  virtual ~StreamRequest() = default;
+
+ protected:
+  virtual void OnDone(int status) = 0;
+
+ private:
+  friend class Stream;
+  friend struct StreamRequestAccess;
+
+  union {
+    uv_write_t write;
+    uv_shutdown_t shutdown;
+    uv_connect_t connect;
+  } req_;
+  std::string data_;  // a write's own copy of its bytes
+};
+
+// For stream.cc, tcp.cc and pipe.cc: the connect request inside a
+// StreamRequest, and completing a request (OnDone, then delete).
+struct StreamRequestAccess {
+  static uv_connect_t* Connect(StreamRequest* request) {
+    request->req_.connect.data = request;
+    return &request->req_.connect;
+  }
+  static void ConnectDone(uv_connect_t* req, int status);
+  static void Done(void* request, int status);
+};
+
+class Stream : public HandleOwner {
+ public:
+  // Default bound of the read buffer.
+  static constexpr size_t kDefaultReadLimit = 256 * 1024;
+
+  StreamType type() const { return type_; }
+  const absl::Status& init_status() const { return init_status_; }
+  uv_stream_t* stream() { return &handle_.stream; }
+  uv_tcp_t* tcp() { return &handle_.tcp; }     // type() == kTcp only
+  uv_pipe_t* pipe() { return &handle_.pipe; }  // type() == kPipe only
+  uv_tty_t* tty() { return &handle_.tty; }     // type() == kTty only
+  // The OS descriptor, or -1 when there is none (yet, or any more).
+  int fileno() const;
+
+  // --- Reading ------------------------------------------------------------
+  // Starts reading into the buffer (idempotent). ENOTCONN for a stream that
+  // is not connected or not readable; OK (and nothing to do) once reading
+  // ended with EOF or an error.
+  absl::Status StartReading();
+  // Stops reading until the next StartReading; buffered bytes stay.
+  void StopReading();
+  bool reading() const { return wants_reading_; }
+  size_t buffered() const { return buffer_.size(); }
+  // The first min(max, buffered()) bytes; valid until the next Consume or
+  // read callback.
+  absl::string_view Peek(size_t max) const { return buffer_.Peek(max); }
+  // Drops the first `n` buffered bytes; reading resumes if it was paused.
+  void Consume(size_t n);
+  bool eof() const { return eof_; }
+  // The libuv code of the error that ended reading (not EOF), or 0.
+  int read_error() const { return read_error_; }
+  // No bytes will arrive beyond those buffered.
+  bool read_ended() const { return eof_ || read_error_ != 0; }
+  size_t read_limit() const { return read_limit_; }
+  void set_read_limit(size_t limit);
+
+  // --- Writing ------------------------------------------------------------
+  // Writes as much of `data` as the kernel takes now without blocking and
+  // returns how much that was: 0 when earlier writes are still queued (they
+  // go first) or the socket is full.
+  absl::StatusOr<size_t> TryWrite(absl::string_view data);
+  // Queues a copy of `data` behind earlier writes; `request` completes when
+  // libuv wrote all of it. On failure the request is dropped unused.
+  absl::Status Write(absl::string_view data, std::unique_ptr<StreamRequest> request);
+  // Shuts down the write side once queued writes are done (the peer reads
+  // EOF); `request` completes then.
+  absl::Status Shutdown(std::unique_ptr<StreamRequest> request);
+  // Bytes queued in libuv and not yet written.
+  size_t write_queue_size() const { return handle_.stream.write_queue_size; }
+  bool is_readable() const;
+  bool is_writable() const;
+
+  // --- Accepting ----------------------------------------------------------
+  absl::Status Listen(int backlog);
+  bool listening() const { return listening_; }
+  // A connection arrived and waits for Accept.
+  bool connection_pending() const { return connection_pending_; }
+  // Accepts the pending connection into `client`, a fresh stream of the same
+  // type on the same loop. EAGAIN when none is pending, EBUSY when `client`
+  // is open already, EINVAL for a client of another type, EBADF for a closed
+  // stream; libuv closes the connection when `client` cannot take it.
+  absl::Status Accept(Stream* client);
+  // The same with the bare libuv code (0 or negative), for callers that
+  // hand the result on.
+  int AcceptCode(Stream* client);
+
+ protected:
+  Stream(uv_loop_t* loop, StreamInit init);
+  ~Stream() override = default;
+
+  // Bytes, EOF or a read error arrived.
+  virtual void OnReadable() {}
+  // A listening stream received a connection (status 0: connection_pending()
+  // is now true) or failed to accept one (a libuv error code).
+  virtual void OnConnection(int status) {}
+
+ private:
+  static void AllocCallback(uv_handle_t* handle, size_t suggested, uv_buf_t* buf);
+  static void ReadCallback(uv_stream_t* handle, ssize_t nread, const uv_buf_t* buf);
+  static void ConnectionCallback(uv_stream_t* server, int status);
+  // Starts or stops libuv's reading to match what is wanted.
+  int UpdateReading();
+  absl::Status ClosedStatus() const;
+
+  union {
+    uv_handle_t handle;
+    uv_stream_t stream;
+    uv_tcp_t tcp;
+    uv_pipe_t pipe;
+    uv_tty_t tty;
+  } handle_;
+  const StreamType type_;
+  absl::Status init_status_;
+  ReadBuffer buffer_;
+  size_t read_limit_ = kDefaultReadLimit;
+  int read_error_ = 0;
+  bool eof_ = false;
+  bool wants_reading_ = false;  // between StartReading and StopReading
+  bool uv_reading_ = false;     // libuv is reading
+  bool listening_ = false;
+  bool connection_pending_ = false;
+};
+
+}  // namespace luv::uv
+
+#endif  // LUV_UV_STREAM_H_

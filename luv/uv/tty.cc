@@ -1,0 +1,40 @@
+#include "luv/uv/tty.h"
+
+#include "absl/strings/str_cat.h"
+#include "luv/uv/status.h"
+
+namespace luv::uv {
+namespace {
+
+absl::Status CheckTty(Stream* tty) {
+  if (tty->type() != StreamType::kTty) return UvStatus(UV_EINVAL, "not a tty");
+  if (tty->closing()) return UvStatus(UV_EBADF, "tty is closed");
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status TtySetMode(Stream* tty, absl::string_view mode) {
+  if (absl::Status status = CheckTty(tty); !status.ok()) return status;
+  uv_tty_mode_t uv_mode;
+  if (mode == "normal") {
+    uv_mode = UV_TTY_MODE_NORMAL;
+  } else if (mode == "raw") {
+    uv_mode = UV_TTY_MODE_RAW;
+  } else if (mode == "io") {
+    uv_mode = UV_TTY_MODE_IO;
+  } else {
+    return UvStatus(UV_EINVAL, "tty mode must be \"normal\", \"raw\" or \"io\"");
+  }
+  return UvStatus(uv_tty_set_mode(tty->tty(), uv_mode), "tty mode");
+}
+
+absl::StatusOr<WindowSize> TtyWindowSize(Stream* tty) {
+  if (absl::Status status = CheckTty(tty); !status.ok()) return status;
+  WindowSize size;
+  int rc = uv_tty_get_winsize(tty->tty(), &size.width, &size.height);
+  if (rc != 0) return UvStatus(rc, "tty window size");
+  return size;
+}
+
+}  // namespace luv::uv
