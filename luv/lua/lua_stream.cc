@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "luv/lua/lua_sched.h"
+#include "luv/lua/lua_select.h"
 #include "luv/lua/support.h"
 #include "luv/uv/status.h"
 
@@ -328,10 +329,13 @@ void LuaStream::CloseAndWake() {
     scheduler_->WakeAll(&op->waiters, PushClosed, what);
     delete op;
   }
+  scheduler_->WakeAll(&watchers_, nullptr, nullptr);  // a closed stream is ready
   Close();
 }
 
 void LuaStream::OnReadable() { DispatchRead(); }
+
+bool LuaStream::ReadReady() const { return closing() || buffered() > 0 || read_ended(); }
 
 void LuaStream::DispatchRead() {
   if (delivering_ != nullptr) return;
@@ -344,6 +348,10 @@ void LuaStream::DispatchRead() {
     delivering_ = op;
     scheduler_->WakeAll(&op->waiters, PushDelivered, op);
     return;
+  }
+  // Nobody reads what is there: tell the selects that watch for it.
+  if (!watchers_.empty() && (buffered() > 0 || read_ended())) {
+    scheduler_->WakeAll(&watchers_, nullptr, nullptr);
   }
 }
 
@@ -596,7 +604,26 @@ int PushNewStream(lua_State* L, const char* type, Scheduler* scheduler,
   return pushed >= 0 ? pushed : lua_error(L);
 }
 
+namespace {
+
+// luv.select: a stream is ready when a read would not wait.
+bool StreamSelectReady(lua_State* L, int index) {
+  return CheckStream(L, index)->ReadReady();
+}
+
+bool StreamSelectAdd(lua_State* L, int index, sched::WaitNode* node) {
+  LuaStream* stream = CheckStream(L, index);
+  stream->watchers()->Add(node);
+  // Bytes arrive only while the stream reads (it stops on its own when its
+  // buffer is full, which makes it ready anyway).
+  stream->StartReading().IgnoreError();
+  return stream->ReadReady();
+}
+
+}  // namespace
+
 void RegisterStreamType(lua_State* L, const char* type, const luaL_Reg* methods) {
+  RegisterWaitable(type, {StreamSelectReady, StreamSelectAdd});
   // A write to a peer that went away raises SIGPIPE, whose default action
   // ends the process; with it ignored the write fails with EPIPE instead.
   // Only the default disposition is changed: a program's own handler stays.

@@ -52,6 +52,11 @@ class LuaStream : public uv::Stream {
   // (idempotent). Pending requests complete with ECANCELED.
   void CloseAndWake();
 
+  // States in luv.select waiting for the stream to become readable.
+  sched::WaitList* watchers() { return &watchers_; }
+  // Bytes, an end or an error are there for a read (it would not wait).
+  bool ReadReady() const;
+
   // The pieces of the shared methods below; see lua_stream.cc.
   struct ReadOp;
   struct AcceptOp;
@@ -75,6 +80,7 @@ class LuaStream : public uv::Stream {
   sched::Scheduler* const scheduler_;
   const char* const what_;
   const CallNames* const calls_;
+  sched::WaitList watchers_;
   ReadOp* read_head_ = nullptr;  // waiting readers, oldest first
   ReadOp* read_tail_ = nullptr;
   ReadOp* delivering_ = nullptr;  // woken reader whose results are due
