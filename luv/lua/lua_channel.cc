@@ -56,8 +56,12 @@ class LocalEnd : public thread::ChannelEndpoint {
     scheduler_->mailbox()->Hold();
   }
 
-  void WakeGetter() override { WakeOne(&getters_, ChannelCore::Kind::kGetter); }
-  void WakePutter() override { WakeOne(&putters_, ChannelCore::Kind::kPutter); }
+  void WakeGetter() override {
+    WakeOne(&getters_, ChannelCore::Kind::kGetter, PushTaken);
+  }
+  void WakePutter() override {
+    WakeOne(&putters_, ChannelCore::Kind::kPutter, PushRetry);
+  }
   void WakeAll() override {
     scheduler_->WakeAll(&getters_, PushRetry, nullptr);
     scheduler_->WakeAll(&putters_, PushRetry, nullptr);
@@ -71,9 +75,26 @@ class LocalEnd : public thread::ChannelEndpoint {
   sched::WaitList* putters() { return &putters_; }
 
  private:
-  void WakeOne(sched::WaitList* list, ChannelCore::Kind kind) {
+  // PushFn of a woken getter: takes its message as it resumes (`true,
+  // values...`), or the retry sentinel if another getter was faster. The
+  // blob waits in `taken_`, not in this frame, which a Lua error could skip.
+  static int PushTaken(lua_State* L, void* arg) {
+    auto* end = static_cast<LocalEnd*>(arg);
+    if (end->core_->TryGet(&end->taken_, end->scheduler_) != ChannelCore::Result::kDone) {
+      return PushRetry(L, nullptr);
+    }
+    luaL_checkstack(L, 1, "channel:get()");
+    lua_pushboolean(L, 1);
+    int count = 0;
+    bool decoded = codec::DecodeTrusted(L, end->taken_, &count).ok();
+    end->taken_.clear();
+    if (!decoded) luaL_error(L, "luv: a channel message could not be decoded");
+    return count + 1;
+  }
+
+  void WakeOne(sched::WaitList* list, ChannelCore::Kind kind, sched::PushFn push) {
     if (sched::WaitNode* node = list->PopFront()) {
-      scheduler_->WakeNode(node, PushRetry, nullptr);
+      scheduler_->WakeNode(node, push, this);
     } else {
       core_->PassOn(kind, scheduler_);  // the waiter left: wake the next one
     }
@@ -83,6 +104,7 @@ class LocalEnd : public thread::ChannelEndpoint {
   Scheduler* scheduler_;
   uint64_t id_ = 0;
   bool holding_ = false;
+  std::string taken_;
   sched::WaitList getters_;
   sched::WaitList putters_;
 };

@@ -109,6 +109,20 @@ ChannelCore::Result ChannelCore::Get(std::string* message, uint64_t endpoint_id,
   return Result::kDone;
 }
 
+ChannelCore::Result ChannelCore::TryGet(std::string* message, const void* caller_tag) {
+  Attached target;
+  bool notify = false;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (messages_.empty()) return closed_ ? Result::kClosed : Result::kWouldBlock;
+    *message = std::move(messages_.front());
+    messages_.pop_front();
+    if (capacity_ != 0) notify = PickLocked(Kind::kPutter, &target);
+  }
+  if (notify) Notify(target, Kind::kPutter, caller_tag);
+  return Result::kDone;
+}
+
 bool ChannelCore::WatchForMessage(uint64_t endpoint_id) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (!messages_.empty() || closed_) return true;

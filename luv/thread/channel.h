@@ -71,6 +71,10 @@ class ChannelCore {
   // recorded, as above); kClosed once closed and drained.
   Result Get(std::string* message, uint64_t endpoint_id, const void* caller_tag);
 
+  // Takes the oldest message if there is one, without recording a waiter
+  // (for a woken getter taking its message when it resumes).
+  Result TryGet(std::string* message, const void* caller_tag);
+
   // For luv.select: true if a message is queued or the channel is closed;
   // else records the endpoint as having a getter waiting (like Get).
   bool WatchForMessage(uint64_t endpoint_id);
