@@ -50,6 +50,12 @@ if [ -n "$only" ]; then
 fi
 say "${#targets[@]} benchmark(s): ${targets[*]##*:}$([ $quick = true ] && echo ' (quick)')"
 
+# The code measured: the commit when the run starts.
+commit=$(git -C "$workspace" rev-parse HEAD 2> /dev/null || echo unknown)
+dirty=false
+[ -z "$(git -C "$workspace" status --porcelain --untracked-files=no 2> /dev/null)" ] || dirty=true
+date=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+
 say "building with -c opt..."
 if ! bazel build -c opt --keep_going --noshow_progress "${targets[@]}" > "$tmp/build.log" 2>&1; then
   say "some benchmarks did not build (they are reported as failed):"
@@ -89,10 +95,6 @@ for target in "${targets[@]}"; do
 done
 
 # What the figures were measured on and with.
-commit=$(git -C "$workspace" rev-parse HEAD 2> /dev/null || echo unknown)
-dirty=false
-[ -z "$(git -C "$workspace" status --porcelain --untracked-files=no 2> /dev/null)" ] || dirty=true
-date=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 version() { "$@" 2>&1 | head -1 | awk '{ print $1, $2 }'; }
 package() { dpkg-query -W -f='${Version}' "$1" 2> /dev/null || echo missing; }
 {
