@@ -55,6 +55,7 @@ commit=$(git -C "$workspace" rev-parse HEAD 2> /dev/null || echo unknown)
 dirty=false
 [ -z "$(git -C "$workspace" status --porcelain --untracked-files=no 2> /dev/null)" ] || dirty=true
 date=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)  # the machine is shared: say how busy
 
 say "building with -c opt..."
 if ! bazel build -c opt --keep_going --noshow_progress "${targets[@]}" > "$tmp/build.log" 2>&1; then
@@ -107,6 +108,7 @@ package() { dpkg-query -W -f='${Version}' "$1" 2> /dev/null || echo missing; }
   printf 'machine.os\t%s\n' "$(. /etc/os-release && echo "$PRETTY_NAME")"
   printf 'machine.lua\t%s\n' "$(version "$lua" -v)"
   printf 'machine.luajit\t%s\n' "$(version "$luajit" -v)"
+  printf 'machine.load_average_start\t%s\n' "$load_start"
   printf 'machine.load_average\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
   for p in lua-cqueues lua-luv lua-cjson lua-mpack lua-messagepack nodejs libuv1 libzmq5; do
     printf 'peers.%s\t%s\n' "$p" "$(package $p)"

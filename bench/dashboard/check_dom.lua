@@ -100,6 +100,18 @@ for _, bench in ipairs(latest.benchmarks) do
   end
 end
 
+-- The overview: one row per group of the latest run with luv and a ratio.
+local rows, want = 0, 0
+for _ in dom:gmatch('<tr data%-group="') do rows = rows + 1 end
+for _, bench in ipairs(latest.benchmarks) do
+  for _, group in ipairs(bench.groups or {}) do
+    local has_luv = false
+    for _, f in ipairs(group.figures) do has_luv = has_luv or f.impl == "luv" end
+    if has_luv and next(group.ratios or {}) then want = want + 1 end
+  end
+end
+expect(rows == want, "overview: %d rows, expected %d", rows, want)
+
 if #problems > 0 then
   io.stderr:write(table.concat(problems, "\n"), "\n", #problems, " of ", checks, " checks failed\n")
   os.exit(1)

@@ -112,7 +112,47 @@
     });
   }
 
+  // At a glance: luv's median and its ratio to every contender, per group.
+  function drawOverview() {
+    const parent = document.getElementById('overview');
+    el(parent, 'h2', {}, 'luv against each contender');
+    el(parent, 'p', {}, 'How many times better luv did than each contender (medians; above 1 ' +
+      'luv is ahead, whether the unit is a rate or a time). A limit is a floor such as bare C.');
+    const table = el(parent, 'table', { class: 'overview' });
+    const head = el(table, 'tr');
+    for (const title of ['benchmark', 'work', 'luv', 'ratios']) el(head, 'th', {}, title);
+    for (const bench of run.benchmarks) {
+      for (const group of bench.groups || []) {
+        const luv = group.figures.find((f) => f.impl === 'luv');
+        const others = group.figures.filter((f) => group.ratios && group.ratios[f.impl]);
+        if (!luv || others.length === 0) continue;
+        const tr = el(table, 'tr', { 'data-group': bench.benchmark + '/' + group.id });
+        el(tr, 'td', {}, bench.benchmark);
+        el(tr, 'td', {}, group.title || group.id);
+        el(tr, 'td', {}, fmt(luv.median) + ' ' + group.unit);
+        const cell = el(tr, 'td');
+        for (const f of others) {
+          const ratio = group.ratios[f.impl];
+          el(cell, 'span', { class: 'chip ' + (ratio >= 1 ? 'ahead' : 'behind') + ' ' + f.role },
+            f.impl + (f.role === 'limit' ? ' (limit)' : '') + ' ×' + ratio.toFixed(2));
+        }
+      }
+    }
+  }
+
+  // The runs the trend lines go through.
+  function drawRuns() {
+    const footer = document.getElementById('machine');
+    el(footer, 'h2', {}, 'Runs in the trend lines');
+    const list = el(footer, 'ol', { class: 'runs' });
+    for (const h of data.history) {
+      el(list, 'li', {}, h.date + ' · ' + String(h.commit).slice(0, 10) + (h.dirty ? ' (dirty)' : '') +
+        ' · ' + Object.keys(h.values).length + ' figures of luv');
+    }
+  }
+
   describeRun();
+  drawOverview();
   const toc = document.getElementById('toc');
   const main = document.getElementById('benchmarks');
   for (const bench of run.benchmarks) {
@@ -136,5 +176,6 @@
       }
     }
   }
+  drawRuns();
   document.body.setAttribute('data-rendered', 'true');
 })();

@@ -123,11 +123,12 @@ for _, bench in ipairs(current.benchmarks) do
 end
 
 local lines = {
-  string.format("Run of %s, commit %s%s, `%s`, on %s (%d cores, %s, load average %s at the end).",
+  string.format("Run of %s, commit %s%s, `%s`, on %s (%d cores, %s; load average %s%s).",
     current.date, tostring(current.commit):sub(1, 10),
     current.dirty and " (with uncommitted changes)" or "", current.command or "?",
     current.machine.cpu or "?", current.machine.cores or 0, current.machine.os or "?",
-    current.machine.load_average or "?"),
+    current.machine.load_average_start and current.machine.load_average_start .. " at the start, "
+      or "", (current.machine.load_average or "?") .. " at the end"),
   "",
   "Each ratio is how many times better luv did than that contender (medians;",
   "above 1 luv is ahead, whether the unit is a rate or a time); a *limit* is a",
