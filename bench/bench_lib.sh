@@ -1,28 +1,148 @@
-# Shared by the benchmark runners (sourced, not run).
+# Shared by the benchmark runners (sourced, not run). A runner reads its
+# options with bench_options, declares groups of comparable figures with
+# bench_group, records samples with bench_run or bench_add, prints its own
+# table (bench_median, bench_ratio) and ends with write_json. The JSON it
+# writes is described in docs/bench-schema.md.
 
-# median: the middle of three numbers on stdin.
-median() { sort -g | sed -n 2p; }
+BENCH_RUNS=3       # samples per figure; --quick makes it 1
+BENCH_QUICK=false  # --quick: smaller work, one sample, for CI smoke runs
+BENCH_GROUPS=()    # group ids, in the order they were declared
+declare -A BENCH_TITLE BENCH_UNIT BENCH_BETTER BENCH_IMPLS BENCH_SAMPLES BENCH_ROLE BENCH_PARAM
 
-# run3 COMMAND...: the median of the second field of the first line that
-# three runs of COMMAND print ("<name> <figure>").
-run3() { for _ in 1 2 3; do "$@" | awk '{print $2; exit}'; done | median; }
+# bench_options ARGS...: the options a user passes after `--`:
+#   --quick     one short sample of each figure (seconds in all)
+#   --runs N    N samples of each figure (default 3)
+bench_options() {
+  while [ $# -gt 0 ]; do
+    case $1 in
+      --quick) BENCH_QUICK=true; BENCH_RUNS=1 ;;
+      --runs) BENCH_RUNS=$2; shift ;;
+      *) echo "unknown option: $1 (expected --quick or --runs N)" >&2; return 2 ;;
+    esac
+    shift
+  done
+}
+
+# bench_group ID UNIT BETTER TITLE: declares figures that measure the same
+# work, so they can be compared. BETTER is "higher" or "lower".
+bench_group() {
+  case $3 in higher | lower) ;; *) echo "bench_group $1: BETTER must be higher or lower" >&2; return 2 ;; esac
+  BENCH_GROUPS+=("$1")
+  BENCH_UNIT[$1]=$2 BENCH_BETTER[$1]=$3 BENCH_TITLE[$1]=$4 BENCH_IMPLS[$1]=""
+}
+
+# bench_role IMPL ROLE: "limit" for a floor no library can beat (bare C, a
+# plain Lua loop), "peer" (the default) for another library. The
+# implementation named "luv" is always luv itself.
+bench_role() { BENCH_ROLE[$1]=$2; }
+
+# bench_param NAME VALUE: a parameter of the run (a size, a count).
+bench_param() { BENCH_PARAM[$1]=$2; }
+
+# bench_add GROUP IMPL VALUE: records one sample.
+bench_add() {
+  local group=$1 impl=$2 value=$3
+  if [ -z "${BENCH_UNIT[$group]+set}" ]; then echo "bench_add: no group $group" >&2; return 2; fi
+  if ! [[ $value =~ ^[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$ ]]; then
+    echo "bench_add $group $impl: not a number: '$value'" >&2
+    return 2
+  fi
+  case " ${BENCH_IMPLS[$group]} " in
+    *" $impl "*) ;;
+    *) BENCH_IMPLS[$group]="${BENCH_IMPLS[$group]:+${BENCH_IMPLS[$group]} }$impl" ;;
+  esac
+  BENCH_SAMPLES[$group.$impl]="${BENCH_SAMPLES[$group.$impl]:-}${BENCH_SAMPLES[$group.$impl]:+ }$value"
+}
+
+# bench_run GROUP IMPL COMMAND...: runs COMMAND $BENCH_RUNS times and records
+# the second field of the first line it prints ("<name> <figure>").
+bench_run() {
+  local group=$1 impl=$2 value
+  shift 2
+  for _ in $(seq "$BENCH_RUNS"); do
+    value=$("$@" | awk 'NR == 1 { print $2 }')
+    bench_add "$group" "$impl" "$value"
+  done
+}
+
+# bench_stat GROUP IMPL min|median|max: a statistic of the samples.
+bench_stat() {
+  printf '%s\n' ${BENCH_SAMPLES[$1.$2]} | sort -g | awk -v want="$3" '
+    { v[NR] = $1 }
+    END {
+      if (NR == 0) exit 1
+      if (want == "min") x = v[1]
+      else if (want == "max") x = v[NR]
+      else if (NR % 2) x = v[(NR + 1) / 2]
+      else x = (v[NR / 2] + v[NR / 2 + 1]) / 2
+      print x
+    }'
+}
+
+# bench_median GROUP IMPL: the median sample.
+bench_median() { bench_stat "$1" "$2" median; }
 
 # calc EXPR: an awk expression, printed with two decimals.
 calc() { awk "BEGIN { printf \"%.2f\", $1 }"; }
 
-# write_json NAME ARRAY: writes the associative array named ARRAY (figure
-# name -> number) to bench-results/NAME.json in the directory bazel ran from.
+# bench_ratio GROUP IMPL OTHER: how many times better IMPL does than OTHER
+# (medians; above 1 IMPL is better, whichever way the unit goes).
+bench_ratio() {
+  local a b
+  a=$(bench_median "$1" "$2") b=$(bench_median "$1" "$3")
+  if [ "${BENCH_BETTER[$1]}" = higher ]; then calc "$a / $b"; else calc "$b / $a"; fi
+}
+
+# bench_json_string TEXT: TEXT as a JSON string.
+bench_json_string() {
+  local s=$1
+  s=${s//\\/\\\\}
+  s=${s//\"/\\\"}
+  printf '"%s"' "$s"
+}
+
+# write_json NAME DESCRIPTION: writes every group to $LUV_BENCH_OUT/NAME.json
+# (default: bench-results/ in the directory bazel ran from).
 write_json() {
-  local name=$1
-  local -n figures=$2
-  local out=${BUILD_WORKING_DIRECTORY:-.}/bench-results
+  local name=$1 description=$2
+  local out=${LUV_BENCH_OUT:-${BUILD_WORKING_DIRECTORY:-.}/bench-results}
   mkdir -p "$out"
+  local group impl key sep gsep fsep role
   {
-    echo "{"
-    printf '  "benchmark": "%s"' "$name"
-    local key
-    for key in "${!figures[@]}"; do printf ',\n  "%s": %s' "$key" "${figures[$key]}"; done
-    printf '\n}\n'
+    printf '{\n  "schema": "luv-bench/1",\n  "benchmark": %s,\n' "$(bench_json_string "$name")"
+    printf '  "description": %s,\n' "$(bench_json_string "$description")"
+    printf '  "quick": %s,\n  "runs": %s,\n  "params": {' "$BENCH_QUICK" "$BENCH_RUNS"
+    sep=""
+    for key in $(printf '%s\n' "${!BENCH_PARAM[@]}" | sort); do
+      printf '%s\n    %s: ' "$sep" "$(bench_json_string "$key")"
+      if [[ ${BENCH_PARAM[$key]} =~ ^[0-9]+(\.[0-9]+)?$ ]]; then
+        printf '%s' "${BENCH_PARAM[$key]}"
+      else
+        bench_json_string "${BENCH_PARAM[$key]}"
+      fi
+      sep=","
+    done
+    printf '%s},\n  "groups": [' "${sep:+$'\n  '}"
+    gsep=""
+    for group in "${BENCH_GROUPS[@]}"; do
+      [ -n "${BENCH_IMPLS[$group]}" ] || continue
+      printf '%s\n    {"id": %s, "title": %s, "unit": %s, "better": "%s",\n     "figures": [' \
+        "$gsep" "$(bench_json_string "$group")" "$(bench_json_string "${BENCH_TITLE[$group]}")" \
+        "$(bench_json_string "${BENCH_UNIT[$group]}")" "${BENCH_BETTER[$group]}"
+      fsep=""
+      for impl in ${BENCH_IMPLS[$group]}; do
+        role=${BENCH_ROLE[$impl]:-peer}
+        [ "$impl" = luv ] && role=luv
+        printf '%s\n       {"impl": %s, "role": "%s", "min": %s, "median": %s, "max": %s, "samples": [%s]}' \
+          "$fsep" "$(bench_json_string "$impl")" "$role" "$(bench_stat "$group" "$impl" min)" \
+          "$(bench_stat "$group" "$impl" median)" "$(bench_stat "$group" "$impl" max)" \
+          "$(printf '%s\n' ${BENCH_SAMPLES[$group.$impl]} | paste -sd, - | sed 's/,/, /g')"
+        fsep=","
+      done
+      printf ']}'
+      gsep=","
+    done
+    printf '\n  ]\n}\n'
   } > "$out/$name.json"
   echo "wrote $out/$name.json" >&2
 }

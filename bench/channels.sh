@@ -1,37 +1,39 @@
 #!/bin/bash
 # Channel ping-pong between two fibers and between two threads, beside a ØMQ
 # inproc PAIR doing the same, in one run, under Lua 5.1 and LuaJIT:
-#   bazel run -c opt //bench:channels [-- --quick]
-# Each figure is the median of three runs; JSON to bench-results/channels.json.
+#   bazel run -c opt //bench:channels [-- --quick | --runs N]
+# Prints a table and writes bench-results/channels.json (docs/bench-schema.md).
 set -euo pipefail
 runfiles=$(pwd)
 lua51=$runfiles/$1 luajit=$runfiles/$2 module=$runfiles/$3 script=$runfiles/$4
 shift 4
-trips=100000
-if [ "${1:-}" = --quick ]; then trips=2000; fi
 source bench/bench_lib.sh  # from the runfiles, the working directory
+bench_options "$@"
+trips=100000
+[ "$BENCH_QUICK" = true ] && trips=2000
+bench_param round_trips $trips
 export LUA_CPATH="$(dirname "$module")/?.so"
 
-declare -A f
 for vm in lua51 luajit; do
+  name=$([ $vm = lua51 ] && echo "Lua 5.1" || echo LuaJIT)
   for where in fibers threads; do
-    for kind in channel zmq; do
-      echo "[$vm] $kind between $where..." >&2
-      f[$vm.$kind.$where]=$(run3 "${!vm}" "$script" $kind $where $trips)
-    done
+    bench_group $where.$vm msg/s higher "Ping-pong between two $where: messages per second ($name)"
+    echo "[$vm] channel and zmq between $where..." >&2
+    bench_run $where.$vm luv "${!vm}" "$script" channel $where $trips
+    bench_run $where.$vm zmq-inproc "${!vm}" "$script" zmq $where $trips
   done
 done
 
 kmps() { calc "$1 / 1000"; }
 printf '\n%-34s %12s %12s\n' "messages/s (thousands)" "Lua 5.1" "LuaJIT"
 for where in fibers threads; do
-  for kind in channel zmq; do
-    printf '%-34s %12s %12s\n' "$kind, two $where" "$(kmps ${f[lua51.$kind.$where]})" \
-      "$(kmps ${f[luajit.$kind.$where]})"
+  for impl in luv zmq-inproc; do
+    label=$([ $impl = luv ] && echo "luv.channel" || echo "ØMQ inproc PAIR")
+    printf '%-34s %12s %12s\n' "$label, two $where" "$(kmps "$(bench_median $where.lua51 $impl)")" \
+      "$(kmps "$(bench_median $where.luajit $impl)")"
   done
-  printf '%-34s %12s %12s\n' "  channel / zmq inproc" \
-    "$(calc "${f[lua51.channel.$where]} / ${f[lua51.zmq.$where]}")" \
-    "$(calc "${f[luajit.channel.$where]} / ${f[luajit.zmq.$where]}")"
+  printf '%-34s %12s %12s\n' "  channel / ØMQ" "$(bench_ratio $where.lua51 luv zmq-inproc)" \
+    "$(bench_ratio $where.luajit luv zmq-inproc)"
 done
-f[round_trips]=$trips
-write_json channels f
+
+write_json channels "Channel ping-pong between fibers and between threads, beside a ØMQ inproc PAIR"

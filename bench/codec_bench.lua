@@ -5,13 +5,19 @@
 -- Prints ops/s and MB/s (of each codec's own output) per codec, and luv's
 -- speed as a ratio of each peer's (> 1: luv is faster). A peer that cannot
 -- handle a payload is shown as "n/a". Pass a number of seconds per
--- measurement to change the default 0.4.
+-- measurement to change the default 0.4. With --figures it prints only
+-- "<payload>.<encode|decode> <codec> <calls per second>" lines, for
+-- bench/codec.sh.
 local luv = require("luv")
-local seconds = tonumber(arg and arg[1]) or 0.4
+local seconds, figures = 0.4, false
+for _, a in ipairs(arg or {}) do
+  if a == "--figures" then figures = true else seconds = tonumber(a) or seconds end
+end
+local print = figures and function() end or print
 local interpreter = rawget(_G, "jit") and jit.version or _VERSION
 
 local codecs = {
-  { name = "luv.codec", encode = luv.codec.encode, decode = luv.codec.decode },
+  { name = "luv.codec", id = "luv", encode = luv.codec.encode, decode = luv.codec.decode },
 }
 -- The runner restores Lua's default C path for Debian's modules but not the
 -- Lua path, where the pure-Lua MessagePack lives: add Debian's Lua 5.1
@@ -21,7 +27,7 @@ package.path = package.path .. ";/usr/local/share/lua/5.1/?.lua;/usr/share/lua/5
 local function peer(name, module, encode, decode)
   local ok, m = pcall(require, module)
   if ok then
-    codecs[#codecs + 1] = { name = name, encode = m[encode], decode = m[decode] }
+    codecs[#codecs + 1] = { name = name, id = module, encode = m[encode], decode = m[decode] }
   else
     print(string.format("(%s not found: %s)", name, module))
   end
@@ -37,22 +43,22 @@ do
     records[i] = { id = i, name = "user" .. i, email = "user" .. i .. "@example.org",
       active = i % 3 == 0, score = i * 1.25, tags = { "alpha", "beta" } }
   end
-  payloads[#payloads + 1] = { name = "10k small records", value = records }
+  payloads[#payloads + 1] = { name = "10k small records", id = "records", value = records }
 
   local wide = {}
   for i = 1, 2000 do
     wide["key" .. i] = { x = i, y = i * 2, z = "value" .. i, w = { i, i + 1, i + 2 } }
   end
-  payloads[#payloads + 1] = { name = "wide nested table", value = wide }
+  payloads[#payloads + 1] = { name = "wide nested table", id = "wide", value = wide }
 
   local strings = {}
   local chunk = string.rep("0123456789abcdef", 32)  -- 512 bytes
   for i = 1, 2048 do strings["s" .. i] = chunk:sub(1 + i % 16) .. i end
-  payloads[#payloads + 1] = { name = "1 MiB string-heavy table", value = strings }
+  payloads[#payloads + 1] = { name = "1 MiB string-heavy table", id = "strings", value = strings }
 
   local deep = { level = 0 }
   for i = 1, 150 do deep = { level = i, name = "node" .. i, child = deep, list = { i, i } } end
-  payloads[#payloads + 1] = { name = "deep table (150 levels)", value = deep }
+  payloads[#payloads + 1] = { name = "deep table (150 levels)", id = "deep", value = deep }
 end
 
 local now = luv.hrtime
@@ -84,6 +90,10 @@ for _, payload in ipairs(payloads) do
       local enc = rate(c.encode, payload.value)
       local dec = rate(c.decode, blob)
       results[c.name] = { enc = enc, dec = dec }
+      if figures then
+        io.write(string.format("%s.encode %s %.1f\n%s.decode %s %.1f\n", payload.id, c.id, enc,
+          payload.id, c.id, dec))
+      end
       print(string.format("  %-16s %9d %12.1f %10.1f %12.1f %10.1f", c.name, #blob, enc,
         enc * #blob / 1e6, dec, dec * #blob / 1e6))
     else

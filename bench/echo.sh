@@ -2,21 +2,26 @@
 # Echo benchmark: luv's echo server (the reference's canonical one, under
 # Lua 5.1 and LuaJIT) beside a plain C libuv server (the limit), luvit's luv
 # and Node.js, all driven by the same load generator, in one run:
-#   bazel run -c opt //bench:echo [-- --quick]
+#   bazel run -c opt //bench:echo [-- --quick | --runs N]
 # Each server gets 1, 50 and 500 concurrent connections sending 64-byte and
 # 4 KiB messages in a closed loop; each figure is the median of five short
 # runs, the servers taking turns. Besides round trips per second and
 # latency, the server's own CPU time per round trip (user + system, from
 # /proc) is reported: on a machine shared with other work it is the steadier
 # measure of what each server costs. Prints tables with ratios to the C
-# server and writes bench-results/echo.json in the directory bazel ran from.
+# server and writes bench-results/echo.json (docs/bench-schema.md).
 set -euo pipefail
 runfiles=$(pwd)
 lua51=$runfiles/$1 luajit=$runfiles/$2 module=$runfiles/$3 load=$runfiles/$4
 cserver=$runfiles/$5 here=$runfiles/$(dirname "$6")
 shift 6
-seconds=0.6 warmup=0.15 runs=5
-if [ "${1:-}" = --quick ]; then seconds=0.2 warmup=0.05 runs=1; fi
+source bench/bench_lib.sh  # from the runfiles, the working directory
+BENCH_RUNS=5  # the servers take turns; five samples each by default
+bench_options "$@"
+seconds=0.6 warmup=0.15 runs=$BENCH_RUNS
+if [ "$BENCH_QUICK" = true ]; then seconds=0.2 warmup=0.05; fi
+bench_param seconds_per_sample $seconds
+bench_role c limit
 ours="$(dirname "$module")/?.so"  # only ours: Debian's lua-luv is also "luv"
 system=";;"                       # only Debian's, for luvit's luv
 node=$(command -v node || command -v nodejs || true)
@@ -145,24 +150,30 @@ for server in "${servers[@]}"; do
   printf '\n'
 done
 
-out=${BUILD_WORKING_DIRECTORY:-.}/bench-results
-mkdir -p "$out"
-{
-  echo "{"
-  echo "  \"benchmark\": \"echo\", \"seconds\": $seconds, \"runs\": $runs,"
-  echo "  \"results\": ["
-  first=1
-  for key in "${!rps[@]}"; do
-    IFS=. read -r server conns size <<< "$key"
-    [ $first = 1 ] || echo ","
-    first=0
-    printf '    {"server": "%s", "connections": %s, "size": %s, "round_trips_per_s": %s, "p50_us": %s, "p99_us": %s, "ratio_to_c": %s, "cpu_us_per_round_trip": %s, "cpu_ratio_to_c": %s}' \
-      "$server" "$conns" "$size" "${rps[$key]}" "${p50[$key]}" "${p99[$key]}" \
-      "$(ratio "${rps[$key]}" "${rps[c.$conns.$size]}")" "${cpu[$key]}" \
-      "$(ratio "${cpu[$key]}" "${cpu[c.$conns.$size]}")"
+# The samples, in the common format: per configuration and interpreter,
+# luv's server on that interpreter beside luvit's luv on it, and Node.js
+# and C (which do not depend on the interpreter) in both.
+declare -A impl_of=([c]=c [node]=node)
+for config in "${configs[@]}"; do
+  read -r conns size <<< "$config"
+  for vm in lua51 luajit; do
+    name=$([ $vm = lua51 ] && echo "Lua 5.1" || echo LuaJIT)
+    suffix=$([ $vm = lua51 ] && echo 51 || echo jit)
+    bench_group rps.$conns.$size.$vm rt/s higher \
+      "Echo, $conns connection(s) x $size B messages: round trips per second ($name)"
+    bench_group cpu.$conns.$size.$vm us lower \
+      "Echo, $conns connection(s) x $size B messages: server CPU per round trip ($name)"
+    for server in "${servers[@]}"; do
+      case $server in
+        luv$suffix) impl=luv ;;
+        luvit$suffix) impl=luvit-luv ;;
+        c | node) impl=${impl_of[$server]} ;;
+        *) continue ;;
+      esac
+      key="$server.$conns.$size"
+      for value in ${rps_runs[$key]}; do bench_add rps.$conns.$size.$vm $impl "$value"; done
+      for value in ${cpu_runs[$key]}; do bench_add cpu.$conns.$size.$vm $impl "$value"; done
+    done
   done
-  echo
-  echo "  ]"
-  echo "}"
-} > "$out/echo.json"
-echo "wrote $out/echo.json" >&2
+done
+write_json echo "Echo server round trips and server CPU: luv beside luvit's luv, Node.js and a C libuv server"

@@ -1,63 +1,103 @@
 #!/bin/bash
 # Fiber benchmarks beside their peers and limits, in one run:
-#   bazel run -c opt //bench:fibers [-- --quick]
-# Each figure is the median of three runs. Prints a table with ratios and
-# writes bench-results/fibers.json in the directory bazel ran from.
+#   bazel run -c opt //bench:fibers [-- --quick | --runs N]
+# The switch rate of two fibers yielding to each other, and 100,000 fibers
+# sleeping 0-100 ms, under Lua 5.1 and LuaJIT, beside cqueues, luvit's luv,
+# Node.js, plain coroutines and the bare C limits. Prints a table with
+# ratios and writes bench-results/fibers.json (docs/bench-schema.md).
 set -euo pipefail
 runfiles=$(pwd)
 lua51=$runfiles/$1 luajit=$runfiles/$2 module=$runfiles/$3
 bare=$runfiles/$4 bareuv=$runfiles/$5 here=$runfiles/$(dirname "$6")
 shift 6
+source bench/bench_lib.sh  # from the runfiles, the working directory
+bench_options "$@"
 switches=20000000 sleepers=100000
-if [ "${1:-}" = --quick ]; then switches=200000 sleepers=2000; fi
+if [ "$BENCH_QUICK" = true ]; then switches=200000 sleepers=2000; fi
 ours="$(dirname "$module")/?.so;$(dirname "$bare")/?.so;;"  # ours first, Debian's after
 system=";;"                           # luvit's luv is also called "luv"
+node=$(command -v node || command -v nodejs || true)
 
-source bench/bench_lib.sh  # from the runfiles, the working directory
+bench_role coroutine limit
+bench_role bare-c limit
+bench_role bare-uv limit
+bench_param switches $switches
+bench_param sleepers $sleepers
 
-declare -A figure
 for vm in lua51 luajit; do
   interp=${!vm}
-  echo "[$vm] switch rates..." >&2
-  figure[$vm.luv]=$(run3 env LUA_CPATH="$ours" "$interp" "$here/switch.lua" luv $switches)
-  figure[$vm.coroutine]=$(run3 env LUA_CPATH="$ours" "$interp" "$here/switch.lua" coroutine $switches)
-  figure[$vm.cqueues]=$(run3 env LUA_CPATH="$system" "$interp" "$here/switch.lua" cqueues $((switches / 4)))
-  figure[$vm.luvit]=$(run3 env LUA_CPATH="$system" "$interp" "$here/switch.lua" luvit $((switches / 4)))
-  figure[$vm.bare]=$(run3 env LUA_CPATH="$ours" "$interp" "$here/switch.lua" bare $switches)
-  echo "[$vm] 100,000 sleeping fibers..." >&2
-  out=$(LUA_CPATH="$ours" "$interp" "$here/sleepers.lua" $sleepers)
-  figure[$vm.sleepers]=$(echo "$out" | awk '/sleepers_seconds/ {print $2}')
-  figure[$vm.bytes]=$(echo "$out" | awk '/bytes/ {print $2}')
-  figure[$vm.create]=$(echo "$out" | awk '/coroutine_create/ {print $2}')
-done
-figure[bare_uv]=$(run3 "$bareuv" $sleepers)
+  name=$([ $vm = lua51 ] && echo "Lua 5.1" || echo LuaJIT)
+  bench_group switch.$vm switches/s higher "Two fibers yielding to each other: switches per second ($name)"
+  bench_group sleepers.$vm s lower "$sleepers fibers each sleeping 0-100 ms: seconds until all joined ($name)"
+  bench_group bytes.$vm bytes lower "Memory per sleeping fiber: bytes of heap ($name)"
+  bench_group create.$vm s lower "Creating $sleepers plain coroutines: the Lua floor for any fiber library ($name)"
 
-ratio() { calc "$1 / $2"; }
+  echo "[$vm] switch rates..." >&2
+  bench_run switch.$vm luv env LUA_CPATH="$ours" "$interp" "$here/switch.lua" luv $switches
+  bench_run switch.$vm cqueues env LUA_CPATH="$system" "$interp" "$here/switch.lua" cqueues $((switches / 4))
+  bench_run switch.$vm luvit-luv env LUA_CPATH="$system" "$interp" "$here/switch.lua" luvit $((switches / 4))
+  bench_run switch.$vm coroutine env LUA_CPATH="$ours" "$interp" "$here/switch.lua" coroutine $switches
+  bench_run switch.$vm bare-c env LUA_CPATH="$ours" "$interp" "$here/switch.lua" bare $switches
+
+  echo "[$vm] $sleepers sleeping fibers..." >&2
+  for _ in $(seq "$BENCH_RUNS"); do
+    out=$(LUA_CPATH="$ours" "$interp" "$here/sleepers.lua" $sleepers)
+    bench_add sleepers.$vm luv "$(echo "$out" | awk '/sleepers_seconds/ { print $2 }')"
+    bench_add bytes.$vm luv "$(echo "$out" | awk '/bytes_per_fiber/ { print $2 }')"
+    bench_add create.$vm coroutine "$(echo "$out" | awk '/coroutine_create/ { print $2 }')"
+  done
+  bench_run sleepers.$vm bare-uv "$bareuv" $sleepers
+done
+
+if [ -n "$node" ]; then
+  echo "[node] switch rate and sleepers..." >&2
+  for _ in $(seq "$BENCH_RUNS"); do
+    rate=$("$node" "$here/fibers_node.js" switch $((switches / 4)) | awk 'NR == 1 { print $2 }')
+    out=$("$node" --expose-gc "$here/fibers_node.js" sleepers $sleepers)
+    for vm in lua51 luajit; do
+      bench_add switch.$vm node "$rate"
+      bench_add sleepers.$vm node "$(echo "$out" | awk '/sleepers_seconds/ { print $2 }')"
+      bench_add bytes.$vm node "$(echo "$out" | awk '/bytes_per_task/ { print $2 }')"
+    done
+  done
+else
+  echo "[node] not installed: Node.js is left out" >&2
+fi
+
 mps() { awk -v a="$1" 'BEGIN { printf "%.1f", a / 1e6 }'; }
+has() { [ -n "${BENCH_SAMPLES[$1.$2]:-}" ]; }
 printf '\n%-44s %12s %12s\n' "switches per second (millions)" "Lua 5.1" "LuaJIT"
-for key in luv bare coroutine cqueues luvit; do
-  case $key in
+for impl in luv bare-c coroutine cqueues luvit-luv node; do
+  has switch.lua51 $impl || continue
+  case $impl in
     luv) label="luv: two fibers, luv.fiber.yield()" ;;
-    bare) label="limit: bare C lua_resume loop" ;;
+    bare-c) label="limit: bare C lua_resume loop" ;;
     coroutine) label="limit: Lua coroutine.resume/yield" ;;
     cqueues) label="cqueues: two coroutines, cqueues.poll()" ;;
-    luvit) label="luvit luv: coroutines from idle callbacks" ;;
+    luvit-luv) label="luvit luv: coroutines from idle callbacks" ;;
+    node) label="Node.js: two async functions, await" ;;
   esac
-  printf '%-44s %12s %12s\n' "$label" "$(mps ${figure[lua51.$key]})" "$(mps ${figure[luajit.$key]})"
+  printf '%-44s %12s %12s\n' "$label" "$(mps "$(bench_median switch.lua51 $impl)")" \
+    "$(mps "$(bench_median switch.luajit $impl)")"
 done
-printf '\n%-44s %12s %12s\n' "luv ratio to" "Lua 5.1" "LuaJIT"
-for key in bare coroutine cqueues luvit; do
-  printf '%-44s %12s %12s\n' "$key" "$(ratio ${figure[lua51.luv]} ${figure[lua51.$key]})" \
-    "$(ratio ${figure[luajit.luv]} ${figure[luajit.$key]})"
+printf '\n%-44s %12s %12s\n' "luv is this many times faster than" "Lua 5.1" "LuaJIT"
+for impl in bare-c coroutine cqueues luvit-luv node; do
+  has switch.lua51 $impl || continue
+  printf '%-44s %12s %12s\n' "$impl" "$(bench_ratio switch.lua51 luv $impl)" \
+    "$(bench_ratio switch.luajit luv $impl)"
 done
-printf '\n%d fibers sleeping 0-100 ms: Lua 5.1 %ss, LuaJIT %ss; bare C libuv %ss (%s and %s times)\n' \
-  $sleepers "${figure[lua51.sleepers]}" "${figure[luajit.sleepers]}" "${figure[bare_uv]}" \
-  "$(ratio ${figure[lua51.sleepers]} ${figure[bare_uv]})" "$(ratio ${figure[luajit.sleepers]} ${figure[bare_uv]})"
-printf 'the Lua floor, %d plain coroutine.create calls: Lua 5.1 %ss, LuaJIT %ss\n' \
-  $sleepers "${figure[lua51.create]}" "${figure[luajit.create]}"
-printf 'Lua heap per sleeping fiber: Lua 5.1 %s bytes, LuaJIT %s bytes\n' \
-  "${figure[lua51.bytes]}" "${figure[luajit.bytes]}"
+printf '\n%-44s %12s %12s\n' "$sleepers sleepers: seconds until all joined" "Lua 5.1" "LuaJIT"
+for impl in luv bare-uv node; do
+  has sleepers.lua51 $impl || continue
+  printf '%-44s %12s %12s\n' "$impl" "$(bench_median sleepers.lua51 $impl)" \
+    "$(bench_median sleepers.luajit $impl)"
+done
+printf '%-44s %12s %12s\n' "the Lua floor: $sleepers coroutine.create" \
+  "$(bench_median create.lua51 coroutine)" "$(bench_median create.luajit coroutine)"
+printf '%-44s %12s %12s\n' "bytes per sleeping fiber: luv" \
+  "$(bench_median bytes.lua51 luv)" "$(bench_median bytes.luajit luv)"
+if has bytes.lua51 node; then
+  printf '%-44s %12s\n' "bytes per sleeping task: Node.js" "$(bench_median bytes.lua51 node)"
+fi
 
-figure[switches]=$switches
-figure[sleepers_count]=$sleepers
-write_json fibers figure
+write_json fibers "Fiber switch rate and many sleeping fibers, luv beside cqueues, luvit's luv, Node.js and the bare limits"

@@ -1,18 +1,20 @@
 -- Filesystem throughput: luv beside plain Lua io and luvit's luv, one
 -- workload per run.
---   lua fs.lua <impl> <workload> <dir>
+--   lua fs.lua <impl> <workload> <dir> [MiB [files]]
 -- impl: luv | io | luvit (Debian's lua-luv, callback style; its module is
 -- also called "luv", so it runs with only the system cpath).
 -- workload: setup (makes <dir>/big and <dir>/stat/*), read1, write1, read8,
 -- write8, stat1, stat8, statsync (luvit only: its synchronous fs_stat).
+-- MiB (default 256) sizes the file read and written, files (default 10,000)
+-- the number stat'ed; setup and the runs must be given the same.
 -- Prints "<impl>_<workload> <figure>": MB/s for reads and writes (wall
 -- time, the close included), stats per second for stats.
 local impl, work, dir = arg[1], arg[2], arg[3]
-assert(impl and work and dir, "usage: fs.lua <luv|io|luvit> <workload> <dir>")
+assert(impl and work and dir, "usage: fs.lua <luv|io|luvit> <workload> <dir> [MiB [files]]")
 
-local SIZE = 256 * 1024 * 1024  -- the file read and written
-local CHUNK = 64 * 1024          -- bytes per call
-local FILES = 10000              -- files stat'ed
+local SIZE = (tonumber(arg[4]) or 256) * 1024 * 1024  -- the file read and written
+local CHUNK = 64 * 1024                               -- bytes per call
+local FILES = tonumber(arg[5]) or 10000               -- files stat'ed
 local FIBERS = 8                 -- concurrent fibers (or callback chains)
 local BIG = dir .. "/big"
 local OUT = dir .. "/out"

@@ -1,97 +1,75 @@
 #!/bin/bash
 # Filesystem benchmarks beside plain Lua io and luvit's luv, in one run:
-#   bazel run -c opt //bench:fs
+#   bazel run -c opt //bench:fs [-- --quick | --runs N]
 # Reads and writes a 256 MiB file in 64 KiB calls from one fiber and from 8
-# fibers at once, and stats 10,000 files, under Lua 5.1 and LuaJIT. Each
-# figure is the median of three runs. The files live in a temporary
-# directory, in the page cache for every contender alike. Prints a table
-# with ratios and writes bench-results/fs.json in the directory bazel ran
-# from.
+# fibers at once, and stats 10,000 files, under Lua 5.1 and LuaJIT. The
+# files live in a temporary directory, in the page cache for every
+# contender alike. Prints a table with ratios and writes
+# bench-results/fs.json (docs/bench-schema.md).
 set -euo pipefail
 runfiles=$(pwd)
 lua51=$runfiles/$1 luajit=$runfiles/$2 module=$runfiles/$3 script=$runfiles/$4
+shift 4
+source bench/bench_lib.sh  # from the runfiles, the working directory
+bench_options "$@"
 ours="$(dirname "$module")/?.so;;"  # ours first; io runs use it for the clock
 system=";;"                          # luvit's luv is also called "luv"
+mib=256 files=10000
+if [ "$BENCH_QUICK" = true ]; then mib=16 files=1000; fi
+bench_param file_mib $mib
+bench_param chunk_bytes 65536
+bench_param files $files
+bench_role io limit
+bench_role luvit-luv-blocking limit
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/luv-bench-fs.XXXXXX")
 trap 'rm -rf "$work"' EXIT
+echo "[setup] a $mib MiB file and $files small ones in $work..." >&2
+LUA_CPATH="$ours" "$lua51" "$script" luv setup "$work" $mib $files
 
-echo "[setup] a 256 MiB file and 10,000 small ones in $work..." >&2
-LUA_CPATH="$ours" "$lua51" "$script" luv setup "$work"
-
-declare -A figure
-median() { sort -g | sed -n 2p; }
-# one VM IMPL WORKLOAD: keeps the median figure of three runs.
+# one GROUP IMPL WORKLOAD VM: $BENCH_RUNS samples of one workload.
 one() {
-  local vm=$1 impl=$2 load=$3 cpath=$ours
-  [ "$impl" = luvit ] && cpath=$system
-  figure[$vm.$impl.$load]=$(for _ in 1 2 3; do
-    LUA_CPATH="$cpath" "${!vm}" "$script" "$impl" "$load" "$work" | awk '{print $2; exit}'
+  local group=$1 impl=$2 load=$3 vm=$4 cpath=$ours mode=$2
+  case $impl in luvit-luv*) cpath=$system mode=luvit ;; esac
+  for _ in $(seq "$BENCH_RUNS"); do
+    bench_add "$group" "$impl" \
+      "$(LUA_CPATH="$cpath" "${!vm}" "$script" $mode $load "$work" $mib $files | awk 'NR == 1 { print $2 }')"
     rm -f "$work/out"
-  done | median)
+  done
 }
 
 for vm in lua51 luajit; do
+  name=$([ $vm = lua51 ] && echo "Lua 5.1" || echo LuaJIT)
+  bench_group read1.$vm MB/s higher "Reading $mib MiB in 64 KiB calls, one at a time ($name)"
+  bench_group read8.$vm MB/s higher "Reading $mib MiB in 64 KiB calls, 8 fibers or callback chains at once ($name)"
+  bench_group write1.$vm MB/s higher "Writing $mib MiB in 64 KiB calls, one at a time ($name)"
+  bench_group write8.$vm MB/s higher "Writing $mib MiB in 64 KiB calls, 8 fibers or callback chains at once ($name)"
+  bench_group stat1.$vm stats/s higher "Stat of $files files, one at a time ($name)"
+  bench_group stat8.$vm stats/s higher "Stat of $files files, 8 fibers or callback chains at once ($name)"
   echo "[$vm] reads, writes, stats..." >&2
-  for load in read1 write1 stat1; do one $vm io $load; done
-  for load in read1 write1 read8 write8 stat1 stat8; do one $vm luv $load; done
-  for load in read1 write1 read8 write8 stat1 stat8 statsync; do one $vm luvit $load; done
+  for load in read1 write1 read8 write8 stat1 stat8; do
+    one $load.$vm luv $load $vm
+    one $load.$vm luvit-luv $load $vm
+  done
+  one read1.$vm io read1 $vm
+  one write1.$vm io write1 $vm
+  one stat1.$vm luvit-luv-blocking statsync $vm
 done
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-row() {  # row LABEL KEY: a figure under both VMs
-  printf '%-52s %10s %10s\n' "$1" "${figure[lua51.$2]}" "${figure[luajit.$2]}"
-}
-ratio_row() {  # ratio_row LABEL KEY BASE
-  printf '%-52s %10s %10s\n' "$1" "$(ratio "${figure[lua51.$2]}" "${figure[lua51.$3]}")" \
-    "$(ratio "${figure[luajit.$2]}" "${figure[luajit.$3]}")"
-}
-
-printf '\n%-52s %10s %10s\n' "256 MiB in 64 KiB calls, MB/s" "Lua 5.1" "LuaJIT"
-row "read, one fiber: luv" luv.read1
-row "read: plain io (blocking floor)" io.read1
-row "read, one chain: luvit luv callbacks" luvit.read1
-row "read, 8 fibers at once: luv" luv.read8
-row "read, 8 chains at once: luvit luv callbacks" luvit.read8
-row "write, one fiber: luv" luv.write1
-row "write: plain io (blocking floor)" io.write1
-row "write, one chain: luvit luv callbacks" luvit.write1
-row "write, 8 fibers at once: luv" luv.write8
-row "write, 8 chains at once: luvit luv callbacks" luvit.write8
-printf '\n%-52s %10s %10s\n' "10,000 stats, per second" "Lua 5.1" "LuaJIT"
-row "stat, one fiber: luv" luv.stat1
-row "stat, 8 fibers at once: luv" luv.stat8
-row "stat, blocking: luvit luv fs_stat without callback" luvit.statsync
-row "stat, one chain: luvit luv callbacks" luvit.stat1
-row "stat, 8 chains at once: luvit luv callbacks" luvit.stat8
-row "io.open + close (plain Lua has no stat)" io.stat1
-printf '\n%-52s %10s %10s\n' "ratios (target: one fiber >= 0.8 of io)" "Lua 5.1" "LuaJIT"
-ratio_row "read, one fiber: luv / io" luv.read1 io.read1
-ratio_row "write, one fiber: luv / io" luv.write1 io.write1
-ratio_row "read, 8 fibers: luv / io" luv.read8 io.read1
-ratio_row "write, 8 fibers: luv / io" luv.write8 io.write1
-ratio_row "read, one fiber: luv / luvit" luv.read1 luvit.read1
-ratio_row "write, one fiber: luv / luvit" luv.write1 luvit.write1
-ratio_row "read, 8 at once: luv / luvit" luv.read8 luvit.read8
-ratio_row "write, 8 at once: luv / luvit" luv.write8 luvit.write8
-ratio_row "stat, one fiber: luv / blocking luvit fs_stat" luv.stat1 luvit.statsync
-ratio_row "stat, 8 fibers: luv / blocking luvit fs_stat" luv.stat8 luvit.statsync
-ratio_row "stat, one fiber: luv / luvit callbacks" luv.stat1 luvit.stat1
-ratio_row "stat, 8 at once: luv / luvit" luv.stat8 luvit.stat8
-
-out=${BUILD_WORKING_DIRECTORY:-.}/bench-results
-mkdir -p "$out"
-{
-  echo "{"
-  echo "  \"benchmark\": \"fs\", \"bytes\": 268435456, \"chunk\": 65536, \"files\": 10000,"
-  echo "  \"units\": {\"read\": \"MB/s\", \"write\": \"MB/s\", \"stat\": \"stats/s\"},"
-  first=1
-  for key in $(printf '%s\n' "${!figure[@]}" | sort); do
-    [ $first = 1 ] || echo ","
-    first=0
-    printf '  "%s": %s' "$key" "${figure[$key]}"
+printf '\n%-52s %10s %10s\n' "MB/s or stats/s (median)" "Lua 5.1" "LuaJIT"
+for group in read1 read8 write1 write8 stat1 stat8; do
+  for impl in ${BENCH_IMPLS[$group.lua51]}; do
+    printf '%-52s %10s %10s\n' "$group: $impl" "$(bench_median $group.lua51 $impl)" \
+      "$(bench_median $group.luajit $impl)"
   done
-  echo
-  echo "}"
-} > "$out/fs.json"
-echo "wrote $out/fs.json" >&2
+done
+printf '\n%-52s %10s %10s\n' "luv is this many times faster than" "Lua 5.1" "LuaJIT"
+for group in read1 read8 write1 write8 stat1 stat8; do
+  for impl in ${BENCH_IMPLS[$group.lua51]}; do
+    [ $impl = luv ] && continue
+    printf '%-52s %10s %10s\n' "$group: $impl" "$(bench_ratio $group.lua51 luv $impl)" \
+      "$(bench_ratio $group.luajit luv $impl)"
+  done
+done
+
+write_json fs "Filesystem: reads, writes and stats from fibers, luv beside plain io and luvit's luv"

@@ -1,43 +1,55 @@
 #!/bin/bash
 # Thread benchmarks, luv beside luvit's luv (Debian lua-luv), in one run:
-#   bazel run -c opt //bench:threads
+#   bazel run -c opt //bench:threads [-- --quick | --runs N]
 # spawn+join latency of an empty function, and a fan-out of 1, 2 and 4
 # threads doing the same CPU work (speedup = threads x T(1) / T(threads)).
-# Each figure is the median of three runs; JSON to bench-results/threads.json.
+# Prints a table and writes bench-results/threads.json (docs/bench-schema.md).
 set -euo pipefail
 runfiles=$(pwd)
 lua51=$runfiles/$1 luajit=$runfiles/$2 module=$runfiles/$3 script=$runfiles/$4
+shift 4
+source bench/bench_lib.sh  # from the runfiles, the working directory
+bench_options "$@"
 ours="$(dirname "$module")/?.so"
 system=";;"  # luvit's luv is also called "luv": never with ours on the path
+spawns=2000
+[ "$BENCH_QUICK" = true ] && spawns=200
+bench_param spawns $spawns
+bench_param cores "$(nproc)"
 
-source bench/bench_lib.sh  # from the runfiles, the working directory
-
-declare -A f
 for vm in lua51 luajit; do
   interp=${!vm}
-  for impl in luv luvit; do
-    cpath=$ours; [ $impl = luvit ] && cpath=$system
+  name=$([ $vm = lua51 ] && echo "Lua 5.1" || echo LuaJIT)
+  bench_group latency.$vm us lower "Spawning and joining a thread running an empty function: microseconds ($name)"
+  for n in 1 2 4; do
+    bench_group fanout$n.$vm s lower "$n thread(s) each doing the same CPU work: wall seconds ($name)"
+  done
+  for impl in luv luvit-luv; do
+    cpath=$ours mode=luv
+    if [ $impl = luvit-luv ]; then cpath=$system mode=luvit; fi
     echo "[$vm] $impl..." >&2
-    f[$vm.$impl.latency]=$(run3 env LUA_CPATH="$cpath" "$interp" "$script" $impl latency 2000)
+    bench_run latency.$vm $impl env LUA_CPATH="$cpath" "$interp" "$script" $mode latency $spawns
     for n in 1 2 4; do
-      f[$vm.$impl.fanout$n]=$(run3 env LUA_CPATH="$cpath" "$interp" "$script" $impl fanout $n)
+      bench_run fanout$n.$vm $impl env LUA_CPATH="$cpath" "$interp" "$script" $mode fanout $n
     done
   done
 done
 
 printf '\n%-40s %10s %10s %10s %10s\n' "" "luv 5.1" "luvit 5.1" "luv JIT" "luvit JIT"
 printf '%-40s %10s %10s %10s %10s\n' "spawn+join of an empty function (us)" \
-  "${f[lua51.luv.latency]}" "${f[lua51.luvit.latency]}" "${f[luajit.luv.latency]}" "${f[luajit.luvit.latency]}"
+  "$(bench_median latency.lua51 luv)" "$(bench_median latency.lua51 luvit-luv)" \
+  "$(bench_median latency.luajit luv)" "$(bench_median latency.luajit luvit-luv)"
 for n in 1 2 4; do
   row=()
-  for key in lua51.luv lua51.luvit luajit.luv luajit.luvit; do
-    row+=("$(calc "$n * ${f[$key.fanout1]} / ${f[$key.fanout$n]}")")
+  for vm in lua51 luajit; do
+    for impl in luv luvit-luv; do
+      row+=("$(calc "$n * $(bench_median fanout1.$vm $impl) / $(bench_median fanout$n.$vm $impl)")")
+    done
   done
   printf '%-40s %10s %10s %10s %10s\n' "speedup with $n threads (x)" "${row[@]}"
 done
-printf '\nluv spawn+join time / luvit luv: Lua 5.1 %s, LuaJIT %s (below 1: luv is faster)\n' \
-  "$(calc "${f[lua51.luv.latency]} / ${f[lua51.luvit.latency]}")" \
-  "$(calc "${f[luajit.luv.latency]} / ${f[luajit.luvit.latency]}")"
+printf '\nluv spawn+join is this many times faster than luvit luv: Lua 5.1 %s, LuaJIT %s\n' \
+  "$(bench_ratio latency.lua51 luv luvit-luv)" "$(bench_ratio latency.luajit luv luvit-luv)"
 printf 'cores: %s\n' "$(nproc)"
 
-write_json threads f
+write_json threads "OS threads: spawn+join latency and CPU fan-out, luv beside luvit's luv"

@@ -45,4 +45,49 @@ T.case("every method of every luv type is documented", function()
   T.eq(table.concat(missing, ", "), "", "undocumented")
 end)
 
+-- The guide, the decisions and the README may mention only names that
+-- exist and that the reference documents: "luv.a.b" must be in the module,
+-- "<type>:<method>" (for a luv type) must be a method of it, and both must
+-- be in docs/api.md.
+T.case("every luv name the guide, decisions and README mention exists and is documented", function()
+  local types = {}
+  for name, meta in pairs(debug.getregistry()) do
+    local short = type(name) == "string" and name:match("^luv%.(.*)$")
+    if short and type(meta) == "table" and type(meta.__index) == "table" then
+      types[short] = meta.__index
+    end
+  end
+  local wrong, names = {}, 0
+  for _, file in ipairs({ "docs/guide.md", "docs/decisions.md", "README.md" }) do
+    local text = assert(io.open(file)):read("*a")
+    for name in text:gmatch("luv%.[%a_][%w_%.]*") do
+      name = name:gsub("%.+$", "")
+      if name ~= "luv.so" then  -- the module's file, not a field
+        names = names + 1
+        local value = luv
+        for part in name:gmatch("%.([^.]+)") do
+          value = type(value) == "table" and value[part] or nil
+        end
+        if value == nil then
+          wrong[#wrong + 1] = file .. ": " .. name .. " is not in the module"
+        elseif not documented(name) then
+          wrong[#wrong + 1] = file .. ": " .. name .. " is not in docs/api.md"
+        end
+      end
+    end
+    for receiver, method in text:gmatch("`(%a[%w_]*):(%a[%w_]*)") do
+      if types[receiver] then
+        names = names + 1
+        if types[receiver][method] == nil then
+          wrong[#wrong + 1] = file .. ": " .. receiver .. ":" .. method .. " is not a method"
+        elseif not documented(receiver .. ":" .. method) then
+          wrong[#wrong + 1] = file .. ": " .. receiver .. ":" .. method .. " is not in docs/api.md"
+        end
+      end
+    end
+  end
+  T.le(20, names, "names mentioned")
+  T.eq(table.concat(wrong, ", "), "", "wrong names")
+end)
+
 T.run()

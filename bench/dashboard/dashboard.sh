@@ -1,0 +1,16 @@
+#!/bin/bash
+# Regenerates the dashboard from the runs already in bench-results/:
+#   bazel run //bench:dashboard [-- DIR]
+# DIR (default: bench-results in the directory bazel ran from) holds the
+# run-*.json files of //bench:all; index.html and summary.md go there too.
+set -euo pipefail
+lua=$(pwd)/$1 tools=$(pwd)/$(dirname "$2")
+shift 2
+dir=${1:-${BUILD_WORKING_DIRECTORY:-.}/bench-results}
+runs=("$dir"/run-*.json)
+if [ ! -e "${runs[0]}" ]; then
+  echo "no run-*.json in $dir: run bazel run -c opt //bench:all first" >&2
+  exit 1
+fi
+LUA_PATH="$tools/?.lua" "$lua" "$tools/generate.lua" "$dir" "${runs[@]}"
+echo "wrote $dir/index.html and $dir/summary.md" >&2

@@ -1,0 +1,46 @@
+#!/bin/bash
+# Renders the dashboard of the committed fixture runs (testdata/) in headless
+# Chromium and checks the DOM its script built against the fixtures
+# (check_dom.lua): every chart, bar, ratio and trend line. Also checks that
+# the page refers to nothing outside itself, and leaves a screenshot in the
+# test's undeclared outputs for a person to look at.
+#   dashboard_test.sh LUA GENERATE.lua FIXTURE.json...
+set -euo pipefail
+lua=$(pwd)/$1 tools=$(pwd)/$(dirname "$2")
+shift 2
+fixtures=()
+for f in "$@"; do fixtures+=("$(pwd)/$f"); done
+
+chromium=$(command -v chromium || command -v chromium-browser || true)
+if [ -z "$chromium" ]; then
+  echo "chromium is not installed: tools/bootstrap.sh installs it (Debian package chromium);" \
+    "without it, leave this test out with --test_tag_filters=-chromium" >&2
+  exit 1
+fi
+
+out=$TEST_TMPDIR/site
+mkdir -p "$out"
+LUA_PATH="$tools/?.lua" "$lua" "$tools/generate.lua" "$out" "${fixtures[@]}"
+
+# Offline: no script, style, image or link from elsewhere.
+if grep -nE "(src|href)=[\"']?(https?:|//)|url\(|@import" "$out/index.html"; then
+  echo "the page refers to something outside itself (above)" >&2
+  exit 1
+fi
+
+export HOME=$TEST_TMPDIR  # Chromium writes caches under HOME
+run_chromium() {
+  timeout 120 "$chromium" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$(mktemp -d "$TEST_TMPDIR/profile.XXXXXX")" "$@" 2>> "$TEST_TMPDIR/chromium.log"
+}
+if ! run_chromium --dump-dom "file://$out/index.html" > "$TEST_TMPDIR/dom.html"; then
+  tail -20 "$TEST_TMPDIR/chromium.log" >&2
+  exit 1
+fi
+LUA_PATH="$tools/?.lua" "$lua" "$tools/check_dom.lua" "$TEST_TMPDIR/dom.html" "${fixtures[@]}"
+
+shot=${TEST_UNDECLARED_OUTPUTS_DIR:-$TEST_TMPDIR}/dashboard.png
+run_chromium --window-size=1200,1600 --screenshot="$shot" "file://$out/index.html" > /dev/null
+[ -s "$shot" ] || { echo "no screenshot" >&2; exit 1; }
+echo "screenshot: $shot"
