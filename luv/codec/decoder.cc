@@ -236,6 +236,7 @@ class Builder {
             at);
     }
     luaL_checkstack(L_, 4, "luv.codec: nesting");
+    EnsureLuvLoaded(L_);  // the type's objects live in this state's luv
     if (type.push(L_, handle) != 1) {
       Raise(L_, "%s handle %llu is unknown in this process at byte %zu", type.metatable,
             static_cast<unsigned long long>(handle), at);

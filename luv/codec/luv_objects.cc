@@ -143,9 +143,31 @@ LuvAddresses GetLuvAddresses(lua_State* L) {
   return addresses;
 }
 
+void EnsureLuvLoaded(lua_State* L) {
+  luaL_checkstack(L, 2, "luv.codec");
+  PushRegistryValue(L, &kModuleKey);
+  bool loaded = !lua_isnil(L, -1);
+  lua_pop(L, 1);
+  if (loaded) return;
+  // luv is not loaded in this state yet (a new thread loads it only when
+  // something needs it): load it now, if require can.
+  lua_getglobal(L, "require");
+  if (!lua_isfunction(L, -1)) {
+    lua_pop(L, 1);
+    return;
+  }
+  lua_pushliteral(L, "luv");
+  lua_call(L, 1, 0);  // errors propagate: decoding runs protected
+}
+
 bool PushLuvObject(lua_State* L, const char* path, size_t size) {
   luaL_checkstack(L, 3, "luv.codec path");
   PushRegistryValue(L, &kModuleKey);
+  if (lua_isnil(L, -1)) {
+    lua_pop(L, 1);
+    EnsureLuvLoaded(L);
+    PushRegistryValue(L, &kModuleKey);
+  }
   const char* end = path + size;
   while (lua_istable(L, -1) && path < end) {
     const char* dot = static_cast<const char*>(std::memchr(path, '.', end - path));

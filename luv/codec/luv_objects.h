@@ -35,8 +35,13 @@ struct LuvAddresses {
 };
 LuvAddresses GetLuvAddresses(lua_State* L);
 
+// Loads luv in this state (require "luv") if it has not been, so that its
+// objects and identity types can be made here. May raise.
+void EnsureLuvLoaded(lua_State* L);
+
 // Pushes the object at `path` in this state's module table and returns true;
 // returns false (pushing nothing) if there is no such table or function.
+// Loads luv first (require "luv") if this state has not yet. May raise.
 bool PushLuvObject(lua_State* L, const char* path, size_t size);
 
 }  // namespace luv::codec

@@ -358,7 +358,7 @@ void OpenChannel(lua_State* L, Scheduler* scheduler) {
   RegisterWaitable(kChannelType, {ChannelSelectReady, ChannelSelectAdd});
   NewClass(L, kChannelType, kMethods, kMeta);
   lua_getfield(L, -1, "__index");
-  if (luaL_loadbuffer(L, kGlue, sizeof(kGlue) - 1, "=luv.channel") != 0) lua_error(L);
+  LoadGlue(L, kGlue, sizeof(kGlue) - 1, "=luv.channel");
   lua_pushcfunction(L, LChannelPutRaw);
   lua_pushcfunction(L, LChannelGetRaw);
   lua_pushlightuserdata(L, const_cast<char*>(&kRetry));

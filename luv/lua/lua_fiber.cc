@@ -354,7 +354,7 @@ void OpenFiber(lua_State* L, Scheduler* scheduler) {
   NewClass(L, kFiberType, kFiberMethods, kFiberMeta);  // [luv, meta]
   lua_getfield(L, -1, "__index");                      // [luv, meta, methods]
 
-  if (luaL_loadbuffer(L, kGlue, sizeof(kGlue) - 1, "=luv.fiber") != 0) lua_error(L);
+  LoadGlue(L, kGlue, sizeof(kGlue) - 1, "=luv.fiber");
   lua_pushcfunction(L, LFiberJoinRaw);
   PushClosure(L, LResumeNested, scheduler);
   PushClosure(L, LPassYield, scheduler);
@@ -374,7 +374,8 @@ void OpenFiber(lua_State* L, Scheduler* scheduler) {
   // create's upvalues: the scheduler; the Lua body that calls a C function
   // fiber body; the fiber metatable (cheaper than a registry lookup by name).
   lua_pushlightuserdata(L, scheduler);
-  if (luaL_loadstring(L, "local f = ...; return f(select(2, ...))") != 0) lua_error(L);
+  static const char kCallBody[] = "local f = ...; return f(select(2, ...))";
+  LoadGlue(L, kCallBody, sizeof(kCallBody) - 1, "=luv.fiber.body");
   luaL_getmetatable(L, kFiberType);
   lua_pushcclosure(L, LFiberCreate, 3);
   lua_setfield(L, -2, "create");

@@ -120,7 +120,7 @@ void OpenSelect(lua_State* L, sched::Scheduler* scheduler) {
   static const luaL_Reg kNoMethods[] = {{nullptr, nullptr}};
   NewClass(L, kGroupType, kNoMethods, kMeta);
   lua_pop(L, 1);
-  if (luaL_loadbuffer(L, kGlue, sizeof(kGlue) - 1, "=luv.select") != 0) lua_error(L);
+  LoadGlue(L, kGlue, sizeof(kGlue) - 1, "=luv.select");
   lua_pushlightuserdata(L, scheduler);
   lua_pushcclosure(L, LSelectRaw, 1);
   lua_getfield(L, -3, "timeout");

@@ -202,7 +202,7 @@ void OpenThread(lua_State* L, Scheduler* scheduler, lua_CFunction open_luv) {
   RegisterWaitable(kThreadType, {ThreadSelectReady, ThreadSelectAdd});
   NewClass(L, kThreadType, kNoMethods, kMeta);
   lua_getfield(L, -1, "__index");
-  if (luaL_loadbuffer(L, kGlue, sizeof(kGlue) - 1, "=luv.thread") != 0) lua_error(L);
+  LoadGlue(L, kGlue, sizeof(kGlue) - 1, "=luv.thread");
   lua_pushcfunction(L, LThreadJoinRaw);
   lua_getglobal(L, "error");
   lua_call(L, 2, 1);

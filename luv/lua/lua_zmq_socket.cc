@@ -580,7 +580,7 @@ void OpenZmqSocket(lua_State* L) {
   lua_getfield(L, metatable, "__index");
   SetMethods(L, metatable, kMethods);
   // The blocking methods: the glue wraps their C halves.
-  if (luaL_loadbuffer(L, kGlue, sizeof(kGlue) - 1, "=luv.zmq.socket") != 0) lua_error(L);
+  LoadGlue(L, kGlue, sizeof(kGlue) - 1, "=luv.zmq.socket");
   lua_pushlightuserdata(L, &kRetry);
   for (const luaL_Reg* half = kBlockingHalves; half->name != nullptr; ++half) {
     lua_pushvalue(L, metatable);

@@ -1,5 +1,9 @@
 #include "luv/lua/support.h"
 
+#include <map>
+#include <mutex>
+#include <string>
+
 #include "luv/uv/status.h"
 
 namespace luv::lua {
@@ -48,6 +52,45 @@ void NewClass(lua_State* L, const char* name, const luaL_Reg* methods,
   lua_getfield(L, -1, "__index");
   SetFunctions(L, methods);
   lua_pop(L, 1);
+}
+
+namespace {
+
+struct GlueCache {
+  std::mutex mutex;
+  std::map<const char*, std::string> bytecode;  // by source address
+};
+
+GlueCache& glue_cache() {
+  static GlueCache* cache = new GlueCache;  // lives as long as the process
+  return *cache;
+}
+
+int AppendChunk(lua_State*, const void* data, size_t size, void* out) {
+  static_cast<std::string*>(out)->append(static_cast<const char*>(data), size);
+  return 0;
+}
+
+}  // namespace
+
+void LoadGlue(lua_State* L, const char* source, size_t size, const char* name) {
+  int status;
+  {
+    std::lock_guard<std::mutex> lock(glue_cache().mutex);
+    auto found = glue_cache().bytecode.find(source);
+    if (found != glue_cache().bytecode.end()) {
+      status = luaL_loadbuffer(L, found->second.data(), found->second.size(), name);
+    } else {
+      status = luaL_loadbuffer(L, source, size, name);
+      if (status == 0) {
+        std::string dumped;
+        if (lua_dump(L, AppendChunk, &dumped) == 0) {
+          glue_cache().bytecode.emplace(source, std::move(dumped));
+        }
+      }
+    }
+  }
+  if (status != 0) lua_error(L);
 }
 
 void SetClosures(lua_State* L, const luaL_Reg* functions, void* upvalue) {

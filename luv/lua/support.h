@@ -47,6 +47,13 @@ int TrueOrFailure(lua_State* L, int failed);
 void NewClass(lua_State* L, const char* name, const luaL_Reg* methods,
               const luaL_Reg* meta = nullptr);
 
+// Pushes the Lua chunk `source` (luv's own glue code, a static string) as a
+// function, named `name`; raises if it does not compile. The first state of
+// the process compiles it; later states (every new thread's) load the
+// bytecode that compilation produced, which is several times faster than
+// parsing again. Only luv's own sources go through here, never input.
+void LoadGlue(lua_State* L, const char* source, size_t size, const char* name);
+
 // Sets every function in `functions` as a field of the table on top.
 void SetFunctions(lua_State* L, const luaL_Reg* functions);
 

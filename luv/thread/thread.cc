@@ -82,17 +82,9 @@ void* ThreadMain(void* arg) {
     lua_pushcfunction(L, start->open_luv);
     lua_setfield(L, -2, "luv");
     lua_settop(L, 0);
-    // luv is loaded before the call arrives: luv's tables and functions in
-    // it decode as this state's own.
-    lua_getglobal(L, "require");
-    lua_pushliteral(L, "luv");
-    if (lua_pcall(L, 1, 0, 0) != 0) {
-      SetMessage(L, "luv: the thread cannot load luv");
-      failed = true;
-      if (!codec::EncodeTrusted(L, lua_gettop(L), &blob).ok()) blob.clear();
-    } else {
-      RunCall(L, start->call, &failed, &blob);
-    }
+    // luv is preloaded, not loaded: a function that needs it requires it,
+    // and decoding loads it when the call carries luv's own objects.
+    RunCall(L, start->call, &failed, &blob);
     // The state is closed before joiners hear of it: a joined thread has
     // let go of everything (its loop's descriptors included).
     lua_close(L);
