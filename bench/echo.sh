@@ -97,58 +97,36 @@ for key in "${!rps_runs[@]}"; do
 done
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-printf '\nround trips per second (ratio to the C server)\n'
-printf '%-26s' "server"
-for config in "${configs[@]}"; do
-  read -r conns size <<< "$config"
-  printf '%18s' "${conns} x ${size} B"
-done
-printf '\n'
-for server in "${servers[@]}"; do
-  [ -n "${rps[$server.1.64]:-}" ] || continue
-  printf '%-26s' "${label[$server]}"
+# cell KIND KEY C_KEY: one table cell.
+cell() {
+  case $1 in
+    rps) echo "${rps[$2]} ($(ratio "${rps[$2]}" "${rps[$3]}"))" ;;
+    latency) echo "${p50[$2]} / ${p99[$2]}" ;;
+    cpu) echo "${cpu[$2]} ($(ratio "${cpu[$2]}" "${cpu[$3]}"))" ;;
+  esac
+}
+# table KIND TITLE: a row per server, a column per configuration.
+table() {
+  printf '\n%s\n%-26s' "$2" "server"
+  local config conns size server
   for config in "${configs[@]}"; do
     read -r conns size <<< "$config"
-    key="$server.$conns.$size"
-    printf '%18s' "${rps[$key]} ($(ratio "${rps[$key]}" "${rps[c.$conns.$size]}"))"
+    printf '%18s' "${conns} x ${size} B"
   done
   printf '\n'
-done
-printf '\nlatency p50 / p99 in microseconds\n'
-printf '%-26s' "server"
-for config in "${configs[@]}"; do
-  read -r conns size <<< "$config"
-  printf '%18s' "${conns} x ${size} B"
-done
-printf '\n'
-for server in "${servers[@]}"; do
-  [ -n "${rps[$server.1.64]:-}" ] || continue
-  printf '%-26s' "${label[$server]}"
-  for config in "${configs[@]}"; do
-    read -r conns size <<< "$config"
-    key="$server.$conns.$size"
-    printf '%18s' "${p50[$key]} / ${p99[$key]}"
+  for server in "${servers[@]}"; do
+    [ -n "${rps[$server.1.64]:-}" ] || continue
+    printf '%-26s' "${label[$server]}"
+    for config in "${configs[@]}"; do
+      read -r conns size <<< "$config"
+      printf '%18s' "$(cell "$1" "$server.$conns.$size" "c.$conns.$size")"
+    done
+    printf '\n'
   done
-  printf '\n'
-done
-
-printf '\nserver CPU time per round trip in microseconds (ratio to the C server)\n'
-printf '%-26s' "server"
-for config in "${configs[@]}"; do
-  read -r conns size <<< "$config"
-  printf '%18s' "${conns} x ${size} B"
-done
-printf '\n'
-for server in "${servers[@]}"; do
-  [ -n "${rps[$server.1.64]:-}" ] || continue
-  printf '%-26s' "${label[$server]}"
-  for config in "${configs[@]}"; do
-    read -r conns size <<< "$config"
-    key="$server.$conns.$size"
-    printf '%18s' "${cpu[$key]} ($(ratio "${cpu[$key]}" "${cpu[c.$conns.$size]}"))"
-  done
-  printf '\n'
-done
+}
+table rps "round trips per second (ratio to the C server)"
+table latency "latency p50 / p99 in microseconds"
+table cpu "server CPU time per round trip in microseconds (ratio to the C server)"
 
 # The samples, in the common format: per configuration and interpreter,
 # luv's server on that interpreter beside luvit's luv on it, and Node.js
