@@ -1,5 +1,6 @@
 #!/bin/bash
-# Filesystem benchmarks beside plain Lua io and luvit's luv, in one run:
+# Filesystem benchmarks beside plain Lua io, luvit's luv and bare C libuv
+# (the thread pool every fs call goes through), in one run:
 #   bazel run -c opt //bench:fs [-- --quick | --runs N]
 # Reads and writes a 256 MiB file in 64 KiB calls from one fiber and from 8
 # fibers at once, and stats 10,000 files, under Lua 5.1 and LuaJIT. The
@@ -9,7 +10,8 @@
 set -euo pipefail
 runfiles=$(pwd)
 lua51=$runfiles/$1 luajit=$runfiles/$2 module=$runfiles/$3 script=$runfiles/$4
-shift 4
+bare_uv=$runfiles/$5
+shift 5
 source bench/bench_lib.sh  # from the runfiles, the working directory
 bench_options "$@"
 ours="$(dirname "$module")/?.so;;"  # ours first; io runs use it for the clock
@@ -21,6 +23,7 @@ bench_param chunk_bytes 65536
 bench_param files $files
 bench_role io limit
 bench_role luvit-luv-blocking limit
+bench_role bare-uv limit
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/luv-bench-fs.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -54,6 +57,12 @@ for vm in lua51 luajit; do
   one read1.$vm io read1 $vm
   one write1.$vm io write1 $vm
   one stat1.$vm luvit-luv-blocking statsync $vm
+  for load in read1 write1; do
+    for _ in $(seq "$BENCH_RUNS"); do
+      bench_add $load.$vm bare-uv "$("$bare_uv" $load "$work" $mib | awk '{ print $2 }')"
+      rm -f "$work/out"
+    done
+  done
 done
 
 printf '\n%-52s %10s %10s\n' "MB/s or stats/s (median)" "Lua 5.1" "LuaJIT"
