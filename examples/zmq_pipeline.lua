@@ -21,6 +21,7 @@ for id = 1, WORKERS do
     local results = ctx:socket(luv.zmq.PUSH)
     assert(tasks:connect("inproc://tasks"))
     assert(results:connect("inproc://results"))
+    assert(results:send_multipart({ tostring(id), "ready" }))
     local done = 0
     while true do
       local n = tonumber(tasks:recv())
@@ -33,6 +34,11 @@ for id = 1, WORKERS do
     return done
   end)
 end
+
+-- PUSH deals only to the workers it has: wait until all have connected, or
+-- one that starts late would miss its share, and its poison pill would go
+-- to a worker that has already stopped (ØMQ's "slow joiner").
+for _ = 1, WORKERS do assert(sink:recv_multipart()[2] == "ready") end
 
 local ticks, finished = 0, false
 local ticker = luv.fiber.create(function()
