@@ -102,6 +102,32 @@ TEST(CodecTest, EncodeToLuaLeavesTheBlobOnTheStack) {
   EXPECT_STREQ(lua_tostring(s.L, -1), "z");
 }
 
+// Tuples of nil, booleans, numbers and strings take a shortcut into a
+// C++ string (no protected call); the blob must not depend on it.
+TEST(CodecTest, PlainTuplesEncodeTheSameWithAndWithoutTheShortcut) {
+  State s;
+  lua_pushliteral(s.L, "below");
+  const char* chunk =
+      "return nil, true, false, 0, 63, 64, -1, 2^53, 0.5, -0.0, 0/0, 1/0, '', 'short', "
+      "string.rep('long', 100), nil";
+  s.Run(chunk);
+  int count = lua_gettop(s.L) - 1;
+  std::string shortcut;
+  ASSERT_TRUE(Encode(s.L, count, Limits(), &shortcut).ok());
+  EXPECT_EQ(lua_gettop(s.L), 1) << "the values are consumed";
+  s.Run(chunk);
+  ASSERT_TRUE(EncodeToLua(s.L, count, Limits()).ok());  // the protected walk
+  size_t size;
+  const char* walked = lua_tolstring(s.L, -1, &size);
+  EXPECT_EQ(shortcut, std::string(walked, size));
+  lua_pop(s.L, 1);
+  int decoded = 0;
+  ASSERT_TRUE(Decode(s.L, shortcut, DecodeOptions(), &decoded).ok());
+  EXPECT_EQ(decoded, count);
+  EXPECT_STREQ(lua_tostring(s.L, 2 + 13), "short");
+  EXPECT_STREQ(lua_tostring(s.L, 1), "below");
+}
+
 TEST(CodecTest, LimitsAreClampedAndEnforcedOnEncode) {
   Limits too_high;
   too_high.max_bytes = kMaxBytes * 2;

@@ -438,6 +438,36 @@ bool EncodeValue(Encoder* e, lua_State* L, int index, int depth) {
 }
 
 // Runs in protected mode with the tuple as its stack.
+// The header and the `e->count` values that start at stack index `first`.
+bool WriteTuple(Encoder* e, lua_State* L, int first) {
+  uint8_t header[kHeaderSize] = {kMagic[0], kMagic[1], kMagic[2], kVersion, 0};
+  if (!e->out->Put(header, sizeof header)) return NoRoom(e, sizeof header);
+  if (!WriteVarint(e, static_cast<uint64_t>(e->count))) return false;
+  for (int i = 0; i < e->count; ++i) {
+    if (!EncodeValue(e, L, first + i, 1)) {
+      PrependIndex(e, static_cast<unsigned long long>(i + 1));
+      PrependText(e, "root");
+      return false;
+    }
+  }
+  return true;
+}
+
+// Whether the top `count` values are all nil, booleans, numbers or strings:
+// encoding those runs no Lua code and cannot raise, so such a tuple (most
+// channel messages and thread arguments) needs neither the protected call
+// nor the set-up for tables, functions and hooks.
+bool OnlyPlainValues(lua_State* L, int count) {
+  for (int i = lua_gettop(L) - count + 1, top = lua_gettop(L); i <= top; ++i) {
+    int type = lua_type(L, i);
+    if (type != LUA_TNIL && type != LUA_TBOOLEAN && type != LUA_TNUMBER &&
+        type != LUA_TSTRING) {
+      return false;
+    }
+  }
+  return true;
+}
+
 int Walk(lua_State* L, void* context) {
   Encoder* e = static_cast<Encoder*>(context);
   luaL_checkstack(L, 8, "luv.codec.encode");
@@ -449,16 +479,7 @@ int Walk(lua_State* L, void* context) {
   lua_newtable(L);
   e->anchor_slot = lua_gettop(L);
 
-  uint8_t header[kHeaderSize] = {kMagic[0], kMagic[1], kMagic[2], kVersion, 0};
-  if (!e->out->Put(header, sizeof header)) return NoRoom(e, sizeof header), 0;
-  if (!WriteVarint(e, static_cast<uint64_t>(e->count))) return 0;
-  for (int i = 1; i <= e->count; ++i) {
-    if (!EncodeValue(e, L, i, 1)) {
-      PrependIndex(e, static_cast<unsigned long long>(i));
-      PrependText(e, "root");
-      return 0;
-    }
-  }
+  if (!WriteTuple(e, L, 1)) return 0;
   e->out->data()[4] = e->flags;
   if ((e->flags & kFlagCode) != 0) {
     uint8_t mac[kMacSize];
@@ -490,7 +511,14 @@ absl::Status EncodeImpl(lua_State* L, int count, const Limits& limits, std::stri
   e.count = count;
   e.push_result = out == nullptr;
   e.path_start = kPathCapacity;
-  int pushed = CallProtected(L, Walk, &e, count);
+  int pushed;
+  if (out != nullptr && OnlyPlainValues(L, count)) {
+    WriteTuple(&e, L, lua_gettop(L) - count + 1);  // a failure is in e
+    lua_pop(L, count);
+    pushed = 0;
+  } else {
+    pushed = CallProtected(L, Walk, &e, count);
+  }
   if (pushed < 0) {
     std::string message = lua_type(L, -1) == LUA_TSTRING
                               ? lua_tostring(L, -1)

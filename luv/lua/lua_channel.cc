@@ -115,6 +115,20 @@ LocalEnd* CheckChannel(lua_State* L, int index) {
   return static_cast<ChannelBox*>(luaL_checkudata(L, index, kChannelType))->get();
 }
 
+// CheckChannel for the hot calls (put and get), whose upvalue 1 is the
+// channel metatable: comparing with it spares luaL_checkudata's registry
+// lookup by name on every message.
+LocalEnd* CheckChannelFast(lua_State* L) {
+  void* box = lua_touserdata(L, 1);
+  if (box != nullptr && lua_getmetatable(L, 1)) {
+    bool ours = lua_rawequal(L, -1, lua_upvalueindex(1));
+    lua_pop(L, 1);
+    if (ours) return static_cast<ChannelBox*>(box)->get();
+  }
+  luaL_typerror(L, 1, kChannelType);
+  return nullptr;
+}
+
 int LChannelGc(lua_State* L) {
   static_cast<ChannelBox*>(luaL_checkudata(L, 1, kChannelType))->~ChannelBox();
   return 0;
@@ -209,7 +223,7 @@ int PushClosedFailure(lua_State* L) {
 // The C half of channel:put(...): true; false, message, code; or the retry
 // sentinel after a wait for room.
 int LChannelPutRaw(lua_State* L) {
-  LocalEnd* end = CheckChannel(L, 1);
+  LocalEnd* end = CheckChannelFast(L);
   int count = lua_gettop(L) - 1;
   ChannelCore::Result result;
   int failed = 0;
@@ -248,7 +262,7 @@ int LChannelPutRaw(lua_State* L) {
 // The C half of channel:get(): true, values...; false, message, code; or the
 // retry sentinel after a wait for a message.
 int LChannelGetRaw(lua_State* L) {
-  LocalEnd* end = CheckChannel(L, 1);
+  LocalEnd* end = CheckChannelFast(L);
   lua_settop(L, 1);
   ChannelCore::Result result;
   int pushed = 0;
@@ -359,8 +373,10 @@ void OpenChannel(lua_State* L, Scheduler* scheduler) {
   NewClass(L, kChannelType, kMethods, kMeta);
   lua_getfield(L, -1, "__index");
   LoadGlue(L, kGlue, sizeof(kGlue) - 1, "=luv.channel");
-  lua_pushcfunction(L, LChannelPutRaw);
-  lua_pushcfunction(L, LChannelGetRaw);
+  lua_pushvalue(L, -3);  // the metatable, for CheckChannelFast
+  lua_pushcclosure(L, LChannelPutRaw, 1);
+  lua_pushvalue(L, -4);
+  lua_pushcclosure(L, LChannelGetRaw, 1);
   lua_pushlightuserdata(L, const_cast<char*>(&kRetry));
   lua_call(L, 3, 2);
   lua_setfield(L, -3, "get");
