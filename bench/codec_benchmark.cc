@@ -48,7 +48,7 @@ void BM_Codec_Encode(benchmark::State& state) {
   int index = static_cast<int>(state.range(0));
   lua_State* L = NewStateWithPayload(index);
   if (L == nullptr) return state.SkipWithError("payload");
-  std::string blob;
+  luv::codec::Message blob;
   for (auto _ : state) {
     lua_pushvalue(L, 1);
     if (!luv::codec::Encode(L, 1, luv::codec::Limits(), &blob).ok()) {
@@ -57,7 +57,7 @@ void BM_Codec_Encode(benchmark::State& state) {
     }
   }
   state.SetLabel(kNames[index]);
-  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(blob.size()));
+  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(blob.bytes.size()));
   state.SetItemsProcessed(state.iterations());
   lua_close(L);
 }
@@ -67,21 +67,21 @@ void BM_Codec_Decode(benchmark::State& state) {
   int index = static_cast<int>(state.range(0));
   lua_State* L = NewStateWithPayload(index);
   if (L == nullptr) return state.SkipWithError("payload");
-  std::string blob;
+  luv::codec::Message blob;
   if (!luv::codec::Encode(L, 1, luv::codec::Limits(), &blob).ok()) {
     lua_close(L);
     return state.SkipWithError("encode");
   }
   for (auto _ : state) {
     int count = 0;
-    if (!luv::codec::Decode(L, blob, luv::codec::DecodeOptions(), &count).ok()) {
+    if (!luv::codec::Decode(L, blob.bytes, luv::codec::DecodeOptions(), &count).ok()) {
       state.SkipWithError("decode");
       break;
     }
     lua_settop(L, 0);
   }
   state.SetLabel(kNames[index]);
-  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(blob.size()));
+  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(blob.bytes.size()));
   state.SetItemsProcessed(state.iterations());
   lua_close(L);
 }
@@ -92,18 +92,18 @@ void BM_Codec_RoundTripFunction(benchmark::State& state) {
   lua_State* L = luaL_newstate();
   luaL_openlibs(L);
   luaL_dostring(L, "local t = {1, 2, 3} return function(x) return t[x] end");
-  std::string blob;
+  luv::codec::Message blob;
   for (auto _ : state) {
     lua_pushvalue(L, 1);
     int count = 0;
     if (!luv::codec::Encode(L, 1, luv::codec::Limits(), &blob).ok() ||
-        !luv::codec::Decode(L, blob, luv::codec::DecodeOptions(), &count).ok()) {
+        !luv::codec::Decode(L, blob.bytes, luv::codec::DecodeOptions(), &count).ok()) {
       state.SkipWithError("round trip");
       break;
     }
     lua_settop(L, 1);
   }
-  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(blob.size()));
+  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(blob.bytes.size()));
   state.SetItemsProcessed(state.iterations());
   lua_close(L);
 }

@@ -50,12 +50,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // Encode a copy of the values, decode that, and compare the two tuples.
   FUZZ_CHECK(lua_checkstack(L, count + 4), "stack");
   for (int i = 1; i <= count; ++i) lua_pushvalue(L, top + i);
-  std::string blob;
+  codec::Message blob;
   status = codec::Encode(L, count, codec::Limits(), &blob);
   FUZZ_CHECK(status.ok(), "accepted values do not encode: %s",
              std::string(status.message()).c_str());
   int again = -1;
-  status = codec::Decode(L, blob, codec::DecodeOptions(), &again);
+  status = codec::Decode(L, blob.bytes, codec::DecodeOptions(), &again);
   FUZZ_CHECK(status.ok() && again == count, "re-encoded blob refused: %s",
              std::string(status.message()).c_str());
   // Decode's values sit beyond the space Lua guarantees; ask for room first.

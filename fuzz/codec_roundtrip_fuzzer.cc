@@ -2,7 +2,8 @@
 // a fixed pool (cycles, shared tables, tables as keys, special numbers,
 // binary strings, functions with upvalues, both kinds of __codec hooks,
 // luv's own objects). Checks that decode(encode(x)) is isomorphic to x, and
-// that a blob carrying code is refused once its MAC is stripped or altered.
+// that a blob carrying code or live objects is refused once its MAC is
+// stripped or altered.
 #include <cstdint>
 #include <string>
 
@@ -110,7 +111,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FUZZ_CHECK(lua_checkstack(L, 4 * n + 16), "stack");
 
   for (int i = 0; i < n; ++i) lua_pushvalue(L, values + i);
-  std::string blob;
+  codec::Message blob;
   absl::Status status = codec::Encode(L, n, codec::Limits(), &blob);
   if (!status.ok()) {
     // References may chain subtrees into a path deeper than the limit.
@@ -120,7 +121,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   int top = lua_gettop(L);
   int count = -1;
-  status = codec::Decode(L, blob, codec::DecodeOptions(), &count);
+  status = codec::Decode(L, blob.bytes, codec::DecodeOptions(), &count);
   FUZZ_CHECK(status.ok(), "decode failed: %s", std::string(status.message()).c_str());
   FUZZ_CHECK(count == n && lua_gettop(L) == top + n, "decoded %d values of %d", count, n);
   lua_pushvalue(L, 1);
@@ -132,18 +133,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
              lua_tostring(L, -1));
   lua_settop(L, top);
 
-  if ((static_cast<uint8_t>(blob[4]) & codec::kFlagCode) != 0) {
+  // Code and live objects are refused once the MAC is stripped or altered.
+  if ((static_cast<uint8_t>(blob.bytes[4]) & codec::kSignedFlags) != 0) {
     absl::StatusCode code;
-    std::string stripped = blob.substr(0, blob.size() - codec::kMacSize);
-    FUZZ_CHECK(Refused(L, stripped, &code), "a code blob without its MAC was accepted");
-    std::string altered = blob;
+    std::string stripped = blob.bytes.substr(0, blob.bytes.size() - codec::kMacSize);
+    FUZZ_CHECK(Refused(L, stripped, &code), "a signed blob without its MAC was accepted");
+    std::string altered = blob.bytes;
     altered.back() ^= 0x01;
     FUZZ_CHECK(Refused(L, altered, &code) && code == absl::StatusCode::kPermissionDenied,
-               "a code blob with a wrong MAC was accepted");
-    altered = blob;
+               "a signed blob with a wrong MAC was accepted");
+    altered = blob.bytes;
     altered[codec::kHeaderSize] ^= 0x40;
     FUZZ_CHECK(Refused(L, altered, &code) && code == absl::StatusCode::kPermissionDenied,
-               "a code blob with a changed body was accepted");
+               "a signed blob with a changed body was accepted");
+    // Without the flags that ask for a MAC, the tags they allow are refused.
+    std::string unflagged = stripped;
+    unflagged[4] = 0;
+    FUZZ_CHECK(Refused(L, unflagged, &code), "a signed blob's body decoded unsigned");
   }
   return 0;
 }

@@ -48,6 +48,21 @@ local valid = {
     return t
   end)()),
   luv = codec.encode(luv, luv.codec, luv.codec.encode, { luv.codec.decode }),
+  channel = codec.encode({ reply = luv.channel() }),
+  ["colliding-number-keys"] = (function()
+    -- Doubles whose 32-bit halves sum to one value: one Lua 5.1 hash.
+    local function le32(n)
+      local b = {}
+      for i = 1, 4 do b[i] = string.char(n % 256); n = math.floor(n / 256) end
+      return table.concat(b)
+    end
+    local parts = {}
+    for j = 0, 199 do
+      local high = 0x40000000 + j
+      parts[#parts + 1] = "\4" .. le32((0x12345678 - high) % 2 ^ 32) .. le32(high) .. "\129"
+    end
+    return blob(1, "\6\0" .. varint(200) .. table.concat(parts))
+  end)(),
   empty = codec.encode(),
   nils = codec.encode(nil, nil, nil),
   ["code-function"] = codec.encode(function(a) return a, shared end),
@@ -85,9 +100,14 @@ local errors = {
   ["trailing-bytes"] = codec.encode(1) .. "\0",
   ["function-without-code-flag"] = blob(1, "\8\5\27LuaQ\0"),
   ["hook-without-code-flag"] = blob(1, "\10\1x\0"),
-  ["luv-path-unknown"] = blob(1, "\11" .. varint(7) .. "nothing"),
-  ["luv-path-too-long"] = blob(1, "\11" .. varint(300) .. string.rep("p", 300)),
-  ["identity-unknown"] = blob(1, "\12" .. varint(8) .. "luv.nope" .. "\1"),
+  ["luv-path-unflagged"] = blob(1, "\11" .. varint(7) .. "nothing"),
+  ["luv-path-module-unflagged"] = blob(1, "\6\0\1\67cfg\11\0"),
+  ["luv-path-unknown"] = blob(1, "\11" .. varint(7) .. "nothing", 8) .. NO_MAC,
+  ["luv-path-too-long"] = blob(1, "\11" .. varint(300) .. string.rep("p", 300), 8) .. NO_MAC,
+  ["identity-unflagged"] = blob(1, "\12" .. varint(11) .. "luv.channel" .. string.rep("\1", 16)),
+  ["identity-unknown"] = blob(1, "\12" .. varint(8) .. "luv.nope" .. string.rep("\1", 16), 8) .. NO_MAC,
+  ["identity-truncated-token"] = blob(1, "\12" .. varint(11) .. "luv.channel" .. "\1", 8) .. NO_MAC,
+  ["live-mac-mismatch"] = blob(1, "\11\0", 8) .. NO_MAC,
 }
 
 for name, data in pairs(valid) do write(decode .. "valid-" .. name, data) end

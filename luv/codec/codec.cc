@@ -12,14 +12,8 @@ Limits Clamp(const Limits& limits) {
   return clamped;
 }
 
-absl::Status EncodeTrusted(lua_State* L, int count, std::string* out) {
+absl::Status EncodeMessage(lua_State* L, int count, Message* out) {
   return Encode(L, count, Limits(), out);
-}
-
-absl::Status DecodeTrusted(lua_State* L, absl::string_view blob, int* count) {
-  DecodeOptions options;
-  options.trust = Trust::kThisProcess;
-  return Decode(L, blob, options, count);
 }
 
 }  // namespace luv::codec

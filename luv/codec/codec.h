@@ -1,7 +1,11 @@
 // luv.codec's C++ API: Lua values <-> bytes. The format is in format.h; the
 // trust model is this: a blob that carries code (Lua functions, __codec
-// hooks) is signed with this process's key (mac.h), and decoding refuses code
-// from blobs the key does not verify, before any of it reaches lua_load.
+// hooks) or names live objects (luv's module members, channels, ØMQ
+// contexts) is signed with this process's key (mac.h). Decoding refuses code
+// from blobs the key does not verify, before any of it reaches lua_load, and
+// live objects from such blobs always: a blob from outside the process
+// decodes to plain values only. Live objects cross through random tokens
+// that their blob's pins resolve (message.h), for as long as the blob exists.
 //
 // All functions run on the thread that owns `L` and never raise: they do
 // their Lua work inside lua_pcall and return a Status, so they may be called
@@ -18,6 +22,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "luv/codec/format.h"
+#include "luv/codec/message.h"
 
 namespace luv::codec {
 
@@ -46,30 +51,43 @@ enum class Trust {
 struct DecodeOptions {
   Limits limits;
   Trust trust = Trust::kVerifyMac;
+  // Hostile keys can make a Lua 5.1 table (or its string table) a single
+  // chain, and building it quadratic. The decoder counts the key
+  // comparisons Lua 5.1 will make and refuses a blob that needs more than
+  // this many (negative: the default, kDefaultCollisionsPerByte per byte of
+  // blob plus kDefaultCollisionsBase). Other VMs are not counted.
+  int64_t max_collisions = -1;
 };
+inline constexpr int64_t kDefaultCollisionsPerByte = 4;
+inline constexpr int64_t kDefaultCollisionsBase = int64_t{1} << 20;
 
 // Encodes the `count` values on top of the stack (popping them) into `out`.
 // Errors name the path of the value that could not be encoded, e.g.
-// "cannot encode a coroutine at root[2].handler".
-absl::Status Encode(lua_State* L, int count, const Limits& limits, std::string* out);
+// "cannot encode a coroutine at root[2].handler". Encode and decode calls
+// may nest (a hook that encodes) up to kMaxNestedCalls deep.
+absl::Status Encode(lua_State* L, int count, const Limits& limits, Message* out);
 
 // Like Encode, but replaces the values with the blob as a Lua string, with no
 // C++ copy in between. On failure it pops the values and pushes nothing.
+// The blob's live objects become tickets (message.h): the first decode of the
+// string takes them.
 absl::Status EncodeToLua(lua_State* L, int count, const Limits& limits);
 
-// Decodes `blob` and pushes its values; `*count` says how many. On failure
-// pushes nothing; the message says what and where ("truncated string (need
-// 1000 bytes, 3 left) at byte 17"). `blob` must stay valid during the call
-// (a Lua string on the stack does). Reentrant: a __codec constructor may
-// call Decode again.
+// Decodes `blob`, a Lua string's bytes, and pushes its values; `*count`
+// says how many. Live objects come from tickets, which this call redeems
+// (a second decode of the same blob fails). On failure pushes nothing; the
+// message says what and where ("truncated string (need 1000 bytes, 3 left)
+// at byte 17"). `blob` must stay valid during the call (a Lua string on the
+// stack does). Reentrant: a __codec constructor may call Decode again.
 absl::Status Decode(lua_State* L, absl::string_view blob, const DecodeOptions& options,
                     int* count);
 
-// The trusted-mode pair for moving a tuple between the Lua states of this
-// process (luv.thread): functions and upvalues travel too. The bytes must
-// come from EncodeTrusted in this process.
-absl::Status EncodeTrusted(lua_State* L, int count, std::string* out);
-absl::Status DecodeTrusted(lua_State* L, absl::string_view blob, int* count);
+// The trusted pair for moving a tuple between the Lua states of this process
+// (channels, luv.thread): functions, upvalues and live objects travel too.
+// DecodeMessage skips the MAC (the bytes never left C++'s hands) and may be
+// called any number of times on one Message.
+absl::Status EncodeMessage(lua_State* L, int count, Message* out);
+absl::Status DecodeMessage(lua_State* L, const Message& message, int* count);
 
 // Limits with every field clamped to [1, hard cap].
 Limits Clamp(const Limits& limits);

@@ -4,16 +4,21 @@
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
+#include <new>
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_format.h"
 #include "luv/codec/buffer.h"
 #include "luv/codec/codec.h"
 #include "luv/codec/format.h"
 #include "luv/codec/identity.h"
+#include "luv/codec/lua51_collisions.h"
 #include "luv/codec/luv_objects.h"
 #include "luv/codec/mac.h"
+#include "luv/codec/nesting.h"
 #include "luv/codec/parser.h"
+#include "luv/codec/message.h"
 #include "luv/codec/protected_call.h"
 #include "luv/codec/vm.h"
 
@@ -26,39 +31,58 @@ constexpr uint8_t kReferenced = 2;  // the target of some kTagRef
 
 // Pass 1: no Lua. Refuses a reference to an unfinished hook (a hook state
 // containing its own object) and notes which objects are referenced, so that
-// pass 2 keeps only those.
+// pass 2 keeps only those. Counts what the keys will cost Lua 5.1
+// (`collisions`, when not null) and collects the identity tokens.
 class Validator {
  public:
-  explicit Validator(Reader* reader) : r_(reader) {}
+  Validator(Reader* reader, Lua51Collisions* collisions, int64_t max_collisions)
+      : r_(reader), collisions_(collisions), max_collisions_(max_collisions) {}
 
   const uint8_t* states() const { return states_.data(); }
   uint32_t referenced() const { return referenced_; }
+  const std::vector<const uint8_t*>& tokens() const { return tokens_; }
 
   bool Nil() { return true; }
-  bool Boolean(bool) { return true; }
-  bool Number(double) { return true; }
-  bool String(const uint8_t*, size_t) { return true; }
+  bool Boolean(bool b) {
+    if (collisions_ != nullptr) collisions_->Boolean(b);
+    return true;
+  }
+  bool Number(double d) {
+    if (collisions_ != nullptr) collisions_->Number(d);
+    return true;
+  }
+  bool String(const uint8_t* p, size_t n) {
+    return collisions_ == nullptr || collisions_->String(p, n) || TooCostly();
+  }
   bool NewObject(uint32_t) {
     return states_.Push(0) || r_->Fail("out of memory at byte %zu", r_->offset());
   }
-  bool TableBegin(uint32_t, uint64_t, uint64_t) { return true; }
+  bool TableBegin(uint32_t, uint64_t narray, uint64_t nhash) {
+    return collisions_ == nullptr || collisions_->TableBegin(narray, nhash) ||
+           TooCostly();
+  }
   bool ArrayItem(uint64_t) { return true; }
+  bool HashKey() {
+    return collisions_ == nullptr || collisions_->HashKey() || TooCostly();
+  }
   bool HashPair(size_t) { return true; }
-  bool TableEnd() { return true; }
+  bool TableEnd() {
+    return collisions_ == nullptr || collisions_->TableEnd() || TooCostly();
+  }
   bool FunctionBegin(uint32_t, const uint8_t*, size_t, size_t) { return true; }
   bool Upvalue(uint64_t, size_t) { return true; }
-  bool FunctionEnd() { return true; }
+  bool FunctionEnd() { return Object(); }
   bool HookBegin(uint32_t id) {
     states_[id] |= kUnfinished;
     return true;
   }
   bool HookFnEnd(uint32_t id, size_t) {
     states_[id] &= ~kUnfinished;
-    return true;
+    return Object();
   }
   bool HookNameEnd(uint32_t id, const uint8_t*, size_t, size_t) {
     states_[id] &= ~kUnfinished;
-    return true;
+    return Object();
   }
   bool Ref(uint32_t id, size_t at) {
     if ((states_[id] & kUnfinished) != 0) {
@@ -69,20 +93,46 @@ class Validator {
     }
     if ((states_[id] & kReferenced) == 0) ++referenced_;
     states_[id] |= kReferenced;
-    return true;
+    return Object();
   }
-  bool LuvPath(uint32_t, const uint8_t*, size_t, size_t) { return true; }
-  bool Identity(uint32_t, const uint8_t* name, size_t size, uint64_t, size_t at) {
+  bool LuvPath(uint32_t, const uint8_t*, size_t, size_t) { return Object(); }
+  bool Identity(uint32_t, const uint8_t* name, size_t size, const uint8_t* token,
+                size_t at) {
     IdentityType type;
-    if (FindIdentityType(reinterpret_cast<const char*>(name), size, &type)) return true;
-    return r_->Fail("unknown identity type '%.*s' at byte %zu", static_cast<int>(size),
-                    reinterpret_cast<const char*>(name), at);
+    if (!FindIdentityType(reinterpret_cast<const char*>(name), size, &type)) {
+      return r_->Fail("unknown identity type '%.*s' at byte %zu", static_cast<int>(size),
+                      reinterpret_cast<const char*>(name), at);
+    }
+    try {
+      tokens_.push_back(token);
+    } catch (const std::bad_alloc&) {
+      return r_->Fail("out of memory at byte %zu", at);
+    }
+    return Object();
   }
 
  private:
+  bool Object() {
+    if (collisions_ != nullptr) collisions_->Object();
+    return true;
+  }
+
+  bool TooCostly() {
+    if (collisions_->out_of_memory()) {
+      return r_->Fail("out of memory at byte %zu", r_->offset());
+    }
+    return r_->Fail(
+        "keys that collide in Lua 5.1's hash tables: building them needs more than "
+        "%lld key comparisons (max_collisions) at byte %zu",
+        static_cast<long long>(max_collisions_), r_->offset());
+  }
+
   Reader* r_;
+  Lua51Collisions* collisions_;
+  int64_t max_collisions_;
   ByteVector states_;
   uint32_t referenced_ = 0;
+  std::vector<const uint8_t*> tokens_;
 };
 
 // Raises a Lua error with a printf-style message. Only called inside the
@@ -122,15 +172,15 @@ const char* ReadChunk(lua_State*, void* ud, size_t* size) {
 
 // Caps table presizing; the counts are backed by input bytes already, this
 // only keeps one allocation reasonable.
-int Presize(uint64_t n) { return static_cast<int>(n < (1u << 20) ? n : (1u << 20)); }
+int Presize(uint64_t n) { return static_cast<int>(n < kMaxPresize ? n : kMaxPresize); }
 
 // Pass 2: every value becomes one push. Objects that are referenced later are
 // kept in the refs table (index refs_) under id + 1. Raises on failure
 // (inside lua_pcall).
 class Builder {
  public:
-  Builder(lua_State* L, int refs, const uint8_t* states)
-      : L_(L), refs_(refs), states_(states) {}
+  Builder(lua_State* L, int refs, const uint8_t* states, const Pins* pins)
+      : L_(L), refs_(refs), states_(states), pins_(pins) {}
 
   bool Nil() {
     lua_pushnil(L_);
@@ -168,6 +218,7 @@ class Builder {
     lua_rawset(L_, -3);
     return true;
   }
+  bool HashKey() { return true; }
   bool TableEnd() { return true; }
   bool FunctionBegin(uint32_t id, const uint8_t* code, size_t size, size_t at) {
     luaL_checkstack(L_, 4, "luv.codec: nesting");
@@ -227,7 +278,7 @@ class Builder {
     Keep(id);
     return true;
   }
-  bool Identity(uint32_t id, const uint8_t* name, size_t size, uint64_t handle,
+  bool Identity(uint32_t id, const uint8_t* name, size_t size, const uint8_t* token,
                 size_t at) {
     IdentityType type;
     const char* text = reinterpret_cast<const char*>(name);
@@ -235,11 +286,14 @@ class Builder {
       Raise(L_, "unknown identity type '%.*s' at byte %zu", static_cast<int>(size), text,
             at);
     }
+    const Pin* pin = pins_ != nullptr ? FindPin(*pins_, token) : nullptr;
+    if (pin == nullptr || std::strcmp(pin->type, type.metatable) != 0) {
+      Raise(L_, "%s at byte %zu is not one this blob carries", type.metatable, at);
+    }
     luaL_checkstack(L_, 4, "luv.codec: nesting");
     EnsureLuvLoaded(L_);  // the type's objects live in this state's luv
-    if (type.push(L_, handle) != 1) {
-      Raise(L_, "%s handle %llu is unknown in this process at byte %zu", type.metatable,
-            static_cast<unsigned long long>(handle), at);
+    if (type.push(L_, pin->object) != 1) {
+      Raise(L_, "%s at byte %zu cannot be made in this state", type.metatable, at);
     }
     Keep(id);
     return true;
@@ -265,6 +319,7 @@ class Builder {
   lua_State* L_;
   int refs_;
   const uint8_t* states_;  // from pass 1; null when nothing is referenced
+  const Pins* pins_;       // the live objects the blob may name, or null
 };
 
 struct BuildJob {
@@ -275,7 +330,9 @@ struct BuildJob {
   uint32_t referenced;
   int max_depth;
   bool code;
+  bool live;
   Vm vm;
+  const Pins* pins;
 };
 
 int Build(lua_State* L, void* context) {
@@ -294,8 +351,9 @@ int Build(lua_State* L, void* context) {
       !reader.Varint(&count, "count")) {
     Raise(L, "%s", reader.error());
   }
-  Builder builder(L, refs, job->states);
-  Parser<Builder> parser(&reader, &builder, job->max_depth, job->code, job->vm);
+  Builder builder(L, refs, job->states, job->pins);
+  Parser<Builder> parser(&reader, &builder, job->max_depth, job->code, job->live,
+                         job->vm);
   for (int i = 0; i < job->count; ++i) {
     if (!parser.Value(1)) Raise(L, "%s", reader.error());
   }
@@ -313,10 +371,11 @@ absl::Status Invalid(const char* format, ...) {
   return absl::InvalidArgumentError(message);
 }
 
-}  // namespace
-
-absl::Status Decode(lua_State* L, absl::string_view blob, const DecodeOptions& options,
-                    int* count) {
+// Decodes `blob`. Live objects resolve through `message_pins` when C++ holds
+// the blob (a Message), else through tickets this call redeems.
+absl::Status DecodeImpl(lua_State* L, absl::string_view blob,
+                        const DecodeOptions& options, const Pins* message_pins,
+                        int* count) {
   *count = 0;
   Limits limits = Clamp(options.limits);
   const uint8_t* data = reinterpret_cast<const uint8_t*>(blob.data());
@@ -342,6 +401,7 @@ absl::Status Decode(lua_State* L, absl::string_view blob, const DecodeOptions& o
     return Invalid("reserved flag bits 0x%02x set at byte 4", flags & ~kKnownFlags);
   }
   bool code = (flags & kFlagCode) != 0;
+  bool live = (flags & kFlagLive) != 0;
   uint8_t bytecode = flags & (kFlagLua51 | kFlagLuaJit);
   if (bytecode != 0 && !code)
     return Invalid("bytecode flag without the code flag at byte 4");
@@ -350,17 +410,23 @@ absl::Status Decode(lua_State* L, absl::string_view blob, const DecodeOptions& o
   }
   size_t body_end = size;
   Vm vm = Vm::kUnknown;
-  if (code) {
+  if ((flags & kSignedFlags) != 0) {
     if (reader.left() < kMacSize) {
       return Invalid("truncated MAC (need %zu bytes, %zu left) at byte %zu", kMacSize,
                      reader.left(), reader.offset());
     }
     body_end = size - kMacSize;
-    if (options.trust == Trust::kVerifyMac &&
-        !VerifyBlob(data, body_end, data + body_end)) {
+    // Code may be trusted on the caller's word; live objects never: they
+    // exist only here, so only a blob made here can name them.
+    bool verify = options.trust != Trust::kThisProcess &&
+                  (live || options.trust == Trust::kVerifyMac);
+    if (verify && !VerifyBlob(data, body_end, data + body_end)) {
       return absl::PermissionDeniedError(
-          "blob carries code (functions or __codec hooks) but was not made by this "
-          "process: its MAC does not verify, so it is refused before anything is loaded");
+          live ? "blob names live objects (luv's own, channels, contexts) but was not "
+                 "made by this process: its MAC does not verify, so it is refused"
+               : "blob carries code (functions or __codec hooks) but was not made by "
+                 "this process: its MAC does not verify, so it is refused before "
+                 "anything is loaded");
     }
     if (bytecode != 0) {
       Vm blob_vm = bytecode == kFlagLuaJit ? Vm::kLuaJit : Vm::kLua51;
@@ -382,14 +448,37 @@ absl::Status Decode(lua_State* L, absl::string_view blob, const DecodeOptions& o
     return Invalid("tuple of %llu values exceeds the limit of %d at byte %zu",
                    static_cast<unsigned long long>(n), limits.max_values, kHeaderSize);
   }
-  Validator validator(&body);
-  Parser<Validator> parser(&body, &validator, limits.max_depth, code, vm);
+  // Bytes this process made were built from real tables once already; what
+  // comes from elsewhere is counted for Lua 5.1's sake.
+  int64_t max_collisions =
+      options.max_collisions >= 0
+          ? options.max_collisions
+          : kDefaultCollisionsBase +
+                kDefaultCollisionsPerByte * static_cast<int64_t>(size);
+  bool count_collisions =
+      options.trust != Trust::kThisProcess && CurrentVm(L) == Vm::kLua51;
+  Lua51Collisions collisions(max_collisions);
+  Validator validator(&body, count_collisions ? &collisions : nullptr, max_collisions);
+  Parser<Validator> parser(&body, &validator, limits.max_depth, code, live, vm);
   for (uint64_t i = 0; i < n; ++i) {
     if (!parser.Value(1)) return Invalid("%s", body.error());
   }
   if (body.left() != 0) {
     return Invalid("trailing bytes (%zu after the last value) at byte %zu", body.left(),
                    body.offset());
+  }
+
+  // A string blob's live objects are tickets: redeeming them here is what
+  // makes a second decode of the same bytes fail.
+  Pins redeemed;
+  if (message_pins == nullptr) {
+    for (const uint8_t* token : validator.tokens()) {
+      if (!RedeemTicket(token, &redeemed)) {
+        return absl::NotFoundError(
+            "blob names a live object that is gone: a blob that names live objects "
+            "decodes once");
+      }
+    }
   }
 
   BuildJob job{data,
@@ -399,7 +488,9 @@ absl::Status Decode(lua_State* L, absl::string_view blob, const DecodeOptions& o
                validator.referenced(),
                limits.max_depth,
                code,
-               vm};
+               live,
+               vm,
+               message_pins != nullptr ? message_pins : &redeemed};
   int pushed = CallProtected(L, Build, &job, 0);
   if (pushed < 0) {
     std::string message = ErrorText(L, -1);
@@ -408,6 +499,36 @@ absl::Status Decode(lua_State* L, absl::string_view blob, const DecodeOptions& o
   }
   *count = pushed;
   return absl::OkStatus();
+}
+
+absl::Status NestedTooDeep() {
+  return absl::ResourceExhaustedError(
+      absl::StrFormat("encode and decode calls nested more than %d deep (a __codec "
+                      "hook or constructor that encodes or decodes without end)",
+                      kMaxNestedCalls));
+}
+
+}  // namespace
+
+absl::Status Decode(lua_State* L, absl::string_view blob, const DecodeOptions& options,
+                    int* count) {
+  NestedCall nested;
+  if (!nested.ok()) {
+    *count = 0;
+    return NestedTooDeep();
+  }
+  return DecodeImpl(L, blob, options, nullptr, count);
+}
+
+absl::Status DecodeMessage(lua_State* L, const Message& message, int* count) {
+  NestedCall nested;
+  if (!nested.ok()) {
+    *count = 0;
+    return NestedTooDeep();
+  }
+  DecodeOptions options;
+  options.trust = Trust::kThisProcess;
+  return DecodeImpl(L, message.bytes, options, &message.pins, count);
 }
 
 }  // namespace luv::codec

@@ -8,6 +8,7 @@
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
+#include <new>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -17,6 +18,8 @@
 #include "luv/codec/identity.h"
 #include "luv/codec/luv_objects.h"
 #include "luv/codec/mac.h"
+#include "luv/codec/nesting.h"
+#include "luv/codec/message.h"
 #include "luv/codec/protected_call.h"
 #include "luv/codec/vm.h"
 
@@ -30,6 +33,7 @@ constexpr size_t kPathCapacity = 1024;
 struct Encoder {
   ByteBuffer* out;
   PointerMap* ids;
+  Pins* pins;  // the live objects the blob names
   ByteVector* unfinished;  // 1 while a hooked object's state is encoded
   int max_depth;
   int count;
@@ -39,10 +43,13 @@ struct Encoder {
   int index_slot;    // luv's index (object -> path), or 0
   LuvAddresses luv;  // the index's keys, to skip the lookup for other objects
   int codec_key_slot;
-  int anchor_slot;  // keeps hook results alive: their addresses are ids
+  // Keeps every object that has an id alive until the encode ends: a hook
+  // may drop one and collect garbage, and a new object at the same address
+  // must not be written as a reference to the dead one.
+  int anchor_slot;
   int anchors;
   bool failed;
-  char error[256];
+  char error[512];
   char path[kPathCapacity];
   size_t path_start;  // the path is prepended while unwinding
   bool path_truncated;
@@ -300,12 +307,16 @@ bool EncodeHook(Encoder* e, lua_State* L, int object, uint32_t id, int depth) {
     const char* message = lua_type(L, -1) == LUA_TSTRING
                               ? lua_tostring(L, -1)
                               : "(error object is not a string)";
-    return Fail(e, "__codec hook raised: %.200s", message);
+    // Nested hooks wrap each other's messages: keep the end, where the cause
+    // is.
+    size_t length = std::strlen(message);
+    const char* shown = length > 400 ? message + length - 400 : message;
+    return Fail(e, "__codec hook raised: %s%s", shown == message ? "" : "...", shown);
   }
   int state = lua_gettop(L);
   int constructor = state - 1;
-  // Hook results are fresh objects: anchor them so that their addresses,
-  // which are now ids, are not reused by later objects during this encode.
+  // Hook results are fresh objects: anchor them too (their addresses become
+  // ids).
   lua_pushvalue(L, constructor);
   lua_rawseti(L, e->anchor_slot, ++e->anchors);
   lua_pushvalue(L, state);
@@ -358,13 +369,24 @@ bool EncodeUserdata(Encoder* e, lua_State* L, int object) {
   if (!ForEachIdentityType(MatchIdentity, &search)) {
     return Fail(e, "cannot encode a userdata without a __codec hook");
   }
-  uint64_t handle;
-  if (!search.found.to_handle(L, object, &handle)) {
+  // The pin lives in the caller's vector before `lend` stores into it, so a
+  // Lua error cannot strand the reference in this frame.
+  try {
+    e->pins->emplace_back();
+  } catch (const std::bad_alloc&) {
+    return Fail(e, "out of memory");
+  }
+  Pin& pin = e->pins->back();
+  pin.type = search.found.metatable;
+  if (!NewToken(&pin.token)) return Fail(e, "libsodium could not be initialized");
+  if (!search.found.lend(L, object, &pin.object)) {
+    e->pins->pop_back();
     return Fail(e, "this %s cannot be shared", search.found.metatable);
   }
+  e->flags |= kFlagLive;
   return PutTagged(e, kTagIdentity, search.found.metatable,
                    std::strlen(search.found.metatable)) &&
-         WriteVarint(e, handle);
+         (e->out->Put(pin.token.data(), kTokenSize) || NoRoom(e, kTokenSize));
 }
 
 // Tables, functions and userdata: a reference if seen before, else a new id.
@@ -380,12 +402,15 @@ bool EncodeObject(Encoder* e, lua_State* L, int index, int type, int depth) {
   }
   if (known == -2 || !e->unfinished->Push(0)) return Fail(e, "out of memory");
   ++e->next_id;
+  lua_pushvalue(L, index);
+  lua_rawseti(L, e->anchor_slot, ++e->anchors);
   if (e->index_slot != 0 && e->luv.Contains(p)) {
     lua_pushvalue(L, index);
     lua_rawget(L, e->index_slot);
     if (lua_type(L, -1) == LUA_TSTRING) {
       size_t n;
       const char* path = lua_tolstring(L, -1, &n);
+      e->flags |= kFlagLive;
       bool ok = PutTagged(e, kTagLuvPath, path, n);
       lua_pop(L, 1);
       return ok;
@@ -473,15 +498,16 @@ int Walk(lua_State* L, void* context) {
   luaL_checkstack(L, 8, "luv.codec.encode");
   PushLuvIndex(L);
   e->index_slot = lua_istable(L, -1) ? lua_gettop(L) : 0;
-  e->luv = GetLuvAddresses(L);
+  // On the stack, so a hook that reloads luv cannot free what `luv` reads.
+  e->luv = PushLuvAddresses(L);
   lua_pushliteral(L, "__codec");
   e->codec_key_slot = lua_gettop(L);
-  lua_newtable(L);
+  lua_createtable(L, 16, 0);
   e->anchor_slot = lua_gettop(L);
 
   if (!WriteTuple(e, L, 1)) return 0;
   e->out->data()[4] = e->flags;
-  if ((e->flags & kFlagCode) != 0) {
+  if ((e->flags & kSignedFlags) != 0) {
     uint8_t mac[kMacSize];
     if (!SignBlob(e->out->data(), e->out->size(), mac)) {
       return Fail(e, "libsodium could not be initialized"), 0;
@@ -493,7 +519,14 @@ int Walk(lua_State* L, void* context) {
   return 1;
 }
 
-absl::Status EncodeImpl(lua_State* L, int count, const Limits& limits, std::string* out) {
+absl::Status EncodeImpl(lua_State* L, int count, const Limits& limits, Message* out) {
+  NestedCall nested;
+  if (!nested.ok()) {
+    lua_pop(L, count);
+    return absl::ResourceExhaustedError(absl::StrCat(
+        "encode and decode calls nested more than ", kMaxNestedCalls,
+        " deep (a __codec hook or constructor that encodes or decodes without end)"));
+  }
   Limits clamped = Clamp(limits);
   if (count > clamped.max_values) {
     lua_pop(L, count);
@@ -503,9 +536,11 @@ absl::Status EncodeImpl(lua_State* L, int count, const Limits& limits, std::stri
   ByteBuffer buffer(clamped.max_bytes);
   PointerMap ids;
   ByteVector unfinished;
+  Pins pins;
   Encoder e{};
   e.out = &buffer;
   e.ids = &ids;
+  e.pins = &pins;
   e.unfinished = &unfinished;
   e.max_depth = clamped.max_depth;
   e.count = count;
@@ -537,14 +572,19 @@ absl::Status EncodeImpl(lua_State* L, int count, const Limits& limits, std::stri
     }
     return absl::InvalidArgumentError(message);
   }
-  if (out != nullptr)
-    out->assign(reinterpret_cast<const char*>(buffer.data()), buffer.size());
+  if (out != nullptr) {
+    out->bytes.assign(reinterpret_cast<const char*>(buffer.data()), buffer.size());
+    out->pins = std::move(pins);
+  } else if (!pins.empty() && !DepositTickets(&pins)) {
+    lua_pop(L, pushed);
+    return absl::ResourceExhaustedError("out of memory");
+  }
   return absl::OkStatus();
 }
 
 }  // namespace
 
-absl::Status Encode(lua_State* L, int count, const Limits& limits, std::string* out) {
+absl::Status Encode(lua_State* L, int count, const Limits& limits, Message* out) {
   return EncodeImpl(L, count, limits, out);
 }
 

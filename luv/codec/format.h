@@ -4,7 +4,8 @@
 // A blob is
 //   header  'l' 'u' 'v' <version = 1> <flags>
 //   body    <varint n> value * n
-//   mac     32 bytes of crypto_auth over header + body, only if kFlagCode
+//   mac     32 bytes of crypto_auth over header + body, only if kFlagCode or
+//           kFlagLive is set
 // Every value starts with a tag byte. Integers are little-endian; varints are
 // LEB128 (7 bits per byte, at most 10 bytes, no over-long forms). Tables,
 // functions, hooked objects and luv's own objects get object ids in the order
@@ -28,7 +29,12 @@ inline constexpr size_t kMacSize = 32;  // crypto_auth_BYTES
 inline constexpr uint8_t kFlagCode = 0x01;    // functions or hooks; MAC follows
 inline constexpr uint8_t kFlagLua51 = 0x02;   // carries Lua 5.1 bytecode
 inline constexpr uint8_t kFlagLuaJit = 0x04;  // carries LuaJIT bytecode
-inline constexpr uint8_t kKnownFlags = kFlagCode | kFlagLua51 | kFlagLuaJit;
+// Names live objects of this process (luv's module members, channels, ØMQ
+// contexts); MAC follows. Plain-data blobs from elsewhere cannot set it.
+inline constexpr uint8_t kFlagLive = 0x08;
+inline constexpr uint8_t kKnownFlags = kFlagCode | kFlagLua51 | kFlagLuaJit | kFlagLive;
+// The flags whose blobs end with a MAC.
+inline constexpr uint8_t kSignedFlags = kFlagCode | kFlagLive;
 
 // Value tags. 0x10..0x3f are unassigned and rejected.
 enum Tag : uint8_t {
@@ -44,7 +50,7 @@ enum Tag : uint8_t {
   kTagHookFn = 0x09,    // [id] constructor value, state value
   kTagHookName = 0x0a,  // [id] varint length, name, state value
   kTagLuvPath = 0x0b,   // [id] varint length, path in the luv module table
-  kTagIdentity = 0x0c,  // [id] varint length, type name, varint handle
+  kTagIdentity = 0x0c,  // [id] varint length, type name, kTokenSize-byte token
   kTagLastFixed = 0x0c,
   kTagShortString = 0x40,  // 0x40 + length (0..63), bytes
   kTagSmallInt = 0x80,     // 0x80 + value (0..127)
@@ -58,6 +64,15 @@ inline constexpr int kMaxDepth = 200;
 inline constexpr int kMaxValues = 4096;
 inline constexpr uint64_t kMaxUpvalues = 255;
 inline constexpr size_t kMaxNameLength = 256;  // hook names, luv paths, types
+// The decoder presizes a table's array and hash parts to what the blob
+// claims, up to this many slots each; past it the table grows as Lua grows
+// it.
+inline constexpr uint64_t kMaxPresize = uint64_t{1} << 20;
+// A live object's token: random bytes that name it while a blob carries it.
+inline constexpr size_t kTokenSize = 16;
+// Encode and decode calls nested inside one another (a __codec hook or
+// constructor that encodes or decodes again); each nesting takes C stack.
+inline constexpr int kMaxNestedCalls = 8;
 
 // Lua bytecode signatures (the first bytes of a lua_dump).
 inline constexpr char kLua51Signature[] = "\x1bLua\x51";

@@ -29,7 +29,7 @@ bool SameName(const char* a, const char* b, size_t b_size) {
 }  // namespace
 
 absl::Status RegisterIdentityType(const IdentityType& type) {
-  if (type.metatable == nullptr || type.to_handle == nullptr || type.push == nullptr) {
+  if (type.metatable == nullptr || type.lend == nullptr || type.push == nullptr) {
     return absl::InvalidArgumentError("identity type needs a name and both callbacks");
   }
   size_t length = std::strlen(type.metatable);
@@ -42,7 +42,7 @@ absl::Status RegisterIdentityType(const IdentityType& type) {
   for (int i = 0; i < registry.count; ++i) {
     const IdentityType& known = registry.types[i];
     if (!SameName(known.metatable, type.metatable, length)) continue;
-    if (known.to_handle == type.to_handle && known.push == type.push) {
+    if (known.lend == type.lend && known.push == type.push) {
       return absl::OkStatus();
     }
     return absl::AlreadyExistsError(

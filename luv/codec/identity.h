@@ -1,11 +1,12 @@
 // Userdata types that cross luv.codec by identity: the object stays in this
-// process and the blob carries only its type name and a 64-bit handle, which
-// the type's own table maps back to the object (never a pointer made from
-// the bytes). This is the extension point for luv's shareable objects (the
-// ØMQ context, channels): a package registers its type once, before Lua code
-// can encode one, typically from its Open<Area>() function.
+// process, and the blob carries only its type name and a random token that
+// the blob's own pins map back to a strong reference to the object
+// (message.h). Only blobs made by this process (their MAC verifies) may carry
+// such tags. This is the extension point for luv's shareable objects (the
+// ØMQ context, channels): a package registers its type once, before Lua
+// code can encode one, typically from its Open<Area>() function.
 //
-//   codec::RegisterIdentityType({"luv.zmq.context", ContextToHandle, PushContext});
+//   codec::RegisterIdentityType({"luv.zmq.context", LendContext, PushContext});
 //
 // The registry is process-wide and thread-safe. Both callbacks run on the
 // thread that owns `L`, inside a protected call, and may raise Lua errors.
@@ -14,6 +15,7 @@
 
 #include <cstdint>
 #include <lua.hpp>
+#include <memory>
 
 #include "absl/status/status.h"
 
@@ -23,14 +25,14 @@ struct IdentityType {
   // The metatable name in the registry (luaL_newmetatable), also the name in
   // the blob. At most kMaxNameLength bytes; a string literal (not copied).
   const char* metatable;
-  // Given the userdata at `index`, stores its handle and returns true, or
-  // returns false if this object cannot be shared (closed, say). The handle
-  // must keep meaning this object until the receiver decodes it; how long
-  // that is, and what keeps the object alive, is the type's policy.
-  bool (*to_handle)(lua_State* L, int index, uint64_t* handle);
-  // Pushes the object for `handle` and returns 1, or returns 0 (pushing
-  // nothing) if the handle is unknown, e.g. already destroyed.
-  int (*push)(lua_State* L, uint64_t handle);
+  // Given the userdata at `index`, stores in `*object` a strong reference
+  // that keeps the shared object alive while a blob names it, and returns
+  // true; or returns false if this object cannot be shared (closed, say).
+  // Must not raise after storing the reference.
+  bool (*lend)(lua_State* L, int index, std::shared_ptr<void>* object);
+  // Pushes this state's userdata for `object` (one that `lend` stored) and
+  // returns 1, or returns 0, pushing nothing, if it cannot here.
+  int (*push)(lua_State* L, const std::shared_ptr<void>& object);
 };
 
 // Adds `type`. Fails if the name is taken by another type, too long, or the

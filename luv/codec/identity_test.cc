@@ -1,87 +1,166 @@
-// The identity extension point, end to end through Encode and Decode.
+// The identity extension point, end to end through Encode and Decode: live
+// objects cross by random tokens, kept alive by their blob's pins.
 #include "luv/codec/identity.h"
 
+#include <memory>
+#include <new>
 #include <string>
 
 #include "gtest/gtest.h"
 #include "luv/codec/codec.h"
+#include "luv/codec/format.h"
 
 namespace luv::codec {
 namespace {
 
-constexpr char kType[] = "luv.test.handle";
+constexpr char kType[] = "luv.test.shared";
 
-// A userdata that holds its handle; handle 0 cannot be shared, 99 is unknown.
-bool ToHandle(lua_State* L, int index, uint64_t* handle) {
-  *handle = *static_cast<uint64_t*>(lua_touserdata(L, index));
-  return *handle != 0;
+// The userdata holds a shared int; an empty one cannot be shared.
+using Box = std::shared_ptr<int>;
+
+int BoxGc(lua_State* L) {
+  static_cast<Box*>(lua_touserdata(L, 1))->~Box();
+  return 0;
 }
 
-int Push(lua_State* L, uint64_t handle) {
-  if (handle == 99) return 0;
-  *static_cast<uint64_t*>(lua_newuserdata(L, sizeof(uint64_t))) = handle;
+Box* PushBox(lua_State* L) {
+  Box* box = new (lua_newuserdata(L, sizeof(Box))) Box();
   luaL_getmetatable(L, kType);
   lua_setmetatable(L, -2);
+  return box;
+}
+
+bool Lend(lua_State* L, int index, std::shared_ptr<void>* object) {
+  Box* box = static_cast<Box*>(lua_touserdata(L, index));
+  if (*box == nullptr) return false;
+  *object = *box;
+  return true;
+}
+
+int Push(lua_State* L, const std::shared_ptr<void>& object) {
+  *PushBox(L) = std::static_pointer_cast<int>(object);
   return 1;
 }
 
-int Other(lua_State*, uint64_t) { return 0; }
+int Other(lua_State*, const std::shared_ptr<void>&) { return 0; }
 
-void PushHandle(lua_State* L, uint64_t handle) {
-  *static_cast<uint64_t*>(lua_newuserdata(L, sizeof(uint64_t))) = handle;
-  luaL_getmetatable(L, kType);
-  lua_setmetatable(L, -2);
-}
+int ValueAt(lua_State* L, int index) { return **static_cast<Box*>(lua_touserdata(L, index)); }
 
 class IdentityTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(RegisterIdentityType({kType, ToHandle, Push}).ok());
+    ASSERT_TRUE(RegisterIdentityType({kType, Lend, Push}).ok());
     L = luaL_newstate();
     luaL_newmetatable(L, kType);
+    lua_pushcfunction(L, BoxGc);
+    lua_setfield(L, -2, "__gc");
     lua_pop(L, 1);
   }
   void TearDown() override { lua_close(L); }
+
+  // Pushes a new shared int and returns a watch on it.
+  std::weak_ptr<int> PushShared(int value) {
+    Box* box = PushBox(L);
+    *box = std::make_shared<int>(value);
+    return *box;
+  }
+
   lua_State* L;
 };
 
 TEST_F(IdentityTest, RegistrationIsIdempotentAndNamesAreUnique) {
-  EXPECT_TRUE(RegisterIdentityType({kType, ToHandle, Push}).ok());
-  EXPECT_EQ(RegisterIdentityType({kType, ToHandle, Other}).code(),
+  EXPECT_TRUE(RegisterIdentityType({kType, Lend, Push}).ok());
+  EXPECT_EQ(RegisterIdentityType({kType, Lend, Other}).code(),
             absl::StatusCode::kAlreadyExists);
-  EXPECT_FALSE(RegisterIdentityType({"", ToHandle, Push}).ok());
-  EXPECT_FALSE(
-      RegisterIdentityType({std::string(300, 'x').c_str(), ToHandle, Push}).ok());
+  EXPECT_FALSE(RegisterIdentityType({"", Lend, Push}).ok());
+  EXPECT_FALSE(RegisterIdentityType({std::string(300, 'x').c_str(), Lend, Push}).ok());
   IdentityType found;
   EXPECT_TRUE(FindIdentityType(kType, sizeof(kType) - 1, &found));
   EXPECT_EQ(found.push, &Push);
   EXPECT_FALSE(FindIdentityType(kType, 3, &found));
 }
 
-TEST_F(IdentityTest, ObjectsCrossAsHandles) {
-  PushHandle(L, 42);
+TEST_F(IdentityTest, AMessageKeepsItsObjectsAliveAndDecodesAnyNumberOfTimes) {
+  std::weak_ptr<int> watch = PushShared(42);
   lua_pushvalue(L, -1);
-  std::string blob;
-  ASSERT_TRUE(Encode(L, 2, Limits(), &blob).ok());
-  EXPECT_NE(blob.find(kType), std::string::npos);
-  int count = 0;
-  ASSERT_TRUE(Decode(L, blob, DecodeOptions(), &count).ok());
-  ASSERT_EQ(count, 2);
-  EXPECT_EQ(*static_cast<uint64_t*>(lua_touserdata(L, -1)), 42u);
-  EXPECT_TRUE(lua_rawequal(L, -1, -2)) << "one object in a blob decodes once";
+  auto message = std::make_unique<Message>();
+  ASSERT_TRUE(EncodeMessage(L, 2, message.get()).ok());
+  EXPECT_NE(message->bytes.find(kType), std::string::npos);
+  EXPECT_EQ(message->pins.size(), 1u) << "one object, one pin";
+  EXPECT_NE(message->bytes[4] & kFlagLive, 0);
+  lua_gc(L, LUA_GCCOLLECT, 0);
+  EXPECT_FALSE(watch.expired()) << "the message pins the object";
+  for (int round = 0; round < 2; ++round) {
+    int count = 0;
+    ASSERT_TRUE(DecodeMessage(L, *message, &count).ok());
+    ASSERT_EQ(count, 2);
+    EXPECT_EQ(ValueAt(L, -1), 42);
+    EXPECT_TRUE(lua_rawequal(L, -1, -2)) << "one object in a blob decodes once";
+    lua_settop(L, 0);
+  }
+  lua_gc(L, LUA_GCCOLLECT, 0);
+  EXPECT_FALSE(watch.expired());
+  message.reset();
+  EXPECT_TRUE(watch.expired()) << "a message destroyed undecoded releases its objects";
 }
 
-TEST_F(IdentityTest, UnsharableAndUnknownHandlesAreErrors) {
-  PushHandle(L, 0);
-  std::string blob;
-  absl::Status status = Encode(L, 1, Limits(), &blob);
-  EXPECT_EQ(status.message(), "this luv.test.handle cannot be shared at root[1]");
-  PushHandle(L, 99);
-  ASSERT_TRUE(Encode(L, 1, Limits(), &blob).ok());
+TEST_F(IdentityTest, AStringBlobIsATicketRedeemedByItsFirstDecode) {
+  size_t tickets = TicketCount();
+  std::weak_ptr<int> watch = PushShared(7);
+  ASSERT_TRUE(EncodeToLua(L, 1, Limits()).ok());
+  std::string blob = lua_tostring(L, -1);
+  lua_settop(L, 0);
+  lua_gc(L, LUA_GCCOLLECT, 0);
+  EXPECT_FALSE(watch.expired());
+  EXPECT_EQ(TicketCount(), tickets + 1);
   int count = 0;
-  status = Decode(L, blob, DecodeOptions(), &count);
+  ASSERT_TRUE(Decode(L, blob, DecodeOptions(), &count).ok());
+  EXPECT_EQ(ValueAt(L, -1), 7);
+  EXPECT_EQ(TicketCount(), tickets);
+  absl::Status again = Decode(L, blob, DecodeOptions(), &count);
+  EXPECT_EQ(again.message(),
+            "blob names a live object that is gone: a blob that names live objects "
+            "decodes once");
+  lua_settop(L, 0);
+  lua_gc(L, LUA_GCCOLLECT, 0);
+  EXPECT_TRUE(watch.expired());
+}
+
+TEST_F(IdentityTest, UnsharableObjectsAreEncodeErrors) {
+  PushBox(L);  // empty
+  Message message;
+  absl::Status status = Encode(L, 1, Limits(), &message);
+  EXPECT_EQ(status.message(), "this luv.test.shared cannot be shared at root[1]");
+  EXPECT_EQ(lua_gettop(L), 0);
+}
+
+TEST_F(IdentityTest, BytesFromElsewhereNameNoLiveObject) {
+  PushShared(1);
+  Message message;
+  ASSERT_TRUE(EncodeMessage(L, 1, &message).ok());
+  // The same bytes as a string, without the pins, find nothing.
+  int count = 0;
+  EXPECT_EQ(Decode(L, message.bytes, DecodeOptions(), &count).code(),
+            absl::StatusCode::kNotFound);
+  // Stripped of the MAC and the flag: refused by the parser.
+  std::string unsigned_blob = message.bytes.substr(0, message.bytes.size() - kMacSize);
+  unsigned_blob[4] = 0;
+  absl::Status status = Decode(L, unsigned_blob, DecodeOptions(), &count);
   EXPECT_EQ(status.message(),
-            "luv.test.handle handle 99 is unknown in this process at byte 6");
+            "live object in a blob without the live-object flag (only blobs made by "
+            "this process may name them) at byte 6");
+  // With the flag but a wrong MAC: refused, even by a caller who trusts code.
+  std::string forged = message.bytes;
+  forged.back() ^= 1;
+  DecodeOptions trusting;
+  trusting.trust = Trust::kDangerouslyTrustForeignCode;
+  EXPECT_EQ(Decode(L, forged, trusting, &count).code(),
+            absl::StatusCode::kPermissionDenied);
+  // A message whose pins do not hold the token: refused.
+  Message other;
+  other.bytes = message.bytes;
+  EXPECT_EQ(DecodeMessage(L, other, &count).message(),
+            "luv.test.shared at byte 6 is not one this blob carries");
   EXPECT_EQ(lua_gettop(L), 0);
 }
 

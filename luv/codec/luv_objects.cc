@@ -131,11 +131,10 @@ bool LuvAddresses::Contains(const void* p) const {
   return std::binary_search(data, data + size, p, std::less<const void*>());
 }
 
-LuvAddresses GetLuvAddresses(lua_State* L) {
+LuvAddresses PushLuvAddresses(lua_State* L) {
   LuvAddresses addresses;
   PushRegistryValue(L, &kAddressesKey);
   auto* block = static_cast<AddressBlock*>(lua_touserdata(L, -1));
-  lua_pop(L, 1);
   if (block != nullptr) {
     addresses.data = block->data;
     addresses.size = block->size;

@@ -25,15 +25,16 @@ void SetModuleTable(lua_State* L, int index);
 void PushLuvIndex(lua_State* L);
 
 // The addresses (lua_topointer) of the objects in the index, sorted, so that
-// the encoder can rule an object out without a Lua call. Valid while the
-// index lives (until SetModuleTable); empty if there is no index. Call after
-// PushLuvIndex. Does not allocate or raise.
+// the encoder can rule an object out without a Lua call. Pushes the block
+// that holds them (or nil if there is no index): the view is valid while
+// that value stays on the stack, even if luv is reloaded meanwhile. Call
+// after PushLuvIndex. Does not allocate or raise.
 struct LuvAddresses {
   const void* const* data = nullptr;
   size_t size = 0;
   bool Contains(const void* p) const;
 };
-LuvAddresses GetLuvAddresses(lua_State* L);
+LuvAddresses PushLuvAddresses(lua_State* L);
 
 // Loads luv in this state (require "luv") if it has not been, so that its
 // objects and identity types can be made here. May raise.

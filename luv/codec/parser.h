@@ -25,23 +25,28 @@ enum class Shape : uint8_t { kNil, kNaN, kOther };
 //   bool Nil(); bool Boolean(bool); bool Number(double); bool String(p, n);
 //   bool NewObject(uint32_t id);                      every id, in order
 //   bool TableBegin(id, narray, nhash);  bool ArrayItem(uint64_t i);
+//   bool HashKey();  (after each hash key, before its value)
 //   bool HashPair(size_t at);            bool TableEnd();
 //   bool FunctionBegin(id, p, n, at);    bool Upvalue(uint64_t i, size_t at);
 //   bool FunctionEnd();
 //   bool HookBegin(id);                  bool HookFnEnd(id, at);
 //   bool HookNameEnd(id, name, n, at);
 //   bool Ref(uint32_t id, size_t at);
-//   bool LuvPath(id, p, n, at);          bool Identity(id, name, n, handle, at);
+//   bool LuvPath(id, p, n, at);          bool Identity(id, name, n, token, at);
+// (`token`: kTokenSize bytes.)
 template <typename Sink>
 class Parser {
  public:
   // `code_allowed`: the header has kFlagCode (and the MAC was accepted).
+  // `live_allowed`: the header has kFlagLive (and the MAC verified).
   // `vm`: the VM whose bytecode functions must carry.
-  Parser(Reader* reader, Sink* sink, int max_depth, bool code_allowed, Vm vm)
+  Parser(Reader* reader, Sink* sink, int max_depth, bool code_allowed, bool live_allowed,
+         Vm vm)
       : r_(reader),
         sink_(sink),
         max_depth_(max_depth),
         code_allowed_(code_allowed),
+        live_allowed_(live_allowed),
         vm_(vm) {}
 
   uint32_t objects() const { return objects_; }
@@ -109,17 +114,18 @@ class Parser {
         uint32_t id;
         const uint8_t* p;
         size_t n;
-        return NewObject(&id, at) && Name(&p, &n, "luv path", at) &&
-               sink_->LuvPath(id, p, n, at);
+        return RequireLive("luv object", at) && NewObject(&id, at) &&
+               Name(&p, &n, "luv path", at) && sink_->LuvPath(id, p, n, at);
       }
       case kTagIdentity: {
         uint32_t id;
         const uint8_t* p;
         size_t n;
-        uint64_t handle;
-        return NewObject(&id, at) && Name(&p, &n, "identity type", at) &&
-               r_->Varint(&handle, "identity handle") &&
-               sink_->Identity(id, p, n, handle, at);
+        const uint8_t* token;
+        return RequireLive("live object", at) && NewObject(&id, at) &&
+               Name(&p, &n, "identity type", at) &&
+               r_->Bytes(kTokenSize, &token, "identity token", at) &&
+               sink_->Identity(id, p, n, token, at);
       }
       default:
         return r_->Fail("unknown tag 0x%02x at byte %zu", tag, at);
@@ -143,6 +149,16 @@ class Parser {
   bool RequireCode(const char* what, size_t at) {
     if (code_allowed_) return true;
     return r_->Fail("%s in a blob without the code flag at byte %zu", what, at);
+  }
+
+  // Live objects exist only in this process: only a blob whose MAC
+  // verified (made here) may name one.
+  bool RequireLive(const char* what, size_t at) {
+    if (live_allowed_) return true;
+    return r_->Fail(
+        "%s in a blob without the live-object flag (only blobs made by this process "
+        "may name them) at byte %zu",
+        what, at);
   }
 
   bool Name(const uint8_t** p, size_t* n, const char* what, size_t at) {
@@ -189,6 +205,7 @@ class Parser {
       if (!Value(depth + 1, &shape)) return false;
       if (shape == Shape::kNil) return r_->Fail("nil table key at byte %zu", key_at);
       if (shape == Shape::kNaN) return r_->Fail("NaN table key at byte %zu", key_at);
+      if (!sink_->HashKey()) return false;
       size_t value_at = r_->offset();
       if (!Value(depth + 1, &shape)) return false;
       if (shape == Shape::kNil) return r_->Fail("nil table value at byte %zu", value_at);
@@ -253,6 +270,7 @@ class Parser {
   Sink* sink_;
   int max_depth_;
   bool code_allowed_;
+  bool live_allowed_;
   Vm vm_;
   uint32_t objects_ = 0;
 };

@@ -21,6 +21,7 @@ struct Recorder {
     return Add("{" + std::to_string(a) + "," + std::to_string(h));
   }
   bool ArrayItem(uint64_t i) { return Add("[" + std::to_string(i) + "]"); }
+  bool HashKey() { return Add(":"); }
   bool HashPair(size_t) { return Add("="); }
   bool TableEnd() { return Add("}"); }
   bool FunctionBegin(uint32_t, const uint8_t*, size_t n, size_t) {
@@ -38,8 +39,9 @@ struct Recorder {
   bool LuvPath(uint32_t, const uint8_t* p, size_t n, size_t) {
     return Add("luv:" + std::string(reinterpret_cast<const char*>(p), n));
   }
-  bool Identity(uint32_t, const uint8_t*, size_t, uint64_t h, size_t) {
-    return Add("id" + std::to_string(h));
+  bool Identity(uint32_t, const uint8_t* name, size_t n, const uint8_t* token, size_t) {
+    return Add("id:" + std::string(reinterpret_cast<const char*>(name), n) + ":" +
+               std::to_string(token[0]) + ".." + std::to_string(token[kTokenSize - 1]));
   }
   bool Add(const std::string& event) {
     if (!log.empty()) log += ' ';
@@ -54,10 +56,11 @@ struct Result {
   std::string error;
 };
 
-Result Parse(const std::string& body, bool code = false, int max_depth = kMaxDepth) {
+Result Parse(const std::string& body, bool code = false, int max_depth = kMaxDepth,
+             bool live = false) {
   Reader r(reinterpret_cast<const uint8_t*>(body.data()), body.size());
   Recorder recorder;
-  Parser<Recorder> parser(&r, &recorder, max_depth, code, Vm::kLua51);
+  Parser<Recorder> parser(&r, &recorder, max_depth, code, live, Vm::kLua51);
   bool ok = parser.Value(1);
   if (ok && r.left() != 0) ok = r.Fail("left over");
   return {ok, recorder.log, r.error()};
@@ -76,7 +79,7 @@ TEST(ParserTest, ObjectIdsArePreOrder) {
   // {{}, [ref0] = ref1}: the outer table is 0, the inner one 1.
   Result r = Parse(std::string("\x06\x01\x01\x06\x00\x00\x07\x00\x07\x01", 10));
   ASSERT_TRUE(r.ok) << r.error;
-  EXPECT_EQ(r.log, "#0 {1,1 #1 {0,0 } [1] ref0 ref1 = }");
+  EXPECT_EQ(r.log, "#0 {1,1 #1 {0,0 } [1] ref0 : ref1 = }");
 }
 
 TEST(ParserTest, HookIdIsReservedBeforeConstructorAndState) {
@@ -121,7 +124,24 @@ TEST(ParserTest, CountsMustFitTheBytesLeft) {
 
 TEST(ParserTest, NamesAreBounded) {
   std::string body = std::string("\x0b\x81\x02", 3) + std::string(257, 'a');
-  EXPECT_EQ(Parse(body).error, "luv path of 257 bytes is longer than 256 at byte 0");
+  EXPECT_EQ(Parse(body, false, kMaxDepth, /*live=*/true).error,
+            "luv path of 257 bytes is longer than 256 at byte 0");
+}
+
+TEST(ParserTest, LiveObjectsNeedTheLiveFlag) {
+  std::string path = std::string("\x0b\x03") + "cfg";
+  EXPECT_EQ(Parse(path).error,
+            "luv object in a blob without the live-object flag (only blobs made by this "
+            "process may name them) at byte 0");
+  EXPECT_EQ(Parse(path, false, kMaxDepth, true).log, "#0 luv:cfg");
+  std::string identity = std::string("\x0c\x02") + "ch" + std::string(kTokenSize, '\x07');
+  EXPECT_EQ(Parse(identity).error,
+            "live object in a blob without the live-object flag (only blobs made by "
+            "this process may name them) at byte 0");
+  EXPECT_EQ(Parse(identity, false, kMaxDepth, true).log, "#0 id:ch:7..7");
+  // The token is 16 bytes, not a varint: one short is truncated.
+  EXPECT_EQ(Parse(identity.substr(0, identity.size() - 1), false, kMaxDepth, true).error,
+            "truncated identity token (need 16 bytes, 15 left) at byte 0");
 }
 
 }  // namespace

@@ -3,9 +3,7 @@
 // luv.codec); each Lua state that holds it gets an endpoint of its own.
 #include "luv/lua/lua_channel.h"
 
-#include <map>
 #include <memory>
-#include <mutex>
 #include <new>
 #include <string>
 
@@ -86,8 +84,8 @@ class LocalEnd : public thread::ChannelEndpoint {
     luaL_checkstack(L, 1, "channel:get()");
     lua_pushboolean(L, 1);
     int count = 0;
-    bool decoded = codec::DecodeTrusted(L, end->taken_, &count).ok();
-    end->taken_.clear();
+    bool decoded = codec::DecodeMessage(L, end->taken_, &count).ok();
+    end->taken_ = codec::Message();  // releases what it pinned
     if (!decoded) luaL_error(L, "luv: a channel message could not be decoded");
     return count + 1;
   }
@@ -104,7 +102,7 @@ class LocalEnd : public thread::ChannelEndpoint {
   Scheduler* scheduler_;
   uint64_t id_ = 0;
   bool holding_ = false;
-  std::string taken_;
+  codec::Message taken_;
   sched::WaitList getters_;
   sched::WaitList putters_;
 };
@@ -135,64 +133,39 @@ int LChannelGc(lua_State* L) {
 }
 
 // Pushes a userdata with a new endpoint of `core` for this state.
-LocalEnd* PushChannel(lua_State* L, std::shared_ptr<ChannelCore> core,
-                      Scheduler* scheduler) {
+// Pushes an empty channel userdata. Comes before any C++ object is made:
+// it may raise (out of memory).
+ChannelBox* PushChannelBox(lua_State* L) {
   auto* box = new (lua_newuserdata(L, sizeof(ChannelBox))) ChannelBox();
   luaL_getmetatable(L, kChannelType);
   lua_setmetatable(L, -2);
+  return box;
+}
+
+// Fills `box` with a new endpoint of `core` for this state. No Lua calls.
+LocalEnd* Attach(ChannelBox* box, std::shared_ptr<ChannelCore> core,
+                 Scheduler* scheduler) {
   *box = std::make_shared<LocalEnd>(std::move(core), scheduler);
   (*box)->Attach(*box);
   return box->get();
 }
 
 // --- Crossing threads by identity (luv/codec/identity.h) ----------------
-// A handle names a core in this table while blobs that carry it are in
-// flight: the entry keeps the core alive until as many decodes as encodes
-// have happened (a blob never decoded, say a failed spawn, keeps its channel
-// alive until the process ends).
-struct SharedCores {
-  std::mutex mutex;
-  uint64_t next = 1;
-  struct Entry {
-    std::shared_ptr<ChannelCore> core;
-    int pending = 0;
-  };
-  std::map<uint64_t, Entry> entries;
-};
+// A message that carries the channel pins its core; each state that decodes
+// it gets an endpoint of its own.
 
-SharedCores& shared_cores() {
-  static SharedCores* table = new SharedCores;  // lives as long as the process
-  return *table;
-}
-
-bool ChannelToHandle(lua_State* L, int index, uint64_t* handle) {
+bool LendChannel(lua_State* L, int index, std::shared_ptr<void>* object) {
   LocalEnd* end = CheckChannel(L, index);
   end->HoldLoop();
-  SharedCores& table = shared_cores();
-  std::lock_guard<std::mutex> lock(table.mutex);
-  uint64_t& id = end->core()->identity;  // guarded by table.mutex
-  if (id == 0) id = table.next++;
-  SharedCores::Entry& entry = table.entries[id];
-  entry.core = end->shared_core();
-  ++entry.pending;
-  *handle = id;
+  *object = end->shared_core();
   return true;
 }
 
-int PushChannelFromHandle(lua_State* L, uint64_t handle) {
-  std::shared_ptr<ChannelCore> core;
-  {
-    SharedCores& table = shared_cores();
-    std::lock_guard<std::mutex> lock(table.mutex);
-    auto found = table.entries.find(handle);
-    if (found == table.entries.end()) return 0;
-    core = found->second.core;
-    if (--found->second.pending == 0) table.entries.erase(found);
-  }
+int PushLentChannel(lua_State* L, const std::shared_ptr<void>& object) {
   Scheduler* scheduler = GetScheduler(L);
   if (scheduler == nullptr) return 0;
-  LocalEnd* end = PushChannel(L, std::move(core), scheduler);
-  end->HoldLoop();
+  ChannelBox* box = PushChannelBox(L);
+  Attach(box, std::static_pointer_cast<ChannelCore>(object), scheduler)->HoldLoop();
   return 1;
 }
 
@@ -209,7 +182,8 @@ int LChannelCreate(lua_State* L) {
     return luaL_argerror(L, 1,
                          "capacity must be at least 1 (leave it out for unbounded)");
   }
-  PushChannel(L, std::make_shared<ChannelCore>(static_cast<size_t>(capacity)), scheduler);
+  ChannelBox* box = PushChannelBox(L);
+  Attach(box, std::make_shared<ChannelCore>(static_cast<size_t>(capacity)), scheduler);
   return 1;
 }
 
@@ -228,8 +202,8 @@ int LChannelPutRaw(lua_State* L) {
   ChannelCore::Result result;
   int failed = 0;
   {
-    std::string message;
-    absl::Status encoded = codec::EncodeTrusted(L, count, &message);
+    codec::Message message;
+    absl::Status encoded = codec::EncodeMessage(L, count, &message);
     if (!encoded.ok()) {
       absl::string_view text = encoded.message();
       failed = PushProtected(L, [text](lua_State* L) {
@@ -267,12 +241,12 @@ int LChannelGetRaw(lua_State* L) {
   ChannelCore::Result result;
   int pushed = 0;
   {
-    std::string message;
+    codec::Message message;
     result = end->core()->Get(&message, end->id(), end->scheduler());
     if (result == ChannelCore::Result::kDone) {
       lua_pushboolean(L, 1);
       int count = 0;
-      absl::Status decoded = codec::DecodeTrusted(L, message, &count);
+      absl::Status decoded = codec::DecodeMessage(L, message, &count);
       pushed = decoded.ok() ? count + 1 : -1;
     }
   }
@@ -384,7 +358,7 @@ void OpenChannel(lua_State* L, Scheduler* scheduler) {
   lua_pop(L, 2);
 
   absl::Status registered =
-      codec::RegisterIdentityType({kChannelType, ChannelToHandle, PushChannelFromHandle});
+      codec::RegisterIdentityType({kChannelType, LendChannel, PushLentChannel});
   if (!registered.ok()) luaL_error(L, "luv: cannot register luv.channel with the codec");
 
   lua_pushlightuserdata(L, scheduler);

@@ -15,6 +15,9 @@ namespace {
 // The name users pass to accept code from blobs this process did not make.
 constexpr char kForeignCodeOption[] = "dangerously_trust_foreign_code";
 
+// The largest max_collisions: 2^53, exact in a Lua number.
+constexpr long long kMaxCollisionsOption = 1LL << 53;
+
 // Pushes `prefix` + the status message. Returns -1 (error object on top
 // either way) so the caller can leave its scope and call lua_error.
 int PushMessage(lua_State* L, const char* prefix, const absl::Status& status) {
@@ -33,13 +36,15 @@ int IntegerOption(lua_State* L, int arg, const char* name, long long low,
   if (lua_type(L, -1) != LUA_TNUMBER || n != static_cast<long long>(n) || n < low ||
       n > high) {
     luaL_argerror(L, arg,
-                  lua_pushfstring(L, "%s must be an integer from %d to %d", name,
-                                  static_cast<int>(low), static_cast<int>(high)));
+                  lua_pushfstring(L, "%s must be an integer from %f to %f", name,
+                                  static_cast<lua_Number>(low),
+                                  static_cast<lua_Number>(high)));
   }
   return 0;
 }
 
-// Reads {max_bytes=, max_depth=, max_values=, dangerously_trust_foreign_code=}
+// Reads {max_bytes=, max_depth=, max_values=, max_collisions=,
+// dangerously_trust_foreign_code=}
 // at `arg` (absent or nil: defaults). Raises on a bad or unknown option,
 // before any C++ object exists.
 void ReadOptions(lua_State* L, int arg, codec::DecodeOptions* options) {
@@ -57,6 +62,9 @@ void ReadOptions(lua_State* L, int arg, codec::DecodeOptions* options) {
     } else if (std::strcmp(key, "max_values") == 0) {
       IntegerOption(L, arg, key, 1, codec::kMaxValues);
       options->limits.max_values = static_cast<int>(lua_tonumber(L, -1));
+    } else if (std::strcmp(key, "max_collisions") == 0) {
+      IntegerOption(L, arg, key, 0, kMaxCollisionsOption);
+      options->max_collisions = static_cast<int64_t>(lua_tonumber(L, -1));
     } else if (std::strcmp(key, kForeignCodeOption) == 0) {
       if (lua_type(L, -1) != LUA_TBOOLEAN) {
         luaL_argerror(L, arg,

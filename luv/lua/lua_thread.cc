@@ -49,19 +49,19 @@ int LThreadGc(lua_State* L) {
 }
 
 // PushFn of a join: `true, results...` or `false, error`, decoded afresh
-// from the thread's blob each time.
+// from the thread's message each time.
 int PushJoinResults(lua_State* L, void* arg) {
   const thread::ThreadShared& shared = *static_cast<ThreadRecord*>(arg)->shared;
   luaL_checkstack(L, 2, "joining a thread");
   lua_pushboolean(L, !shared.failed());
-  if (shared.blob().empty()) {
+  if (shared.results().empty()) {
     lua_pushliteral(L, "luv: the thread failed before it could report (out of memory)");
     return 2;
   }
   int count = 0;
   int pushed;
   {
-    absl::Status status = codec::DecodeTrusted(L, shared.blob(), &count);
+    absl::Status status = codec::DecodeMessage(L, shared.results(), &count);
     absl::string_view message = status.message();
     pushed = status.ok() ? count : PushProtected(L, [message](lua_State* L) {
       lua_pushliteral(L, "luv: a thread's results cannot be decoded: ");
@@ -90,8 +90,8 @@ int LThreadSpawn(lua_State* L) {
   lua_insert(L, 1);  // the box, below the function and its arguments
   int failed = 0;    // 0: spawned; >0: failure values pushed; <0: raise
   {
-    std::string call;
-    absl::Status encoded = codec::EncodeTrusted(L, count, &call);
+    codec::Message call;
+    absl::Status encoded = codec::EncodeMessage(L, count, &call);
     if (!encoded.ok()) {
       absl::string_view message = encoded.message();
       failed = PushProtected(L, [message](lua_State* L) {

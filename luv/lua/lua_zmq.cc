@@ -13,7 +13,6 @@
 #include "luv/lua/lua_zmq_socket.h"
 #include "luv/lua/support.h"
 #include "luv/zmq/context.h"
-#include "luv/zmq/context_registry.h"
 #include "luv/zmq/options.h"
 
 namespace luv::lua {
@@ -76,44 +75,31 @@ absl::Status CreateInto(ContextBox* box, int io_threads) {
   return absl::OkStatus();
 }
 
-bool ClaimInto(ContextBox* box, uint64_t id) {
-  box->context = zmq::ClaimContext(id);
-  return box->context != nullptr;
-}
-
-bool Claim(uint64_t id) { return zmq::ClaimContext(id) != nullptr; }
-
-// Identity type: the context's id, with one reference lent until decoded.
-bool ContextToHandle(lua_State* L, int index, uint64_t* handle) {
+// Identity type: a message that carries the context pins it.
+bool LendContext(lua_State* L, int index, std::shared_ptr<void>* object) {
   auto* box = static_cast<ContextBox*>(lua_touserdata(L, index));
   if (box == nullptr || box->context == nullptr) return false;
-  *handle = zmq::LendContext(box->context);
+  *object = box->context;
   return true;
 }
 
-int PushContextForHandle(lua_State* L, uint64_t handle) {
-  // Ids are below 2^53 (context_registry.h), exact as Lua numbers.
-  if (handle == 0 || handle >= (uint64_t{1} << 53)) return 0;
+// This state's userdata for the context: the one it has already (so that
+// decode(encode(ctx)) == ctx), else a new one.
+int PushLentContext(lua_State* L, const std::shared_ptr<void>& object) {
+  uint64_t id = static_cast<zmq::Context*>(object.get())->id();
   PushCache(L);
   if (lua_istable(L, -1)) {
-    lua_pushnumber(L, static_cast<lua_Number>(handle));
+    lua_pushnumber(L, static_cast<lua_Number>(id));  // exact below 2^53
     lua_rawget(L, -2);
   } else {
     lua_pushnil(L);
   }
   lua_remove(L, -2);
-  if (lua_isuserdata(L, -1)) {
-    if (Claim(handle)) return 1;  // takes over (drops) the lent reference
-    lua_pop(L, 1);
-    return 0;
-  }
+  if (lua_isuserdata(L, -1)) return 1;
   lua_pop(L, 1);
   ContextBox* box = PushBox(L);
-  if (!ClaimInto(box, handle)) {
-    lua_pop(L, 1);
-    return 0;
-  }
-  Remember(L, handle);
+  box->context = std::static_pointer_cast<zmq::Context>(object);
+  Remember(L, id);
   return 1;
 }
 
@@ -249,7 +235,7 @@ constexpr Constant kConstants[] = {
 
 bool RegisterIdentity() {
   return codec::RegisterIdentityType(
-             {kContextType, ContextToHandle, PushContextForHandle})
+             {kContextType, LendContext, PushLentContext})
       .ok();
 }
 

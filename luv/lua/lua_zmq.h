@@ -3,10 +3,10 @@
 // get, set). Sockets are in lua_zmq_socket.h.
 //
 // A context crosses to other threads through luv.codec by identity
-// (luv/codec/identity.h, luv/zmq/context_registry.h): within one state it
-// is always the same userdata, and it lives while any state holds it or an
-// encoded copy is still to be decoded. Thread affinity: the thread that
-// owns the Lua state.
+// (luv/codec/identity.h, luv/codec/message.h): within one state it is always
+// the same userdata, and it lives while any state holds it or a message
+// that carries it exists. Thread affinity: the thread that owns the Lua
+// state.
 #ifndef LUV_LUA_LUA_ZMQ_H_
 #define LUV_LUA_LUA_ZMQ_H_
 

@@ -72,7 +72,7 @@ void ChannelCore::PassOn(Kind kind, const void* caller_tag) {
   Notify(target, kind, caller_tag);
 }
 
-ChannelCore::Result ChannelCore::Put(std::string* message, uint64_t endpoint_id,
+ChannelCore::Result ChannelCore::Put(codec::Message* message, uint64_t endpoint_id,
                                      const void* caller_tag) {
   Attached target;
   bool notify;
@@ -90,7 +90,7 @@ ChannelCore::Result ChannelCore::Put(std::string* message, uint64_t endpoint_id,
   return Result::kDone;
 }
 
-ChannelCore::Result ChannelCore::Get(std::string* message, uint64_t endpoint_id,
+ChannelCore::Result ChannelCore::Get(codec::Message* message, uint64_t endpoint_id,
                                      const void* caller_tag) {
   Attached target;
   bool notify = false;
@@ -109,7 +109,7 @@ ChannelCore::Result ChannelCore::Get(std::string* message, uint64_t endpoint_id,
   return Result::kDone;
 }
 
-ChannelCore::Result ChannelCore::TryGet(std::string* message, const void* caller_tag) {
+ChannelCore::Result ChannelCore::TryGet(codec::Message* message, const void* caller_tag) {
   Attached target;
   bool notify = false;
   {

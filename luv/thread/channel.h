@@ -1,5 +1,7 @@
-// Channel: a queue of messages (codec blobs) shared by the Lua states of one
-// process, with the bookkeeping for states that wait on it.
+// Channel: a queue of messages (codec blobs with the live objects they name)
+// shared by the Lua states of one process, with the bookkeeping for states
+// that wait on it. A message dropped undecoded (the channel destroyed with
+// messages queued) releases what it pins.
 //
 // Every Lua state that holds the channel has an Endpoint of its own (the
 // Lua binding implements it). The core never touches a state: it records,
@@ -24,6 +26,7 @@
 #include <mutex>
 #include <string>
 
+#include "luv/codec/message.h"
 #include "luv/uv/mailbox.h"
 
 namespace luv::thread {
@@ -49,11 +52,6 @@ class ChannelCore {
 
   size_t capacity() const { return capacity_; }
 
-  // The handle that names this channel when it crosses threads (0: never
-  // crossed). Owned by the Lua binding's table of shared channels and
-  // guarded by that table's mutex.
-  uint64_t identity = 0;
-
   // An endpoint joins. `thread_tag` identifies the thread it lives on (its
   // scheduler): callers on the same tag are served directly.
   uint64_t Attach(std::weak_ptr<ChannelEndpoint> endpoint, uv::Mailbox::Address address,
@@ -65,15 +63,15 @@ class ChannelCore {
   // Queues `message` (moved from on success). kWouldBlock when full: the
   // caller's endpoint is recorded as having a putter waiting, and the
   // caller then waits on its endpoint until woken, then retries.
-  Result Put(std::string* message, uint64_t endpoint_id, const void* caller_tag);
+  Result Put(codec::Message* message, uint64_t endpoint_id, const void* caller_tag);
 
   // Takes the oldest message. kWouldBlock when empty (the getter is
   // recorded, as above); kClosed once closed and drained.
-  Result Get(std::string* message, uint64_t endpoint_id, const void* caller_tag);
+  Result Get(codec::Message* message, uint64_t endpoint_id, const void* caller_tag);
 
   // Takes the oldest message if there is one, without recording a waiter
   // (for a woken getter taking its message when it resumes).
-  Result TryGet(std::string* message, const void* caller_tag);
+  Result TryGet(codec::Message* message, const void* caller_tag);
 
   // For luv.select: true if a message is queued or the channel is closed;
   // else records the endpoint as having a getter waiting (like Get).
@@ -104,7 +102,7 @@ class ChannelCore {
 
   const size_t capacity_;
   mutable std::mutex mutex_;
-  std::deque<std::string> messages_;        // guarded by mutex_
+  std::deque<codec::Message> messages_;     // guarded by mutex_
   std::deque<uint64_t> waiting_getters_;    // endpoint ids; guarded by mutex_
   std::deque<uint64_t> waiting_putters_;    // endpoint ids; guarded by mutex_
   std::map<uint64_t, Attached> endpoints_;  // guarded by mutex_

@@ -41,18 +41,25 @@ class FakeEndpoint : public ChannelEndpoint {
 
 const char kTag = 0;  // one "thread" for the single-threaded tests
 
+codec::Message Text(std::string text) {
+  codec::Message message;
+  message.bytes = std::move(text);
+  return message;
+}
+
 TEST(ChannelTest, MessagesComeOutInOrder) {
   ChannelCore core(0);
   auto end = std::make_shared<FakeEndpoint>(&core, &kTag);
   uint64_t id = core.Attach(end, uv::Mailbox::Address(), &kTag);
-  for (std::string m : {"a", "b", "c"}) {
+  for (const char* text : {"a", "b", "c"}) {
+    codec::Message m = Text(text);
     ASSERT_EQ(core.Put(&m, id, &kTag), ChannelCore::Result::kDone);
   }
   EXPECT_EQ(core.size(), 3u);
-  std::string out;
+  codec::Message out;
   for (const char* expected : {"a", "b", "c"}) {
     ASSERT_EQ(core.Get(&out, id, &kTag), ChannelCore::Result::kDone);
-    EXPECT_EQ(out, expected);
+    EXPECT_EQ(out.bytes, expected);
   }
   EXPECT_EQ(core.Get(&out, id, &kTag), ChannelCore::Result::kWouldBlock);
 }
@@ -61,17 +68,17 @@ TEST(ChannelTest, AWaitingGetterIsWokenOncePerMessage) {
   ChannelCore core(0);
   auto end = std::make_shared<FakeEndpoint>(&core, &kTag);
   uint64_t id = core.Attach(end, uv::Mailbox::Address(), &kTag);
-  std::string out;
+  codec::Message out;
   ASSERT_EQ(core.Get(&out, id, &kTag), ChannelCore::Result::kWouldBlock);
   ASSERT_EQ(core.Get(&out, id, &kTag), ChannelCore::Result::kWouldBlock);
   end->waiting_getters = 2;
-  std::string m = "x";
+  codec::Message m = Text("x");
   core.Put(&m, id, &kTag);
   EXPECT_EQ(end->getter_wakes, 1);
-  m = "y";
+  m = Text("y");
   core.Put(&m, id, &kTag);
   EXPECT_EQ(end->getter_wakes, 2);
-  m = "z";
+  m = Text("z");
   core.Put(&m, id, &kTag);  // nobody recorded as waiting any more
   EXPECT_EQ(end->getter_wakes, 2);
 }
@@ -82,11 +89,11 @@ TEST(ChannelTest, AWakeUpForAWaiterThatLeftGoesToTheNext) {
   auto second = std::make_shared<FakeEndpoint>(&core, &kTag);
   uint64_t a = core.Attach(first, uv::Mailbox::Address(), &kTag);
   uint64_t b = core.Attach(second, uv::Mailbox::Address(), &kTag);
-  std::string out;
+  codec::Message out;
   core.Get(&out, a, &kTag);  // recorded, then its waiter times out (leaves)
   core.Get(&out, b, &kTag);
   second->waiting_getters = 1;
-  std::string m = "x";
+  codec::Message m = Text("x");
   core.Put(&m, a, &kTag);
   EXPECT_EQ(first->getter_wakes, 0);
   EXPECT_EQ(second->getter_wakes, 1);
@@ -96,14 +103,14 @@ TEST(ChannelTest, BoundedChannelsRecordPuttersAndWakeThemOnGet) {
   ChannelCore core(2);
   auto end = std::make_shared<FakeEndpoint>(&core, &kTag);
   uint64_t id = core.Attach(end, uv::Mailbox::Address(), &kTag);
-  std::string m = "1";
+  codec::Message m = Text("1");
   EXPECT_EQ(core.Put(&m, id, &kTag), ChannelCore::Result::kDone);
-  m = "2";
+  m = Text("2");
   EXPECT_EQ(core.Put(&m, id, &kTag), ChannelCore::Result::kDone);
-  m = "3";
+  m = Text("3");
   EXPECT_EQ(core.Put(&m, id, &kTag), ChannelCore::Result::kWouldBlock);
-  EXPECT_EQ(m, "3");  // not taken
-  std::string out;
+  EXPECT_EQ(m.bytes, "3");  // not taken
+  codec::Message out;
   core.Get(&out, id, &kTag);
   EXPECT_EQ(end->putter_wakes, 1);
 }
@@ -112,17 +119,17 @@ TEST(ChannelTest, CloseDrainsThenReportsClosedAndWakesEveryone) {
   ChannelCore core(0);
   auto end = std::make_shared<FakeEndpoint>(&core, &kTag);
   uint64_t id = core.Attach(end, uv::Mailbox::Address(), &kTag);
-  std::string m = "last";
+  codec::Message m = Text("last");
   core.Put(&m, id, &kTag);
   core.Close(&kTag);
   core.Close(&kTag);
   EXPECT_EQ(end->all_wakes, 1);
   EXPECT_TRUE(core.closed());
-  m = "late";
+  m = Text("late");
   EXPECT_EQ(core.Put(&m, id, &kTag), ChannelCore::Result::kClosed);
-  std::string out;
+  codec::Message out;
   EXPECT_EQ(core.Get(&out, id, &kTag), ChannelCore::Result::kDone);
-  EXPECT_EQ(out, "last");
+  EXPECT_EQ(out.bytes, "last");
   EXPECT_EQ(core.Get(&out, id, &kTag), ChannelCore::Result::kClosed);
 }
 
@@ -142,7 +149,7 @@ TEST(ChannelTest, CrossThreadWakeUpsAreNotLost) {
     uv::Mailbox* mailbox;
     const void* tag;
     void Drain() {
-      std::string out;
+      codec::Message out;
       for (;;) {
         ChannelCore::Result r = core->Get(&out, id, tag);
         if (r == ChannelCore::Result::kWouldBlock) {
@@ -153,7 +160,7 @@ TEST(ChannelTest, CrossThreadWakeUpsAreNotLost) {
           mailbox->Drop();
           return;
         }
-        seen.push_back(std::stoi(out));
+        seen.push_back(std::stoi(out.bytes));
       }
     }
     void WakeGetter() override {
@@ -191,7 +198,7 @@ TEST(ChannelTest, CrossThreadWakeUpsAreNotLost) {
       const char producer_tag = 0;
       uint64_t id = core.Attach(self, uv::Mailbox::Address(), &producer_tag);
       for (int i = 0; i < kEach; ++i) {
-        std::string m = std::to_string(t * kEach + i);
+        codec::Message m = Text(std::to_string(t * kEach + i));
         while (core.Put(&m, id, &producer_tag) == ChannelCore::Result::kWouldBlock) {
           std::this_thread::yield();
         }
@@ -212,6 +219,22 @@ TEST(ChannelTest, CrossThreadWakeUpsAreNotLost) {
   core.Detach(consumer->id);
   mailbox->Release();
   EXPECT_TRUE(loop.Shutdown().ok());
+}
+
+TEST(ChannelTest, AMessageDroppedUndecodedReleasesWhatItPins) {
+  auto pinned = std::make_shared<int>(7);
+  std::weak_ptr<int> watch = pinned;
+  {
+    ChannelCore core(0);
+    auto end = std::make_shared<FakeEndpoint>(&core, &kTag);
+    uint64_t id = core.Attach(end, uv::Mailbox::Address(), &kTag);
+    codec::Message m = Text("carries a live object");
+    m.pins.emplace_back();
+    m.pins.back().object = std::move(pinned);
+    ASSERT_EQ(core.Put(&m, id, &kTag), ChannelCore::Result::kDone);
+    EXPECT_FALSE(watch.expired());
+  }
+  EXPECT_TRUE(watch.expired());
 }
 
 }  // namespace

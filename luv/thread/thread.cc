@@ -38,10 +38,11 @@ void SetMessage(lua_State* L, absl::string_view message) {
 }
 
 // Runs the encoded call in `L`; sets `*failed` and fills `*out` with the
-// blob of the results or of the error. Never raises.
-void RunCall(lua_State* L, const std::string& call, bool* failed, std::string* out) {
+// message of the results or of the error. Never raises.
+void RunCall(lua_State* L, const codec::Message& call, bool* failed,
+             codec::Message* out) {
   int count = 0;
-  absl::Status decoded = codec::DecodeTrusted(L, call, &count);
+  absl::Status decoded = codec::DecodeMessage(L, call, &count);
   if (!decoded.ok() || count < 1 || !lua_isfunction(L, -count)) {
     *failed = true;
     SetMessage(L, decoded.ok() ? "luv: the thread's function did not arrive"
@@ -53,19 +54,19 @@ void RunCall(lua_State* L, const std::string& call, bool* failed, std::string* o
     *failed = lua_pcall(L, count - 1, LUA_MULTRET, base) != 0;
     lua_remove(L, base);
   }
-  absl::Status encoded = codec::EncodeTrusted(L, lua_gettop(L), out);
+  absl::Status encoded = codec::EncodeMessage(L, lua_gettop(L), out);
   if (encoded.ok()) return;
   // The values cannot travel (a coroutine, say): the joiner gets an error
   // that says which.
   SetMessage(L, absl::StrCat("luv: the thread's ", *failed ? "error" : "results",
                              " cannot be sent back: ", encoded.message()));
   *failed = true;
-  if (!codec::EncodeTrusted(L, lua_gettop(L), out).ok()) out->clear();
+  if (!codec::EncodeMessage(L, lua_gettop(L), out).ok()) *out = codec::Message();
 }
 
 struct Start {
   std::shared_ptr<ThreadShared> shared;
-  std::string call;
+  codec::Message call;
   lua_CFunction open_luv;
 };
 
@@ -73,7 +74,7 @@ void* ThreadMain(void* arg) {
   std::unique_ptr<Start> start(static_cast<Start*>(arg));
   sched::MarkLuvThread();
   bool failed = true;
-  std::string blob;
+  codec::Message results;
   if (lua_State* L = luaL_newstate()) {
     luaL_openlibs(L);
     sched::InstallProtect(L);
@@ -84,12 +85,13 @@ void* ThreadMain(void* arg) {
     lua_settop(L, 0);
     // luv is preloaded, not loaded: a function that needs it requires it,
     // and decoding loads it when the call carries luv's own objects.
-    RunCall(L, start->call, &failed, &blob);
+    RunCall(L, start->call, &failed, &results);
+    start->call = codec::Message();  // what the call pinned is decoded now
     // The state is closed before joiners hear of it: a joined thread has
     // let go of everything (its loop's descriptors included).
     lua_close(L);
   }
-  start->shared->Finish(failed, std::move(blob));
+  start->shared->Finish(failed, std::move(results));
   start.reset();
   sched::ThreadEnded();
   return nullptr;
@@ -110,19 +112,19 @@ bool ThreadShared::finished() const {
   return finished_;
 }
 
-void ThreadShared::Finish(bool failed, std::string blob) {
+void ThreadShared::Finish(bool failed, codec::Message results) {
   std::vector<std::pair<uv::Mailbox::Address, uv::Task>> notify;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     failed_ = failed;
-    blob_ = std::move(blob);
+    results_ = std::move(results);
     finished_ = true;
     notify.swap(notify_);
   }
   for (auto& [address, task] : notify) address.Post(std::move(task));
 }
 
-absl::StatusOr<std::shared_ptr<ThreadShared>> Spawn(std::string call,
+absl::StatusOr<std::shared_ptr<ThreadShared>> Spawn(codec::Message call,
                                                     lua_CFunction open_luv) {
   auto shared = std::make_shared<ThreadShared>();
   auto* start = new Start{shared, std::move(call), open_luv};

@@ -1,12 +1,12 @@
 // OS threads that run a Lua function in a Lua state of their own.
 //
 // Spawn starts the thread at once. The function and its arguments arrive as
-// a luv.codec blob made by EncodeTrusted in this process (functions, upvalues
-// and luv's shareable objects included); the new state has the standard
+// a luv.codec Message made by EncodeMessage in this process (functions,
+// upvalues and luv's shareable objects included); the new state has the standard
 // libraries and `require("luv")` (through package.preload, from the same
 // luv.so), its own libuv loop and scheduler. The results (or the error, with
-// the thread's traceback for string errors) go back as a blob that each
-// join decodes again.
+// the thread's traceback for string errors) go back as a Message that each
+// join decodes again; what it pins lives as long as the ThreadShared.
 //
 // ThreadShared is what the thread and its joiners share; it is thread-safe.
 // A thread whose ThreadShared nobody holds any more keeps running to the
@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "luv/codec/message.h"
 #include "luv/uv/mailbox.h"
 
 namespace luv::thread {
@@ -34,13 +35,13 @@ class ThreadShared {
 
   bool finished() const;
 
-  // After finished(): whether the function raised, and the blob of its
+  // After finished(): whether the function raised, and the message of its
   // results (or of its error). Immutable once finished.
   bool failed() const { return failed_; }
-  const std::string& blob() const { return blob_; }
+  const codec::Message& results() const { return results_; }
 
   // Called once by the thread when its function has returned or raised.
-  void Finish(bool failed, std::string blob);
+  void Finish(bool failed, codec::Message results);
 
  private:
   mutable std::mutex mutex_;
@@ -49,13 +50,13 @@ class ThreadShared {
   // Written before finished_ is set under the mutex, read only after it was
   // seen set: the mutex orders the two.
   bool failed_ = false;
-  std::string blob_;
+  codec::Message results_;
 };
 
-// Starts a thread running the call encoded in `call` (EncodeTrusted of the
+// Starts a thread running the call encoded in `call` (EncodeMessage of the
 // function followed by its arguments). `open_luv` is luaopen_luv, preloaded
 // as "luv" in the new state. Fails only if the OS refuses the thread.
-absl::StatusOr<std::shared_ptr<ThreadShared>> Spawn(std::string call,
+absl::StatusOr<std::shared_ptr<ThreadShared>> Spawn(codec::Message call,
                                                     lua_CFunction open_luv);
 
 }  // namespace luv::thread

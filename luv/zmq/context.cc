@@ -3,13 +3,13 @@
 #include <pthread.h>
 #include <zmq.h>
 
+#include <atomic>
 #include <cerrno>
 #include <condition_variable>
 #include <mutex>
 
 #include "absl/strings/str_cat.h"
 #include "luv/uv/status.h"
-#include "luv/zmq/context_registry.h"
 #include "luv/zmq/error.h"
 
 namespace luv::zmq {
@@ -95,13 +95,12 @@ absl::StatusOr<std::shared_ptr<Context>> Context::Create(int io_threads) {
     zmq_ctx_term(raw);  // no socket exists yet: returns at once
     return status;
   }
-  std::shared_ptr<Context> context(new Context(raw, NewContextId()));
-  RegisterContext(context->id(), context);
-  return context;
+  static std::atomic<uint64_t> last_id{0};
+  uint64_t id = last_id.fetch_add(1, std::memory_order_relaxed) + 1;
+  return std::shared_ptr<Context>(new Context(raw, id));
 }
 
 Context::~Context() {
-  UnregisterContext(id_);
   TerminateInBackground(raw_);
 }
 

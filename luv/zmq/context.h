@@ -2,7 +2,8 @@
 //
 // Ownership: std::shared_ptr<Context>. Every Lua object standing for the
 // context (one per state that has it), every open Socket made from it, and
-// every identity handle in flight (context_registry.h) holds one reference;
+// every luv.codec message that carries it (luv/codec/message.h) holds one
+// reference;
 // the context is destroyed when the last one goes, in whichever thread that
 // happens. Destruction never blocks: zmq_ctx_term, which waits until every
 // socket's lingering messages are sent, runs on a short-lived thread of its
@@ -32,7 +33,6 @@ class Context {
   static constexpr int kMaxIoThreads = 64;
 
   // A new context with `io_threads` (0 to kMaxIoThreads) I/O threads.
-  // The context is registered under a fresh id (context_registry.h).
   static absl::StatusOr<std::shared_ptr<Context>> Create(int io_threads);
 
   ~Context();
@@ -41,7 +41,8 @@ class Context {
 
   // libzmq's context, for zmq_socket.
   void* raw() const { return raw_; }
-  // Random and process-unique (context_registry.h): what crosses luv.codec.
+  // Unique in the process, never reused, below 2^53 (exact as a Lua
+  // number): the key of a Lua state's table of the contexts it holds.
   uint64_t id() const { return id_; }
 
   // zmq_ctx_shutdown: from now on every operation on the context's sockets,

@@ -169,10 +169,27 @@ T.case("luv's module, sub-tables and functions cross by identity", function()
   T.eq(roundtrip(now)(), "number")
 end)
 
+T.case("luv paths cross only in blobs made by this process", function()
+  -- Plain bytes from anywhere may not name luv's objects (the module table
+  -- itself, here): editing such a "message" would edit the live module.
+  local forged = blob(1, "\6\0\1\67cfg\11\0")
+  T.match(decode_error(forged), "luv object in a blob without the live%-object flag")
+  T.match(decode_error(blob(1, "\11" .. varint(7) .. "nothing")), "without the live%-object flag")
+  -- With the flag, a blob needs this process's MAC.
+  local flagged = "luv\1\8\1\11\0" .. NO_MAC
+  T.match(decode_error(flagged), "blob names live objects .* its MAC does not verify")
+  T.match(decode_error(flagged, FOREIGN), "blob names live objects .* its MAC does not verify")
+end)
+
 T.case("an unknown luv path is a clean error", function()
-  local s = blob(1, "\11" .. varint(7) .. "nothing")
-  T.match(decode_error(s), "luv has no member 'nothing'")
-  T.match(decode_error(blob(1, "\11" .. varint(7) .. "codec..")), "luv has no member")
+  -- A member that exists where the blob was made but not where it is
+  -- decoded (a thread adds one before its first encode).
+  local made = luv.thread.spawn(function()
+    local luv = require("luv")
+    luv.codec_test_only_here = function() end
+    return luv.codec.encode(luv.codec_test_only_here)
+  end):join()
+  T.match(decode_error(made), "luv has no member 'codec_test_only_here'")
 end)
 
 -- __codec hooks -----------------------------------------------------------
@@ -387,16 +404,21 @@ T.case("rule 8: the whole blob is validated before any Lua value is built", func
   rawset(_G, "codec_test_side_effect", nil)
 end)
 
-T.case("rule 9: identity objects cross as handles of known types only", function()
-  T.match(decode_error(blob(1, "\12" .. varint(8) .. "luv.nope" .. "\1")), "unknown identity type 'luv.nope'")
-  T.match(decode_error(blob(1, "\12" .. varint(300) .. string.rep("x", 300))), "longer than 256")
+T.case("rule 9: live objects cross only in blobs made by this process", function()
+  -- The reviewer's 25 bytes: a channel by a guessed handle, without a MAC.
+  local ch = luv.channel()
+  local forged = "luv\1\0\1\12\11luv.channel\1" .. string.rep("\0", 15)
+  T.match(decode_error(forged), "live object in a blob without the live%-object flag")
+  T.match(decode_error("luv\1\8\1\12\11luv.channel" .. string.rep("\1", 16) .. NO_MAC),
+          "blob names live objects .* its MAC does not verify")
+  ch:close()
 end)
 
 T.case("rule 10: trailing bytes, unknown tags, reserved flags, versions", function()
   local good = codec.encode(1)
   T.match(decode_error(good .. "\0"), "^ECODEC: trailing bytes %(1 after the last value%) at byte 7$")
   T.match(decode_error(blob(1, "\31")), "unknown tag 0x1f at byte 6")
-  T.match(decode_error("luv\1\8\1\0"), "reserved flag bits 0x08 set at byte 4")
+  T.match(decode_error("luv\1\16\1\0"), "reserved flag bits 0x10 set at byte 4")
   T.match(decode_error("luv\2\0\1\0"), "unsupported format version 2 %(this build reads version 1%) at byte 3")
   T.match(decode_error("lux\1\0\1\0"), "not a luv.codec blob %(bad magic%)")
   T.match(decode_error("luv\1\2\1\0"), "bytecode flag without the code flag")

@@ -62,15 +62,21 @@ end
 
 -- Runs `code` in a fresh interpreter (the one running the tests, with the
 -- same luv); returns its exit code and everything it printed (stdout and
--- stderr).
-function T.run_lua(code)
+-- stderr). `env`, if given, maps environment variables to values for it.
+function T.run_lua(code, env)
   local interpreter = assert(os.getenv("LUV_TEST_LUA"), "LUV_TEST_LUA is not set")
   local dir = os.getenv("TEST_TMPDIR") or "/tmp"
   local path = string.format("%s/luvtest_%d_%d.lua", dir, os.time(), math.random(1e9))
   local file = assert(io.open(path, "w"))
   file:write(code)
   file:close()
-  local pipe = assert(io.popen(string.format("'%s' '%s' 2>&1; echo \"exit=$?\"", interpreter, path)))
+  local assignments = {}
+  for name, value in pairs(env or {}) do
+    assignments[#assignments + 1] = string.format("%s='%s'", name, value:gsub("'", "'\\''"))
+  end
+  local prefix = #assignments > 0 and "env " .. table.concat(assignments, " ") .. " " or ""
+  local pipe = assert(io.popen(string.format("%s'%s' '%s' 2>&1; echo \"exit=$?\"", prefix,
+    interpreter, path)))
   local output = pipe:read("*a")
   pipe:close()
   os.remove(path)
