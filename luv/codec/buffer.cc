@@ -1,6 +1,7 @@
 #include "luv/codec/buffer.h"
 
 #include <cstdlib>
+#include <cstring>
 
 namespace luv::codec {
 
@@ -28,6 +29,11 @@ bool ByteBuffer::Insert(size_t at, const void* p, size_t n) {
 }
 
 PointerMap::~PointerMap() { std::free(slots_); }
+
+void PointerMap::Clear() {
+  if (slots_ != nullptr) std::memset(slots_, 0, capacity_ * sizeof(Slot));
+  size_ = 0;
+}
 
 int64_t PointerMap::Find(const void* key) const {
   if (capacity_ == 0) return -1;

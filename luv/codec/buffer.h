@@ -70,6 +70,8 @@ class PointerMap {
   // storing `id` for it, or -2 when memory ran out.
   int64_t FindOrInsert(const void* key, uint32_t id);
   size_t size() const { return size_; }
+  // Forgets every key, keeping the memory.
+  void Clear();
 
  private:
   struct Slot {
@@ -107,6 +109,7 @@ class ByteVector {
   uint8_t operator[](size_t i) const { return data_[i]; }
   const uint8_t* data() const { return data_; }
   size_t size() const { return size_; }
+  void Clear() { size_ = 0; }
 
  private:
   bool Grow();

@@ -457,7 +457,10 @@ absl::Status DecodeImpl(lua_State* L, absl::string_view blob,
                 kDefaultCollisionsPerByte * static_cast<int64_t>(size);
   bool count_collisions =
       options.trust != Trust::kThisProcess && CurrentVm(L) == Vm::kLua51;
-  Lua51Collisions collisions(max_collisions);
+  // One per thread: validation never nests (a constructor that decodes runs
+  // in the build pass, after this one is done).
+  static thread_local Lua51Collisions collisions;
+  if (count_collisions) collisions.Reset(max_collisions);
   Validator validator(&body, count_collisions ? &collisions : nullptr, max_collisions);
   Parser<Validator> parser(&body, &validator, limits.max_depth, code, live, vm);
   for (uint64_t i = 0; i < n; ++i) {

@@ -43,11 +43,14 @@ struct Encoder {
   int index_slot;    // luv's index (object -> path), or 0
   LuvAddresses luv;  // the index's keys, to skip the lookup for other objects
   int codec_key_slot;
-  // Keeps every object that has an id alive until the encode ends: a hook
-  // may drop one and collect garbage, and a new object at the same address
-  // must not be written as a reference to the dead one.
+  // Keeps objects alive until the encode ends: hook results, and once a
+  // tuple turns out to have hooks, every object that has an id (a hook may
+  // drop one and collect garbage, and a new object at the same address must
+  // not be written as a reference to the dead one).
   int anchor_slot;
   int anchors;
+  bool anchor_objects;
+  bool restart;  // a first hook was met before objects were anchored
   bool failed;
   char error[512];
   char path[kPathCapacity];
@@ -301,6 +304,13 @@ bool EncodeFunction(Encoder* e, lua_State* L, int function, int depth) {
 
 // The __codec function is on top of the stack; `object` is the hooked value.
 bool EncodeHook(Encoder* e, lua_State* L, int object, uint32_t id, int depth) {
+  if (!e->anchor_objects) {
+    // The first hook could free what was numbered so far. No hook has run
+    // yet, so starting over with every object anchored repeats nothing a
+    // user can see; tuples without hooks never pay for anchors.
+    e->restart = true;
+    return Fail(e, "restart with anchors");
+  }
   if (!Enter(e, L, depth)) return false;
   lua_pushvalue(L, object);
   if (lua_pcall(L, 1, 2, 0) != 0) {
@@ -402,8 +412,10 @@ bool EncodeObject(Encoder* e, lua_State* L, int index, int type, int depth) {
   }
   if (known == -2 || !e->unfinished->Push(0)) return Fail(e, "out of memory");
   ++e->next_id;
-  lua_pushvalue(L, index);
-  lua_rawseti(L, e->anchor_slot, ++e->anchors);
+  if (e->anchor_objects) {
+    lua_pushvalue(L, index);
+    lua_rawseti(L, e->anchor_slot, ++e->anchors);
+  }
   if (e->index_slot != 0 && e->luv.Contains(p)) {
     lua_pushvalue(L, index);
     lua_rawget(L, e->index_slot);
@@ -493,6 +505,21 @@ bool OnlyPlainValues(lua_State* L, int count) {
   return true;
 }
 
+// Forgets everything written so far (keeping the memory).
+void StartOver(Encoder* e) {
+  e->out->Truncate(0);
+  e->ids->Clear();
+  e->unfinished->Clear();
+  e->pins->clear();
+  e->flags = 0;
+  e->next_id = 0;
+  e->failed = false;
+  e->restart = false;
+  e->error[0] = '\0';
+  e->path_start = kPathCapacity;
+  e->path_truncated = false;
+}
+
 int Walk(lua_State* L, void* context) {
   Encoder* e = static_cast<Encoder*>(context);
   luaL_checkstack(L, 8, "luv.codec.encode");
@@ -505,7 +532,12 @@ int Walk(lua_State* L, void* context) {
   lua_createtable(L, 16, 0);
   e->anchor_slot = lua_gettop(L);
 
-  if (!WriteTuple(e, L, 1)) return 0;
+  while (!WriteTuple(e, L, 1)) {
+    if (!e->restart) return 0;
+    lua_settop(L, e->anchor_slot);
+    StartOver(e);
+    e->anchor_objects = true;
+  }
   e->out->data()[4] = e->flags;
   if ((e->flags & kSignedFlags) != 0) {
     uint8_t mac[kMacSize];

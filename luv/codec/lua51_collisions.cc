@@ -2,6 +2,7 @@
 
 #include <cstring>
 #include <new>
+#include <type_traits>
 
 #include "luv/codec/format.h"
 
@@ -29,6 +30,12 @@ uint64_t Fingerprint(const uint8_t* p, size_t n) {
   h = (h ^ tail) * 0xc4ceb9fe1a85ec53ull;
   return h ^ (h >> 29);
 }
+
+// Tables of at most this many hash entries are not modelled.
+constexpr uint64_t kSmallTable = 8;
+
+// Strings up to this long are compared with memcmp at once.
+constexpr size_t kShortString = 32;
 
 // What Lua pays for comparing two strings of equal length: a memcmp that an
 // attacker can make run to the end.
@@ -62,6 +69,24 @@ uint32_t Lua51Collisions::NumberHash(double d) {
   return words[0] + words[1];
 }
 
+void Lua51Collisions::Reset(int64_t budget) {
+  budget_ = budget;
+  count_ = 0;
+  out_of_memory_ = false;
+  last_ = Key{Key::kNone, 0};
+  // Keep up to about a megabyte of each; a huge blob's memory goes back.
+  constexpr size_t kKeepBytes = size_t{1} << 20;
+  auto trim = [](auto& v) {
+    v.clear();
+    if (v.capacity() * sizeof(v[0]) > kKeepBytes) std::decay_t<decltype(v)>().swap(v);
+  };
+  trim(strings_);
+  trim(buckets_);
+  trim(frames_);
+  trim(keys_);
+  trim(chain_lengths_);
+}
+
 bool Lua51Collisions::GrowStringTable() {
   size_t size = buckets_.empty() ? kFirstStringTableSize : buckets_.size() * 2;
   buckets_.assign(size, 0);
@@ -76,25 +101,40 @@ bool Lua51Collisions::GrowStringTable() {
 bool Lua51Collisions::String(const uint8_t* p, size_t n) {
   uint32_t hash = StringHash(p, n);
   last_ = Key{Key::kPow2, hash};
-  uint64_t fingerprint = Fingerprint(p, n);
+  // Short strings compare directly; long ones by fingerprint first, made
+  // only when a chain holds a string of the same length.
+  bool use_fingerprint = n > kShortString;
+  uint64_t fingerprint = 0;
+  bool have_fingerprint = false;
   try {
     if (buckets_.empty()) GrowStringTable();
     uint32_t& head = buckets_[hash & (buckets_.size() - 1)];
     int64_t cost = 0;
     for (uint32_t i = head; i != 0; i = strings_[i - 1].next) {
-      const Interned& s = strings_[i - 1];
+      Interned& s = strings_[i - 1];
       if (s.n != n) {
         ++cost;
         continue;
       }
       cost += EqualLengthCost(n);
-      if (s.fingerprint == fingerprint && std::memcmp(s.p, p, n) == 0) {
-        return Charge(cost);
+      bool same;
+      if (use_fingerprint) {
+        if (!have_fingerprint) {
+          fingerprint = Fingerprint(p, n);
+          have_fingerprint = true;
+        }
+        if (s.fingerprint == 0) s.fingerprint = Fingerprint(s.p, s.n) | 1;
+        same = s.fingerprint == (fingerprint | 1) && std::memcmp(s.p, p, n) == 0;
+      } else {
+        same = std::memcmp(s.p, p, n) == 0;
       }
+      if (same) return Charge(cost);
       // A chain longer than what is left of the budget fails anyway.
       if (count_ + cost > budget_) return Charge(cost);
     }
-    strings_.push_back(Interned{p, n, fingerprint, hash, head});
+    // 0: not computed yet; computed fingerprints are stored odd.
+    strings_.push_back(
+        Interned{p, n, have_fingerprint ? (fingerprint | 1) : 0, hash, head});
     head = static_cast<uint32_t>(strings_.size());
     if (strings_.size() > buckets_.size()) GrowStringTable();
     return Charge(cost);
@@ -114,7 +154,7 @@ void Lua51Collisions::Boolean(bool b) { last_ = Key{Key::kPow2, b ? 1u : 0u}; }
 bool Lua51Collisions::TableBegin(uint64_t narray, uint64_t nhash) {
   try {
     frames_.push_back(Frame{narray < kMaxPresize ? narray : kMaxPresize, nhash,
-                            keys_.size()});
+                            keys_.size(), 0});
   } catch (const std::bad_alloc&) {
     out_of_memory_ = true;
     return false;
@@ -123,10 +163,18 @@ bool Lua51Collisions::TableBegin(uint64_t narray, uint64_t nhash) {
 }
 
 bool Lua51Collisions::HashKey() {
-  if (frames_.empty() || last_.kind == Key::kNone) return true;
+  if (frames_.empty()) return true;
+  Frame& frame = frames_.back();
+  // Small tables are charged their worst case (every key in one chain)
+  // without modelling: cheaper than the model, and never more than the
+  // default budget grants for the bytes their keys take.
+  if (frame.nhash <= kSmallTable) {
+    return Charge(frame.small_keys++);
+  }
+  if (last_.kind == Key::kNone) return true;
   // Whole numbers within the presized array part go there, not to a chain.
   if (last_.kind == Key::kMod && last_number_ >= 1 &&
-      last_number_ <= static_cast<double>(frames_.back().narray) &&
+      last_number_ <= static_cast<double>(frame.narray) &&
       last_number_ == static_cast<double>(static_cast<uint64_t>(last_number_))) {
     return true;
   }

@@ -29,7 +29,12 @@ namespace luv::codec {
 
 class Lua51Collisions {
  public:
-  explicit Lua51Collisions(int64_t budget) : budget_(budget) {}
+  explicit Lua51Collisions(int64_t budget = 0) : budget_(budget) {}
+
+  // Starts over for another blob, keeping the memory of earlier ones (up to
+  // a bound), so that a thread decoding many blobs does not allocate and
+  // fault in fresh pages for each.
+  void Reset(int64_t budget);
 
   // Events in blob order, as the parser reports them. Each returns false
   // once the count is over the budget (or memory ran out).
@@ -61,7 +66,8 @@ class Lua51Collisions {
   struct Frame {
     uint64_t narray;
     uint64_t nhash;
-    size_t first_key;  // this table's keys start here in keys_
+    size_t first_key;     // this table's keys start here in keys_
+    uint64_t small_keys;  // keys so far, for tables not modelled
   };
   struct Interned {
     const uint8_t* p;

@@ -131,7 +131,8 @@ TEST(Lua51CollisionsTest, NestedTablesCountTheirOwnKeys) {
     c.Boolean(true);
   }
   ASSERT_TRUE(c.TableEnd());
-  EXPECT_EQ(c.count(), 3 * 45);
+  // The outer table is small: charged its worst case, 0 + 1 + 2.
+  EXPECT_EQ(c.count(), 3 * 45 + 3);
 }
 
 }  // namespace
