@@ -128,7 +128,9 @@ LocalEnd* CheckChannelFast(lua_State* L) {
 }
 
 int LChannelGc(lua_State* L) {
-  static_cast<ChannelBox*>(luaL_checkudata(L, 1, kChannelType))->~ChannelBox();
+  if (auto* box = static_cast<ChannelBox*>(TestObject(L, 1, kChannelType))) {
+    box->reset();  // idempotent; an empty shared_ptr owns nothing
+  }
   return 0;
 }
 

@@ -64,7 +64,8 @@ int LFiberCreate(lua_State* L) {
 }
 
 int LFiberGc(lua_State* L) {
-  Fiber* fiber = CheckFiber(L, 1);
+  auto* fiber = static_cast<Fiber*>(TestObject(L, 1, kFiberType));
+  if (fiber == nullptr) return 0;
   fiber->scheduler()->Forget(fiber);
   fiber->~Fiber();
   return 0;

@@ -252,7 +252,8 @@ int LFileTruncate(lua_State* L) {
 }
 
 int LFileGc(lua_State* L) {
-  auto* box = static_cast<FileBox*>(lua_touserdata(L, 1));
+  auto* box = static_cast<FileBox*>(TestObject(L, 1, kFileType));
+  if (box == nullptr) return 0;
   if (box->file != nullptr) box->file->Release();
   box->file = nullptr;
   return 0;

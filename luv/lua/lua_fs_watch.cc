@@ -115,7 +115,7 @@ constexpr luaL_Reg kMethods[] = {
 };
 
 constexpr luaL_Reg kMeta[] = {
-    {"__gc", HandleGc<LuaWatch>},
+    {"__gc", HandleGc<LuaWatch, kWatchType>},
     {nullptr, nullptr},
 };
 

@@ -73,9 +73,10 @@ Record* CheckHandle(lua_State* L, int index, const char* type) {
 }
 
 // __gc: lets go of the record (it closes the handle if still open).
-template <typename Record>
+template <typename Record, const char* kType>
 int HandleGc(lua_State* L) {
-  auto* box = static_cast<HandleBox<Record>*>(lua_touserdata(L, 1));
+  auto* box = static_cast<HandleBox<Record>*>(TestObject(L, 1, kType));
+  if (box == nullptr) return 0;
   if (box->record != nullptr) box->record->Release();
   box->record = nullptr;
   return 0;

@@ -61,7 +61,7 @@ constexpr luaL_Reg kMethods[] = {
 };
 
 constexpr luaL_Reg kMeta[] = {
-    {"__gc", HandleGc<LuaIdle>},
+    {"__gc", HandleGc<LuaIdle, kIdleType>},
     {nullptr, nullptr},
 };
 

@@ -402,7 +402,8 @@ int LProcessKill(lua_State* L) {
 }
 
 int LBoxGc(lua_State* L) {
-  auto* box = static_cast<ProcessBox*>(lua_touserdata(L, 1));
+  auto* box = static_cast<ProcessBox*>(TestObject(L, 1, kBoxType));
+  if (box == nullptr) return 0;
   if (box->process != nullptr) box->process->ReleaseWhenExited();
   box->process = nullptr;
   return 0;

@@ -13,7 +13,8 @@ int PushRequestResults(lua_State* L, void* request) {
 }
 
 int LRequestGc(lua_State* L) {
-  auto** slot = static_cast<Request**>(lua_touserdata(L, 1));
+  auto** slot = static_cast<Request**>(TestObject(L, 1, kRequestType));
+  if (slot == nullptr) return 0;
   if (*slot != nullptr) ReleaseRequest(*slot);
   *slot = nullptr;
   return 0;

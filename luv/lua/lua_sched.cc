@@ -19,7 +19,8 @@ constexpr char kSchedulerType[] = "luv.scheduler";
 // __gc of the scheduler userdata. It is created before any other luv object
 // of the state, so lua_close finalizes it last, after every handle's owner.
 int LSchedulerGc(lua_State* L) {
-  auto* scheduler = static_cast<sched::Scheduler*>(lua_touserdata(L, 1));
+  auto* scheduler = static_cast<sched::Scheduler*>(TestObject(L, 1, kSchedulerType));
+  if (scheduler == nullptr) return 0;
   scheduler->~Scheduler();
   return 0;
 }

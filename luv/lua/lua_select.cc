@@ -27,14 +27,23 @@ Registry& registry() {
 }
 
 // The Waitable of the object at `index`, or raises naming the argument.
+// The metatable's __name only says where to look: the object's metatable
+// must be the very one registered under that name.
 Waitable CheckWaitable(lua_State* L, int index) {
   const char* name = nullptr;
+  bool genuine = false;
   if (lua_type(L, index) == LUA_TUSERDATA && lua_getmetatable(L, index)) {
-    lua_getfield(L, -1, "__name");
+    lua_pushliteral(L, "__name");
+    lua_rawget(L, -2);
     name = lua_tostring(L, -1);
-    lua_pop(L, 2);
+    if (name != nullptr) {
+      lua_getfield(L, LUA_REGISTRYINDEX, name);
+      genuine = lua_rawequal(L, -1, -3);
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 2);  // the name stays alive: the metatable holds it
   }
-  if (name != nullptr) {
+  if (name != nullptr && genuine) {
     std::lock_guard<std::mutex> lock(registry().mutex);
     auto found = registry().types.find(name);
     if (found != registry().types.end()) return found->second;
@@ -49,7 +58,8 @@ Waitable CheckWaitable(lua_State* L, int index) {
 
 // The group lives in a userdata that the waiting state keeps alive.
 int LGroupGc(lua_State* L) {
-  auto** group = static_cast<sched::WaitGroup**>(lua_touserdata(L, 1));
+  auto** group = static_cast<sched::WaitGroup**>(TestObject(L, 1, kGroupType));
+  if (group == nullptr) return 0;
   delete *group;
   *group = nullptr;
   return 0;

@@ -321,7 +321,8 @@ int LStdioWinsize(lua_State* L) {
 }
 
 int LStdioGc(lua_State* L) {
-  auto* stdio = static_cast<Stdio*>(lua_touserdata(L, 1));
+  auto* stdio = static_cast<Stdio*>(TestObject(L, 1, kStdioType));
+  if (stdio == nullptr) return 0;
   RestoreTerminal(stdio);
   // Nothing waits on a collected object; see LStreamGc.
   if (stdio->stream != nullptr) stdio->stream->Release();

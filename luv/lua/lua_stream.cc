@@ -42,8 +42,31 @@ struct LuaStream::AcceptOp {
 
 namespace {
 
-// Key (by address) that marks a metatable as a stream type's.
-const char kStreamMarker = 0;
+// The registry key (by address) of the set of stream metatables:
+// registry[&kStreamTypes] = {[metatable] = true}. A type is decided by the
+// metatable's identity, never by a key Lua code could read or copy.
+const char kStreamTypes = 0;
+
+// Whether the metatable on top of the stack is a stream type's; pops it.
+bool PopIsStreamMetatable(lua_State* L) {
+  lua_pushlightuserdata(L, const_cast<char*>(&kStreamTypes));
+  lua_rawget(L, LUA_REGISTRYINDEX);
+  bool is_stream = false;
+  if (lua_istable(L, -1)) {
+    lua_pushvalue(L, -2);
+    lua_rawget(L, -2);
+    is_stream = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 2);
+  return is_stream;
+}
+
+// Whether the value at `index` is a userdata of a stream type.
+bool IsStreamObject(lua_State* L, int index) {
+  return lua_type(L, index) == LUA_TUSERDATA && lua_getmetatable(L, index) &&
+         PopIsStreamMetatable(L);
+}
 
 // `true`, or the failure triple for the libuv code in `status`.
 int PushStatus(lua_State* L, void* status) {
@@ -540,6 +563,7 @@ int LStreamAccept(lua_State* L) { return StreamMethods::Accept(L, Self(L)); }
 // stream that is collected: a waiting state keeps its stream alive. (At
 // lua_close the states go first, so there is nobody to wake either.)
 int LStreamGc(lua_State* L) {
+  if (!IsStreamObject(L, 1)) return 0;  // a copy of __gc on a foreign object
   auto* box = static_cast<StreamBox*>(lua_touserdata(L, 1));
   if (box->stream != nullptr) box->stream->Release();
   box->stream = nullptr;
@@ -563,25 +587,14 @@ constexpr luaL_Reg kSharedMethods[] = {
 }  // namespace
 
 LuaStream* TestStream(lua_State* L, int index) {
-  auto* box = static_cast<StreamBox*>(lua_touserdata(L, index));
-  if (box == nullptr || !lua_getmetatable(L, index)) return nullptr;
-  lua_pushlightuserdata(L, const_cast<char*>(&kStreamMarker));
-  lua_rawget(L, -2);
-  bool is_stream = lua_toboolean(L, -1);
-  lua_pop(L, 2);
-  return is_stream ? box->stream : nullptr;
+  if (!IsStreamObject(L, index)) return nullptr;
+  return static_cast<StreamBox*>(lua_touserdata(L, index))->stream;
 }
 
 LuaStream* CheckStream(lua_State* L, int index) {
   LuaStream* stream = TestStream(L, index);
   if (stream == nullptr) {
-    bool is_stream = false;
-    if (lua_getmetatable(L, index)) {
-      lua_pushlightuserdata(L, const_cast<char*>(&kStreamMarker));
-      lua_rawget(L, -2);
-      is_stream = lua_toboolean(L, -1);
-      lua_pop(L, 2);
-    }
+    bool is_stream = IsStreamObject(L, index);
     luaL_argerror(L, index,
                   is_stream ? "stream failed to open"
                             : lua_pushfstring(L, "stream expected, got %s",
@@ -644,10 +657,20 @@ void RegisterStreamType(lua_State* L, const char* type, const luaL_Reg* methods)
     lua_setfield(L, -2, shared->name);
   }
   lua_pop(L, 1);
-  lua_pushlightuserdata(L, const_cast<char*>(&kStreamMarker));
+  // Adds the metatable to this state's set of stream types.
+  lua_pushlightuserdata(L, const_cast<char*>(&kStreamTypes));
+  lua_rawget(L, LUA_REGISTRYINDEX);
+  if (!lua_istable(L, -1)) {
+    lua_pop(L, 1);
+    lua_newtable(L);
+    lua_pushlightuserdata(L, const_cast<char*>(&kStreamTypes));
+    lua_pushvalue(L, -2);
+    lua_rawset(L, LUA_REGISTRYINDEX);
+  }
+  lua_pushvalue(L, -2);
   lua_pushboolean(L, 1);
   lua_rawset(L, -3);
-  lua_pop(L, 1);
+  lua_pop(L, 2);
 }
 
 }  // namespace luv::lua

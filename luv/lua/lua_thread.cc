@@ -44,7 +44,9 @@ ThreadBox* PushBox(lua_State* L) {
 }
 
 int LThreadGc(lua_State* L) {
-  CheckBox(L, 1)->~ThreadBox();
+  if (auto* box = static_cast<ThreadBox*>(TestObject(L, 1, kThreadType))) {
+    box->reset();  // idempotent; an empty shared_ptr owns nothing
+  }
   return 0;
 }
 

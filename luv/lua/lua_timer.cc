@@ -78,7 +78,7 @@ constexpr luaL_Reg kMethods[] = {
 };
 
 constexpr luaL_Reg kMeta[] = {
-    {"__gc", HandleGc<LuaTimer>},
+    {"__gc", HandleGc<LuaTimer, kTimerType>},
     {nullptr, nullptr},
 };
 

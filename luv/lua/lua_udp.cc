@@ -287,7 +287,7 @@ constexpr luaL_Reg kMethods[] = {
 };
 
 constexpr luaL_Reg kMeta[] = {
-    {"__gc", HandleGc<LuaUdp>},
+    {"__gc", HandleGc<LuaUdp, kUdpType>},
     {nullptr, nullptr},
 };
 

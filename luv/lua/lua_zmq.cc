@@ -38,7 +38,9 @@ ContextBox* CheckBox(lua_State* L, int index) {
 }
 
 int LContextGc(lua_State* L) {
-  static_cast<ContextBox*>(lua_touserdata(L, 1))->~ContextBox();
+  if (auto* box = static_cast<ContextBox*>(TestObject(L, 1, kContextType))) {
+    box->context.reset();  // idempotent; an empty shared_ptr owns nothing
+  }
   return 0;
 }
 

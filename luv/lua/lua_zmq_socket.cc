@@ -479,7 +479,8 @@ int LSocketClose(lua_State* L) {
 
 // __gc: a socket nobody closed drops what it still queued (linger 0).
 int LSocketGc(lua_State* L) {
-  auto* box = static_cast<SocketBox*>(lua_touserdata(L, 1));
+  auto* box = static_cast<SocketBox*>(TestObject(L, 1, kSocketType));
+  if (box == nullptr) return 0;
   if (box->record != nullptr) box->record->Abandon();
   box->record = nullptr;
   return 0;

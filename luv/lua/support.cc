@@ -28,6 +28,15 @@ int PushFailure(lua_State* L, const absl::Status& status) {
   });
 }
 
+void* TestObject(lua_State* L, int index, const char* type) {
+  void* object = lua_touserdata(L, index);
+  if (object == nullptr || !lua_getmetatable(L, index)) return nullptr;
+  lua_getfield(L, LUA_REGISTRYINDEX, type);
+  bool same = lua_rawequal(L, -1, -2);
+  lua_pop(L, 2);
+  return same ? object : nullptr;
+}
+
 int PushIfFailed(lua_State* L, const absl::Status& status) {
   return status.ok() ? 0 : PushFailure(L, status);
 }
@@ -43,6 +52,10 @@ void NewClass(lua_State* L, const char* name, const luaL_Reg* methods,
   if (luaL_newmetatable(L, name)) {
     lua_pushstring(L, name);
     lua_setfield(L, -2, "__name");
+    // getmetatable() gives the type name, never the metatable: Lua code
+    // cannot copy luv's metamethods onto an object of its own.
+    lua_pushstring(L, name);
+    lua_setfield(L, -2, "__metatable");
     lua_pushcfunction(L, ToString);
     lua_setfield(L, -2, "__tostring");
     lua_newtable(L);

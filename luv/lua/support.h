@@ -43,9 +43,17 @@ int TrueOrFailure(lua_State* L, int failed);
 // Creates (or finds) the metatable named `name` ("luv.timer") with a
 // __tostring that prints "luv.timer: 0x...", and adds `methods` to its
 // __index table and `meta` to its metamethods. Leaves it on the stack. May
-// raise.
+// raise. `getmetatable(obj)` in Lua returns `name`, not the metatable
+// (__metatable): types are decided by metatable identity (as
+// luaL_checkudata does), and Lua code cannot reach the metatable to copy
+// it.
 void NewClass(lua_State* L, const char* name, const luaL_Reg* methods,
               const luaL_Reg* meta = nullptr);
+
+// The userdata at `index` if its metatable is the very one registered as
+// `type` (luaL_checkudata's test, without raising), else null. For __gc
+// metamethods, which Lua code could copy onto objects of its own.
+void* TestObject(lua_State* L, int index, const char* type);
 
 // Pushes the Lua chunk `source` (luv's own glue code, a static string) as a
 // function, named `name`; raises if it does not compile. The first state of
