@@ -7,10 +7,11 @@
 // the record go on watching, so the child is still reaped.
 //
 // spawn reads its arguments in three steps, so that no C++ object is alive
-// while Lua may raise: (1) check every option with the Lua API, collecting
-// the strings in a scratch table; (2) build the spawn options from that
-// table and spawn, without calling anything that raises; (3) build the
-// result.
+// while Lua may raise: (1) check every option with raw reads (no metamethod
+// of the caller's runs, so nothing read can be dropped or collected
+// meanwhile), collecting the strings in a scratch table and anchoring the
+// stdio values on the stack; (2) build the spawn options from that and
+// spawn, without calling anything that raises; (3) build the result.
 #include "luv/lua/lua_process.h"
 
 #include <cmath>
@@ -215,113 +216,159 @@ LuaProcess* Spawn(lua_State* L, sched::Scheduler* scheduler, int scratch, int na
   return new LuaProcess(scheduler, options, detached);
 }
 
+// What step 1 read: trivially destructible.
+struct SpawnPlan {
+  int nargs = 0;
+  int nenv = 0;
+  bool has_env = false;
+  bool has_cwd = false;
+  bool detached = false;
+  StdioChoice stdio[3] = {
+      {uv::StdioSpec::Kind::kInheritFd, 0, nullptr},
+      {uv::StdioSpec::Kind::kInheritFd, 1, nullptr},
+      {uv::StdioSpec::Kind::kInheritFd, 2, nullptr},
+  };
+};
+
+// Stack slots of LProcessSpawn: the arguments, the scratch strings, the
+// stdio values as read (anchored there until the spawn is done), then the
+// process object and the handle's box.
+constexpr int kOptions = 2;
+constexpr int kScratch = 3;
+constexpr int kFirstStdio = 4;  // 4, 5, 6: stdin, stdout, stderr
+constexpr int kObject = 7;
+constexpr int kBox = 8;
+
+// Pushes options[name], read raw: no metamethod runs, so nothing can drop
+// or collect what an earlier read found.
+void RawField(lua_State* L, const char* name) {
+  lua_pushstring(L, name);
+  lua_rawget(L, kOptions);
+}
+
+// Unknown keys are errors: a misspelt option should not pass silently.
+void CheckOptionNames(lua_State* L) {
+  static const char* const kKnown[] = {"env", "cwd", "stdin", "stdout", "stderr", "detach"};
+  lua_pushnil(L);
+  while (lua_next(L, kOptions) != 0) {
+    lua_pop(L, 1);
+    if (lua_type(L, -1) == LUA_TNUMBER) continue;
+    bool known = false;
+    if (lua_type(L, -1) == LUA_TSTRING) {
+      for (const char* name : kKnown) known = known || std::strcmp(name, lua_tostring(L, -1)) == 0;
+    }
+    if (!known) {
+      const char* name =
+          lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1);
+      luaL_error(L, "luv.process.spawn: unknown option '%s'", name);
+    }
+  }
+}
+
+// Step 1: checks every option, collecting strings in the scratch table and
+// the stdio values in their slots. Raises on a bad option; runs no Lua code
+// of the caller's (every read is raw).
+void ReadSpawnOptions(lua_State* L, SpawnPlan* plan) {
+  CheckOptionNames(L);
+  int count = static_cast<int>(lua_objlen(L, kOptions));
+  if (count >= static_cast<int>(uv::Process::kMaxArgs)) {
+    luaL_error(L, "luv.process.spawn: too many arguments");
+  }
+  for (int i = 1; i <= count; ++i) {
+    lua_rawgeti(L, kOptions, i);
+    CheckText(L, -1, "an argument");
+    lua_tostring(L, -1);
+    Collect(L, kScratch);
+    ++plan->nargs;
+  }
+  RawField(L, "cwd");
+  if (!lua_isnil(L, -1)) {
+    CheckText(L, -1, "cwd");
+    lua_tostring(L, -1);
+    Collect(L, kScratch);
+    plan->has_cwd = true;
+  } else {
+    lua_pop(L, 1);
+  }
+  RawField(L, "env");
+  if (!lua_isnil(L, -1)) {
+    if (!lua_istable(L, -1)) luaL_error(L, "luv.process.spawn: env must be a table");
+    plan->nenv = CheckEnv(L, lua_gettop(L), kScratch);
+    plan->has_env = true;
+  }
+  lua_pop(L, 1);
+  for (int i = 0; i < 3; ++i) {
+    RawField(L, kStdioNames[i]);
+    lua_replace(L, kFirstStdio + i);
+    plan->stdio[i] = CheckStdioChoice(L, kFirstStdio + i, i);
+  }
+  for (int i = 0; i < 3; ++i) {
+    for (int j = i + 1; j < 3; ++j) {
+      if (plan->stdio[i].kind == uv::StdioSpec::Kind::kCreatePipe &&
+          plan->stdio[i].stream == plan->stdio[j].stream) {
+        luaL_error(L,
+                   "luv.process.spawn: the same fresh pipe cannot be both %s "
+                   "and %s (to merge them, run the command with sh -c '... 2>&1')",
+                   kStdioNames[i], kStdioNames[j]);
+      }
+    }
+  }
+  RawField(L, "detach");
+  plan->detached = lua_toboolean(L, -1);
+  lua_pop(L, 1);
+}
+
+// Step 3: fills the process object with the handle, the pid and the stdio
+// streams given.
+void FillProcessObject(lua_State* L, const SpawnPlan& plan, int pid) {
+  lua_pushlightuserdata(L, const_cast<char*>(&kHandleKey));
+  lua_pushvalue(L, kBox);
+  lua_rawset(L, kObject);
+  lua_pushinteger(L, pid);
+  lua_setfield(L, kObject, "pid");
+  for (int i = 0; i < 3; ++i) {
+    if (plan.stdio[i].stream == nullptr) continue;
+    lua_pushvalue(L, kFirstStdio + i);
+    lua_setfield(L, kObject, kStdioNames[i]);
+  }
+}
+
 // luv.process.spawn(cmd, {args..., env =, cwd =, stdin =, stdout =, stderr =,
 // detach =}) -> process | false, message, code
 int LProcessSpawn(lua_State* L) {
   sched::Scheduler* scheduler = UpScheduler(L);
   luaL_checkstring(L, 1);
   CheckText(L, 1, "cmd");
-  bool has_options = !lua_isnoneornil(L, 2);
-  if (has_options) luaL_checktype(L, 2, LUA_TTABLE);
-  lua_settop(L, 2);
-  lua_newtable(L);  // 3: scratch strings
-  const int scratch = 3;
+  bool has_options = !lua_isnoneornil(L, kOptions);
+  if (has_options) luaL_checktype(L, kOptions, LUA_TTABLE);
+  lua_settop(L, kOptions);
+  luaL_checkstack(L, 12, "luv.process.spawn");
+  lua_newtable(L);  // kScratch
+  for (int i = 0; i < 3; ++i) lua_pushnil(L);  // the stdio slots
   lua_pushvalue(L, 1);
   lua_tostring(L, -1);  // a number becomes its text
-  Collect(L, scratch);
+  Collect(L, kScratch);
 
-  int nargs = 0, nenv = 0;
-  bool has_env = false, has_cwd = false, detached = false;
-  StdioChoice stdio[3] = {
-      {uv::StdioSpec::Kind::kInheritFd, 0, nullptr},
-      {uv::StdioSpec::Kind::kInheritFd, 1, nullptr},
-      {uv::StdioSpec::Kind::kInheritFd, 2, nullptr},
-  };
-  if (has_options) {
-    // Unknown keys are errors: a misspelt option should not pass silently.
-    lua_pushnil(L);
-    while (lua_next(L, 2) != 0) {
-      lua_pop(L, 1);
-      if (lua_type(L, -1) == LUA_TNUMBER) continue;
-      static const char* const kKnown[] = {"env",    "cwd",    "stdin",
-                                           "stdout", "stderr", "detach"};
-      bool known = false;
-      if (lua_type(L, -1) == LUA_TSTRING) {
-        for (const char* name : kKnown)
-          known = known || std::strcmp(name, lua_tostring(L, -1)) == 0;
-      }
-      if (!known) {
-        const char* name =
-            lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1);
-        return luaL_error(L, "luv.process.spawn: unknown option '%s'", name);
-      }
-    }
-    int count = static_cast<int>(lua_objlen(L, 2));
-    if (count >= static_cast<int>(uv::Process::kMaxArgs)) {
-      return luaL_error(L, "luv.process.spawn: too many arguments");
-    }
-    for (int i = 1; i <= count; ++i) {
-      lua_rawgeti(L, 2, i);
-      CheckText(L, -1, "an argument");
-      lua_tostring(L, -1);
-      Collect(L, scratch);
-      ++nargs;
-    }
-    lua_getfield(L, 2, "cwd");
-    if (!lua_isnil(L, -1)) {
-      CheckText(L, -1, "cwd");
-      lua_tostring(L, -1);
-      Collect(L, scratch);
-      has_cwd = true;
-    } else {
-      lua_pop(L, 1);
-    }
-    lua_getfield(L, 2, "env");
-    if (!lua_isnil(L, -1)) {
-      if (!lua_istable(L, -1))
-        return luaL_error(L, "luv.process.spawn: env must be a table");
-      nenv = CheckEnv(L, lua_gettop(L), scratch);
-      has_env = true;
-    }
-    lua_pop(L, 1);
-    for (int i = 0; i < 3; ++i) {
-      lua_getfield(L, 2, kStdioNames[i]);
-      stdio[i] = CheckStdioChoice(L, lua_gettop(L), i);
-      lua_pop(L, 1);
-    }
-    for (int i = 0; i < 3; ++i) {
-      for (int j = i + 1; j < 3; ++j) {
-        if (stdio[i].kind == uv::StdioSpec::Kind::kCreatePipe &&
-            stdio[i].stream == stdio[j].stream) {
-          return luaL_error(
-              L,
-              "luv.process.spawn: the same fresh pipe cannot be both %s "
-              "and %s (to merge them, run the command with sh -c '... 2>&1')",
-              kStdioNames[i], kStdioNames[j]);
-        }
-      }
-    }
-    lua_getfield(L, 2, "detach");
-    detached = lua_toboolean(L, -1);
-    lua_pop(L, 1);
-  }
+  SpawnPlan plan;
+  if (has_options) ReadSpawnOptions(L, &plan);
 
   // The result table and the handle's box exist before the record does.
-  lua_createtable(L, 0, 5);  // 4: the process object
+  lua_createtable(L, 0, 5);  // kObject
   luaL_getmetatable(L, kProcessType);
   lua_setmetatable(L, -2);
-  auto* box = static_cast<ProcessBox*>(lua_newuserdata(L, sizeof(ProcessBox)));  // 5
+  auto* box = static_cast<ProcessBox*>(lua_newuserdata(L, sizeof(ProcessBox)));  // kBox
   box->process = nullptr;
   luaL_getmetatable(L, kBoxType);
   lua_setmetatable(L, -2);
   luaL_checkstack(L, 4, "luv.process.spawn");
 
-  box->process =
-      Spawn(L, scheduler, scratch, nargs, nenv, has_env, has_cwd, detached, stdio);
+  // Step 2.
+  box->process = Spawn(L, scheduler, kScratch, plan.nargs, plan.nenv, plan.has_env,
+                       plan.has_cwd, plan.detached, plan.stdio);
   if (!box->process->init_status().ok()) {
     // libuv may have connected the fresh pipes to a child that never ran:
     // they would read EOF and fail to write, so they are closed instead.
-    for (const StdioChoice& choice : stdio) {
+    for (const StdioChoice& choice : plan.stdio) {
       if (choice.kind == uv::StdioSpec::Kind::kCreatePipe) choice.stream->CloseAndWake();
     }
     int pushed = PushFailure(L, box->process->init_status());
@@ -329,19 +376,8 @@ int LProcessSpawn(lua_State* L) {
     box->process = nullptr;
     return pushed >= 0 ? pushed : lua_error(L);
   }
-  lua_pushlightuserdata(L, const_cast<char*>(&kHandleKey));
-  lua_pushvalue(L, 5);
-  lua_rawset(L, 4);
-  lua_pushinteger(L, box->process->pid());
-  lua_setfield(L, 4, "pid");
-  if (has_options) {
-    for (int i = 0; i < 3; ++i) {
-      if (stdio[i].stream == nullptr) continue;
-      lua_getfield(L, 2, kStdioNames[i]);
-      lua_setfield(L, 4, kStdioNames[i]);
-    }
-  }
-  lua_settop(L, 4);
+  FillProcessObject(L, plan, box->process->pid());
+  lua_settop(L, kObject);
   return 1;
 }
 
