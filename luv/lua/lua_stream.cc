@@ -5,7 +5,9 @@
 #include <poll.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 
 #include "luv/lua/lua_sched.h"
@@ -93,6 +95,29 @@ class WaitingRequest : public uv::StreamRequest {
 
  private:
   Scheduler* scheduler_;
+};
+
+// A write waiting for libuv; see lua_stream.h on interruptions.
+class WriteRequest : public WaitingRequest {
+ public:
+  WriteRequest(LuaStream* stream, size_t total, size_t queued)
+      : WaitingRequest(stream->scheduler()),
+        stream_(stream),
+        total_(total),
+        queued_(queued) {}
+
+  // InterruptFn: closes the stream unless every byte reached the kernel
+  // already (then the write succeeded and says so).
+  static sched::PushFn Interrupted(State* state, void* arg);
+
+ protected:
+  void OnDone(int status) override;
+
+ private:
+  friend struct StreamMethods;
+  LuaStream* stream_;
+  size_t total_;   // bytes the write call was given
+  size_t queued_;  // of which libuv got these (the kernel took the rest)
 };
 
 int PushClosedNow(lua_State* L, LuaStream* stream) {
@@ -233,14 +258,23 @@ struct StreamMethods {
     return absl::OkStatus();
   }
 
-  static absl::Status QueueWrite(LuaStream* s, State* self, absl::string_view data) {
-    auto request = std::make_unique<WaitingRequest>(s->scheduler_);
-    WaitingRequest* waiting = request.get();
+  // Queues the `data` the kernel did not take of a write of `total` bytes.
+  static absl::Status QueueWrite(LuaStream* s, State* self, absl::string_view data,
+                                 size_t total) {
+    auto request = std::make_unique<WriteRequest>(s, total, data.size());
+    WriteRequest* waiting = request.get();
     absl::Status status = s->Write(data, std::move(request));
     // libuv owns the request now; it cannot complete before the loop runs.
-    if (status.ok()) s->scheduler_->Wait(&waiting->waiters, self);
+    if (status.ok()) {
+      ++s->pending_writes_;
+      s->scheduler_->Wait(&waiting->waiters, self);
+      s->scheduler_->OnInterrupt(self, WriteRequest::Interrupted, waiting);
+    }
     return status;
   }
+
+  static void WriteDone(LuaStream* s) { --s->pending_writes_; }
+  static int PendingWrites(LuaStream* s) { return s->pending_writes_; }
 
   static absl::Status StartShutdown(LuaStream* s, State* self) {
     auto request = std::make_unique<WaitingRequest>(s->scheduler_);
@@ -458,6 +492,28 @@ int StreamReadable(lua_State* L, LuaStream* s) {
 }
 
 // stream:write(data) -> true | false, message, code
+void WriteRequest::OnDone(int status) {
+  StreamMethods::WriteDone(stream_);
+  WaitingRequest::OnDone(status);
+}
+
+sched::PushFn WriteRequest::Interrupted(State* state, void* arg) {
+  auto* write = static_cast<WriteRequest*>(arg);
+  LuaStream* s = write->stream_;
+  // With this write alone in libuv's queue, what is queued is what it has
+  // left; behind others, only the part the kernel took at once is sure.
+  bool alone = StreamMethods::PendingWrites(s) == 1;
+  size_t left = alone ? std::min(s->write_queue_size(), write->queued_) : write->queued_;
+  if (left == 0) return PushTrue;  // it all went out before the deadline hit
+  size_t sent = write->total_ - left;
+  char detail[128];
+  std::snprintf(detail, sizeof(detail), " %s %zu of %zu bytes sent; the %s is closed",
+                alone ? "with" : "with at least", sent, write->total_, s->what());
+  state->set_failure_detail(detail);
+  s->CloseAndWake();
+  return nullptr;
+}
+
 int StreamWrite(lua_State* L, LuaStream* s) {
   size_t len;
   const char* data = luaL_checklstring(L, 2, &len);
@@ -472,9 +528,9 @@ int StreamWrite(lua_State* L, LuaStream* s) {
     lua_pushboolean(L, 1);
     return 1;
   }
-  failed =
-      PushIfFailed(L, StreamMethods::QueueWrite(
-                          s, self, absl::string_view(data + written, len - written)));
+  failed = PushIfFailed(L, StreamMethods::QueueWrite(
+                              s, self, absl::string_view(data + written, len - written),
+                              len));
   if (failed != 0) return failed > 0 ? failed : lua_error(L);
   return Block(L, s->scheduler(), self, call, 1);
 }

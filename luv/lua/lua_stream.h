@@ -11,7 +11,11 @@
 //    is accepted into its client in the libuv callback.
 //  - write, shutdown, connect: a StreamRequest per call wakes its waiter
 //    with libuv's status; a write owns a copy of the bytes libuv still has
-//    to write.
+//    to write. A write whose wait is interrupted (luv.timeout,
+//    fiber:cancel) before all its bytes went to the kernel closes the
+//    stream: what the kernel took cannot be taken back, and sending the
+//    rest later would make the failure a lie (Go does the same after a
+//    write deadline). Closing frees the queued copy at once.
 // A waiting fiber keeps the stream (and an accept's client) alive by
 // yielding it (Block's keep). close() wakes waiting readers and acceptors
 // with `false, "ECANCELED: <what> was closed", "ECANCELED"`; libuv cancels
@@ -92,6 +96,8 @@ class LuaStream : public uv::Stream {
   sched::WaitList connect_waiters_;
   bool connecting_ = false;
   int connect_status_ = 0;
+  // Writes handed to libuv whose callback has not come yet.
+  int pending_writes_ = 0;
   char connect_target_[128] = "";
 };
 

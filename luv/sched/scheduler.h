@@ -97,6 +97,13 @@ class Scheduler {
   }
   // Undoes a Wait that turned out unnecessary before the state suspended.
   void CancelWait(State* state);
+  // For the wait `state` just began: `fn(state, arg)` runs if the wait ends
+  // by the deadline or a cancellation instead of by its waker (see
+  // InterruptFn). Cleared when the next wait begins.
+  void OnInterrupt(State* state, InterruptFn fn, void* arg) {
+    state->on_interrupt_ = fn;
+    state->interrupt_arg_ = arg;
+  }
   // Starts a wait on several lists at once: BeginWait, deadline included;
   // the caller then adds the group's nodes to the lists.
   void WaitOnGroup(WaitGroup* group);
@@ -182,6 +189,9 @@ class Scheduler {
     ++ready_count_;
   }
   State* Dequeue();
+  // Ends the wait of `state` by its deadline or a cancellation: runs its
+  // InterruptFn, then wakes it with `push` (PushTimedOut, PushCanceled).
+  void Interrupt(State* state, PushFn push);
   // Runs every fiber that was ready when the pass began.
   void RunPass();
   // After a pass with fibers still ready: polls the loop without blocking,

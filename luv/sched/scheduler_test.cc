@@ -282,6 +282,68 @@ TEST_F(SchedulerTest, WaitUntilWokenEarlyLeavesNoTimeoutBehind) {
   EXPECT_EQ(Log(), "2");
 }
 
+// What the interrupt hooks below saw.
+struct InterruptLog {
+  int calls = 0;
+  bool finished = false;  // the hook says the call finished after all
+};
+
+PushFn RecordInterrupt(State* state, void* arg) {
+  auto* log = static_cast<InterruptLog*>(arg);
+  ++log->calls;
+  state->set_failure_detail("; the widget is closed");
+  return log->finished ? [](lua_State* L, void*) {
+    lua_pushliteral(L, "finished");
+    return 1;
+  } : nullptr;
+}
+
+TEST_F(SchedulerTest, ADeadlineRunsTheInterruptHookWhichMayAddToTheMessage) {
+  State* main = scheduler->main_state();
+  InterruptLog log;
+  uint64_t previous = scheduler->PushDeadline(main, 10);
+  scheduler->Wait(&list, main);
+  scheduler->OnInterrupt(main, RecordInterrupt, &log);
+  main->set_waiting_in("widget:wait()");
+  ASSERT_EQ(scheduler->RunUntilWoken(L), Scheduler::WakeResult::kWoken);
+  scheduler->RestoreDeadline(main, previous);
+  EXPECT_EQ(log.calls, 1);
+  void* arg = nullptr;
+  PushFn push = scheduler->TakeResults(main, &arg);
+  ASSERT_EQ(push, Scheduler::PushTimedOut);
+  ASSERT_EQ(push(L, arg), 3);
+  EXPECT_STREQ(lua_tostring(L, -2), "ETIMEDOUT: widget:wait() timed out; the widget is closed");
+  lua_settop(L, 0);
+}
+
+TEST_F(SchedulerTest, AnInterruptHookCanSayTheCallFinished) {
+  Fiber* fiber = NewFiber("log[#log+1] = block_on_list()");
+  scheduler->Ready(fiber);
+  scheduler->RunOnce(L);
+  ASSERT_EQ(fiber->status(), Status::kWaiting);
+  InterruptLog log;
+  log.finished = true;
+  scheduler->OnInterrupt(fiber, RecordInterrupt, &log);
+  EXPECT_TRUE(scheduler->Cancel(L, fiber, "test"));
+  scheduler->RunOnce(L);
+  EXPECT_EQ(log.calls, 1);
+  EXPECT_EQ(Log(), "finished");
+}
+
+TEST_F(SchedulerTest, AWakeBeforeTheDeadlineLeavesTheHookUncalled) {
+  Fiber* fiber = NewFiber("log[#log+1] = block_on_list(); log[#log+1] = block_on_list()");
+  scheduler->Ready(fiber);
+  scheduler->RunOnce(L);
+  InterruptLog log;
+  scheduler->OnInterrupt(fiber, RecordInterrupt, &log);
+  int value = 3;
+  scheduler->WakeAll(&list, PushNumber, &value);
+  scheduler->RunOnce(L);  // waits again, without a hook
+  EXPECT_TRUE(scheduler->Cancel(L, fiber, "test"));
+  scheduler->RunOnce(L);
+  EXPECT_EQ(log.calls, 0);
+}
+
 TEST_F(SchedulerTest, ShutdownWithSleepersAndQueuedFibers) {
   scheduler->Sleep(scheduler->main_state(), 100000);
   scheduler->Ready(NewFiber("log[#log+1] = 'never'"));
