@@ -108,7 +108,9 @@ TEST_F(IdentityTest, AStringBlobIsATicketRedeemedByItsFirstDecode) {
   size_t tickets = TicketCount();
   std::weak_ptr<int> watch = PushShared(7);
   ASSERT_TRUE(EncodeToLua(L, 1, Limits()).ok());
-  std::string blob = lua_tostring(L, -1);
+  size_t size = 0;
+  const char* data = lua_tolstring(L, -1, &size);
+  std::string blob(data, size);  // binary: random token and MAC bytes
   lua_settop(L, 0);
   lua_gc(L, LUA_GCCOLLECT, 0);
   EXPECT_FALSE(watch.expired());
