@@ -61,12 +61,27 @@ Scheduler::~Scheduler() {
   loop_.Shutdown().IgnoreError();
 }
 
-void Scheduler::DetachWait(State* state) {
+void Scheduler::DetachWait(State* state, PushFn* push, void** push_arg) {
+  // Still in its list: no waker served the wait (a waker pops the node
+  // before it wakes the state).
+  bool abandoned = state->wait_node_.linked();
   state->wait_node_.Unlink();
   sleepers_.Remove(state);
   if (state->group_ != nullptr) {
     state->group_->UnlinkAll();
     state->group_ = nullptr;
+  }
+  // Cleared before it runs: what it does may end other waits, never this one
+  // a second time.
+  AbandonFn abandon = state->abandon_;
+  void* abandon_arg = state->abandon_arg_;
+  state->abandon_ = nullptr;
+  state->abandon_arg_ = nullptr;
+  if (abandon != nullptr && abandoned) {
+    PushFn none = nullptr;
+    void* none_arg = nullptr;
+    abandon(abandon_arg, push != nullptr ? push : &none,
+            push_arg != nullptr ? push_arg : &none_arg);
   }
 }
 
@@ -227,7 +242,7 @@ void Scheduler::Ready(State* state) {
 
 void Scheduler::Wake(State* state, PushFn push, void* arg) {
   if (state->status_ != Status::kWaiting) return;
-  DetachWait(state);
+  DetachWait(state, &push, &arg);
   state->results_ = push;
   state->results_arg_ = arg;
   Ready(state);

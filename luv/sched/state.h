@@ -96,6 +96,10 @@ class State {
   // comes first.
   PushFn timeout_ = nullptr;
   void* timeout_arg_ = nullptr;
+  // What the binding takes back if the wait ends without its waker
+  // (Scheduler::OnAbandon); cleared whenever the wait ends.
+  void (*abandon_)(void* arg, PushFn* push, void** push_arg) = nullptr;
+  void* abandon_arg_ = nullptr;
 
  protected:
   void set_status(Status status) { status_ = status; }
