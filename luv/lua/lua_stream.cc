@@ -95,6 +95,31 @@ class WaitingRequest : public uv::StreamRequest {
   Scheduler* scheduler_;
 };
 
+}  // namespace
+
+// A write: wakes its waiter with libuv's status. It remembers the size of
+// the caller's data and how much of it the kernel took before the request
+// was made, for the message if the caller gives up on it.
+class LuaStream::WriteRequest : public uv::StreamRequest {
+ public:
+  WriteRequest(LuaStream* stream, size_t size, size_t sent_at_once)
+      : stream_(stream), size_(size), sent_at_once_(sent_at_once) {}
+  sched::WaitList waiters;
+
+ protected:
+  void OnDone(int status) override {
+    stream_->scheduler_->WakeAll(&waiters, PushStatus, StatusArg(status));
+  }
+
+ private:
+  friend class LuaStream;
+  LuaStream* const stream_;
+  const size_t size_;
+  const size_t sent_at_once_;
+};
+
+namespace {
+
 int PushClosedNow(lua_State* L, LuaStream* stream) {
   lua_pushboolean(L, 0);
   lua_pushfstring(L, "EBADF: %s is closed", stream->what());
@@ -233,12 +258,19 @@ struct StreamMethods {
     return absl::OkStatus();
   }
 
-  static absl::Status QueueWrite(LuaStream* s, State* self, absl::string_view data) {
-    auto request = std::make_unique<WaitingRequest>(s->scheduler_);
-    WaitingRequest* waiting = request.get();
+  // Queues the `data` the kernel did not take at once (`size` bytes in all,
+  // `sent` of them taken) and registers `self` as its waiter.
+  static absl::Status QueueWrite(LuaStream* s, State* self, absl::string_view data,
+                                 size_t size, size_t sent) {
+    auto request = std::make_unique<LuaStream::WriteRequest>(s, size, sent);
+    LuaStream::WriteRequest* waiting = request.get();
     absl::Status status = s->Write(data, std::move(request));
-    // libuv owns the request now; it cannot complete before the loop runs.
-    if (status.ok()) s->scheduler_->Wait(&waiting->waiters, self);
+    // The stream owns the request now; it cannot complete before the loop
+    // runs.
+    if (status.ok()) {
+      s->scheduler_->Wait(&waiting->waiters, self);
+      s->scheduler_->OnAbandon(self, LuaStream::OnWriteAbandoned, waiting);
+    }
     return status;
   }
 
@@ -412,6 +444,54 @@ void LuaStream::DispatchAccept() {
   }
 }
 
+void LuaStream::OnWriteAbandoned(void* arg, sched::PushFn* push, void** push_arg) {
+  auto* request = static_cast<WriteRequest*>(arg);
+  LuaStream* s = request->stream_;
+  size_t size = request->size_;
+  size_t sent = request->sent_at_once_;
+  size_t sent_since = 0;
+  switch (s->AbandonWrite(request, &sent_since)) {  // may delete `request`
+    case Abandoned::kDropped:
+      // Nothing of it was sent: the caller's failure is the whole story,
+      // and the stream stays usable.
+      return;
+    case Abandoned::kFinished:
+      // The kernel has all of it: the write happened, so it says so.
+      if (*push != nullptr) {
+        *push = PushTrue;
+        *push_arg = nullptr;
+      }
+      return;
+    case Abandoned::kStarted:
+      break;
+  }
+  if (s->closing()) return;  // it ends with the stream anyway
+  // libuv would send the rest later, after the caller was told the write
+  // failed (and perhaps wrote it again): the stream has to go.
+  s->abandoned_push_ = *push;
+  s->abandoned_push_arg_ = *push_arg;
+  s->abandoned_sent_ = sent + sent_since;
+  s->abandoned_size_ = size;
+  if (*push != nullptr) {
+    *push = PushAbandonedWrite;
+    *push_arg = s;
+  }
+  s->CloseAndWake();
+}
+
+int LuaStream::PushAbandonedWrite(lua_State* L, void* arg) {
+  auto* s = static_cast<LuaStream*>(arg);
+  int pushed = s->abandoned_push_(L, s->abandoned_push_arg_);
+  // `false, message, code`: the message adds what became of the bytes.
+  if (pushed == 3 && lua_type(L, -2) == LUA_TSTRING) {
+    lua_pushfstring(L, "%s; %f of its %f bytes had been sent, so the %s was closed",
+                    lua_tostring(L, -2), static_cast<lua_Number>(s->abandoned_sent_),
+                    static_cast<lua_Number>(s->abandoned_size_), s->what_);
+    lua_replace(L, -3);
+  }
+  return pushed;
+}
+
 int LuaStream::PushConnected(lua_State* L, void* arg) {
   auto* s = static_cast<LuaStream*>(arg);
   s->connecting_ = false;
@@ -464,6 +544,12 @@ int StreamWrite(lua_State* L, LuaStream* s) {
   if (s->closing()) return PushClosedNow(L, s);
   const char* call = StreamMethods::Calls(s)->write;
   State* self = CheckBlockingState(L, s->scheduler(), call);
+  // A fiber cancelled while it ran fails here, before any byte goes out
+  // (Block would see the cancellation only after the kernel took some).
+  if (s->scheduler()->TakeCancel(self)) {
+    self->set_waiting_in(call);
+    return Scheduler::PushCanceled(L, self);
+  }
   size_t written = 0;
   int failed =
       PushIfFailed(L, StreamMethods::TryWrite(s, absl::string_view(data, len), &written));
@@ -472,9 +558,9 @@ int StreamWrite(lua_State* L, LuaStream* s) {
     lua_pushboolean(L, 1);
     return 1;
   }
-  failed =
-      PushIfFailed(L, StreamMethods::QueueWrite(
-                          s, self, absl::string_view(data + written, len - written)));
+  failed = PushIfFailed(
+      L, StreamMethods::QueueWrite(
+             s, self, absl::string_view(data + written, len - written), len, written));
   if (failed != 0) return failed > 0 ? failed : lua_error(L);
   return Block(L, s->scheduler(), self, call, 1);
 }
