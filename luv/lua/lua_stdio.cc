@@ -41,7 +41,7 @@ struct Stdio {
 };
 
 // A read or write on a file kind, owned by its request box.
-class FileRequest : public Request, public uv::FileOp {
+class FileRequest : public Request, public uv::FileStreamOp {
  public:
   FileRequest(sched::Scheduler* scheduler, bool write)
       : Request(scheduler), write_(write) {}
