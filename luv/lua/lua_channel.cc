@@ -116,14 +116,14 @@ LocalEnd* CheckChannel(lua_State* L, int index) {
 // CheckChannel for the hot calls (put and get), whose upvalue 1 is the
 // channel metatable: comparing with it spares luaL_checkudata's registry
 // lookup by name on every message.
-LocalEnd* CheckChannelFast(lua_State* L) {
+LocalEnd* CheckChannelFast(lua_State* L, const char* name) {
   void* box = lua_touserdata(L, 1);
   if (box != nullptr && lua_getmetatable(L, 1)) {
     bool ours = lua_rawequal(L, -1, lua_upvalueindex(1));
     lua_pop(L, 1);
     if (ours) return static_cast<ChannelBox*>(box)->get();
   }
-  luaL_typerror(L, 1, kChannelType);
+  GlueTypeError(L, 1, name, kChannelType);  // put and get are wrapped in glue
   return nullptr;
 }
 
@@ -199,7 +199,7 @@ int PushClosedFailure(lua_State* L) {
 // The C half of channel:put(...): true; false, message, code; or the retry
 // sentinel after a wait for room.
 int LChannelPutRaw(lua_State* L) {
-  LocalEnd* end = CheckChannelFast(L);
+  LocalEnd* end = CheckChannelFast(L, "put");
   int count = lua_gettop(L) - 1;
   ChannelCore::Result result;
   int failed = 0;
@@ -238,7 +238,7 @@ int LChannelPutRaw(lua_State* L) {
 // The C half of channel:get(): true, values...; false, message, code; or the
 // retry sentinel after a wait for a message.
 int LChannelGetRaw(lua_State* L) {
-  LocalEnd* end = CheckChannelFast(L);
+  LocalEnd* end = CheckChannelFast(L, "get");
   lua_settop(L, 1);
   ChannelCore::Result result;
   int pushed = 0;

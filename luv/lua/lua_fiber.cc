@@ -102,7 +102,8 @@ int LFiberStatus(lua_State* L) {
 // The C half of fiber:join(): returns `true, results...` or `false, error`;
 // the Lua half (kGlue) raises the error in the joiner.
 int LFiberJoinRaw(lua_State* L) {
-  Fiber* fiber = CheckFiber(L, 1);
+  auto* fiber = static_cast<Fiber*>(TestObject(L, 1, kFiberType));
+  if (fiber == nullptr) GlueTypeError(L, 1, "join", kFiberType);
   lua_settop(L, 1);
   if (fiber->status() == Status::kDead) return Fiber::PushJoinResults(L, fiber);
   Scheduler* scheduler = fiber->scheduler();
@@ -209,9 +210,9 @@ int LPassYield(lua_State* L) {
 // push_deadline(seconds) -> the previous deadline, for restore_deadline.
 int LPushDeadline(lua_State* L) {
   Scheduler* scheduler = UpScheduler(L);
-  lua_Number seconds = luaL_checknumber(L, 1);
+  lua_Number seconds = GlueCheckNumber(L, 1, "timeout");
   if (!(seconds >= 0) || !std::isfinite(seconds) || seconds > 1e9) {
-    return luaL_argerror(L, 1, "a finite number of seconds >= 0 expected");
+    return GlueArgError(L, 1, "timeout", "a finite number of seconds >= 0 expected");
   }
   State* self = CheckBlockingState(L, scheduler, "luv.timeout");
   auto ms = static_cast<uint64_t>(std::llround(seconds * 1000));
@@ -262,8 +263,17 @@ end
 
 -- luv.timeout(seconds, fn, ...): fn(...) with a deadline on every blocking
 -- call the current state makes meanwhile.
+local function callable(fn)
+  if type(fn) == "function" then return true end
+  local mt = getmetatable(fn)
+  return type(mt) == "table" and mt.__call ~= nil
+end
+
 local function make_timeout(protected_call)
   return function(seconds, fn, ...)
+    if not callable(fn) then
+      error("bad argument #2 to 'timeout' (function expected, got " .. type(fn) .. ")", 2)
+    end
     return restore(push_deadline(seconds), protected_call(fn, ...))
   end
 end

@@ -48,11 +48,11 @@ Waitable CheckWaitable(lua_State* L, int index) {
     auto found = registry().types.find(name);
     if (found != registry().types.end()) return found->second;
   }
-  luaL_argerror(L, index,
-                lua_pushfstring(L,
-                                "a timer, idle watcher, fiber, thread, channel or other "
-                                "luv waitable expected, got %s",
-                                name != nullptr ? name : luaL_typename(L, index)));
+  GlueArgError(L, index, "select",
+               lua_pushfstring(L,
+                               "a timer, idle watcher, fiber, thread, channel or other "
+                               "luv waitable expected, got %s",
+                               name != nullptr ? name : luaL_typename(L, index)));
   return Waitable{};
 }
 
@@ -69,9 +69,11 @@ int LGroupGc(lua_State* L) {
 int LSelectRaw(lua_State* L) {
   sched::Scheduler* scheduler = UpScheduler(L);
   int count = lua_gettop(L);
-  if (count < 1) return luaL_error(L, "luv.select: nothing to wait on");
-  if (count > kMaxObjects)
-    return luaL_error(L, "luv.select: at most %d objects", kMaxObjects);
+  if (count < 1) return GlueArgError(L, 1, "select", "nothing to wait on");
+  if (count > kMaxObjects) {
+    return GlueArgError(L, kMaxObjects + 1, "select",
+                        lua_pushfstring(L, "at most %d objects", kMaxObjects));
+  }
   Waitable waitables[kMaxObjects];
   for (int i = 1; i <= count; ++i) waitables[i - 1] = CheckWaitable(L, i);
   for (int i = 1; i <= count; ++i) {

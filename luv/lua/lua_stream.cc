@@ -6,6 +6,7 @@
 #include <signal.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 
 #include "luv/lua/lua_sched.h"
@@ -269,7 +270,7 @@ struct StreamMethods {
     // runs.
     if (status.ok()) {
       s->scheduler_->Wait(&waiting->waiters, self);
-      s->scheduler_->OnAbandon(self, LuaStream::OnWriteAbandoned, waiting);
+      s->scheduler_->OnInterrupt(self, LuaStream::WriteInterrupted, waiting);
     }
     return status;
   }
@@ -444,52 +445,36 @@ void LuaStream::DispatchAccept() {
   }
 }
 
-void LuaStream::OnWriteAbandoned(void* arg, sched::PushFn* push, void** push_arg) {
+sched::PushFn LuaStream::WriteInterrupted(State* state, void* arg) {
   auto* request = static_cast<WriteRequest*>(arg);
   LuaStream* s = request->stream_;
   size_t size = request->size_;
   size_t sent = request->sent_at_once_;
+  // The state's wait ends with the interruption, not with this request,
+  // whatever becomes of it below.
+  while (request->waiters.PopFront() != nullptr) {
+  }
   size_t sent_since = 0;
   switch (s->AbandonWrite(request, &sent_since)) {  // may delete `request`
     case Abandoned::kDropped:
-      // Nothing of it was sent: the caller's failure is the whole story,
-      // and the stream stays usable.
-      return;
+      // Nothing of it was sent: the timeout or cancellation is the whole
+      // story, and the stream stays usable.
+      return nullptr;
     case Abandoned::kFinished:
       // The kernel has all of it: the write happened, so it says so.
-      if (*push != nullptr) {
-        *push = PushTrue;
-        *push_arg = nullptr;
-      }
-      return;
+      return PushTrue;
     case Abandoned::kStarted:
       break;
   }
-  if (s->closing()) return;  // it ends with the stream anyway
+  if (s->closing()) return nullptr;  // it ends with the stream anyway
   // libuv would send the rest later, after the caller was told the write
   // failed (and perhaps wrote it again): the stream has to go.
-  s->abandoned_push_ = *push;
-  s->abandoned_push_arg_ = *push_arg;
-  s->abandoned_sent_ = sent + sent_since;
-  s->abandoned_size_ = size;
-  if (*push != nullptr) {
-    *push = PushAbandonedWrite;
-    *push_arg = s;
-  }
+  char detail[128];
+  std::snprintf(detail, sizeof(detail), " with %zu of %zu bytes sent; the %s is closed",
+                sent + sent_since, size, s->what_);
+  state->set_failure_detail(detail);
   s->CloseAndWake();
-}
-
-int LuaStream::PushAbandonedWrite(lua_State* L, void* arg) {
-  auto* s = static_cast<LuaStream*>(arg);
-  int pushed = s->abandoned_push_(L, s->abandoned_push_arg_);
-  // `false, message, code`: the message adds what became of the bytes.
-  if (pushed == 3 && lua_type(L, -2) == LUA_TSTRING) {
-    lua_pushfstring(L, "%s; %f of its %f bytes had been sent, so the %s was closed",
-                    lua_tostring(L, -2), static_cast<lua_Number>(s->abandoned_sent_),
-                    static_cast<lua_Number>(s->abandoned_size_), s->what_);
-    lua_replace(L, -3);
-  }
-  return pushed;
+  return nullptr;
 }
 
 int LuaStream::PushConnected(lua_State* L, void* arg) {

@@ -12,12 +12,13 @@
 //  - write, shutdown, connect: a StreamRequest per call wakes its waiter
 //    with libuv's status; a write owns a copy of the bytes libuv still has
 //    to write.
-//  - a write whose caller gives up (luv.timeout's deadline, fiber:cancel)
-//    is taken back at once (Scheduler::OnAbandon): one still waiting its
-//    turn is dropped unsent and the stream stays usable; the one libuv has
-//    started cannot be taken back, so the stream is closed and the failure
-//    message says how many of its bytes were sent; one the kernel took
-//    whole succeeded after all and returns `true`.
+//  - a write whose wait is interrupted (luv.timeout's deadline,
+//    fiber:cancel) is taken back at once (Scheduler::OnInterrupt): one still
+//    waiting its turn is dropped unsent and the stream stays usable; the one
+//    libuv has started cannot be taken back, so the stream is closed and the
+//    failure message says how many of its bytes were sent (Go does the same
+//    after a write deadline); one the kernel took whole succeeded after all
+//    and returns `true`.
 // A waiting fiber keeps the stream (and an accept's client) alive by
 // yielding it (Block's keep). close() wakes waiting readers and acceptors
 // with `false, "ECANCELED: <what> was closed", "ECANCELED"`; libuv cancels
@@ -83,12 +84,8 @@ class LuaStream : public uv::Stream {
   void DispatchAccept();
   static int PushDelivered(lua_State* L, void* op);
   static int PushConnected(lua_State* L, void* stream);
-  // OnAbandon's handler of a waiting write (`arg`: its WriteRequest).
-  static void OnWriteAbandoned(void* arg, sched::PushFn* push, void** push_arg);
-  // The results of the write that closed the stream when its caller gave up
-  // on it: the timeout's or cancellation's, the message extended with what
-  // was sent.
-  static int PushAbandonedWrite(lua_State* L, void* stream);
+  // The InterruptFn of a waiting write (`arg`: its WriteRequest).
+  static sched::PushFn WriteInterrupted(sched::State* state, void* arg);
 
   sched::Scheduler* const scheduler_;
   const char* const what_;
@@ -106,13 +103,6 @@ class LuaStream : public uv::Stream {
   bool connecting_ = false;
   int connect_status_ = 0;
   char connect_target_[128] = "";
-  // The write in progress whose caller gave up on it, closing the stream
-  // (once per stream): the results its caller resumes with, before
-  // PushAbandonedWrite adds how many of its bytes had been sent.
-  sched::PushFn abandoned_push_ = nullptr;
-  void* abandoned_push_arg_ = nullptr;
-  size_t abandoned_sent_ = 0;
-  size_t abandoned_size_ = 0;
 };
 
 // The userdata behind every stream object: only a pointer, so the record

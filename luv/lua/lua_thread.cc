@@ -165,7 +165,8 @@ bool ThreadSelectAdd(lua_State* L, int index, sched::WaitNode* node) {
 // The C half of thread:join(): `true, results...` or `false, error`; the Lua
 // half raises the error in the joiner.
 int LThreadJoinRaw(lua_State* L) {
-  ThreadBox* box = CheckBox(L, 1);
+  auto* box = static_cast<ThreadBox*>(TestObject(L, 1, kThreadType));
+  if (box == nullptr) GlueTypeError(L, 1, "join", kThreadType);
   lua_settop(L, 1);
   ThreadRecord* record = box->get();
   if (record == nullptr) {

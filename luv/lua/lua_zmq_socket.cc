@@ -127,14 +127,20 @@ struct SocketBox {
 // The record behind argument 1. Every method holds the socket metatable as
 // upvalue 1: comparing with it is cheaper than luaL_checkudata's registry
 // lookup by name, on every send and receive.
-LuaSocket* CheckSocket(lua_State* L) {
+// `glue`: the public name of the blocking method whose C half calls this
+// (its argument errors name that method, GlueArgError), or null.
+LuaSocket* CheckSocket(lua_State* L, const char* glue = nullptr) {
   auto* box = static_cast<SocketBox*>(lua_touserdata(L, 1));
   if (box == nullptr || !lua_getmetatable(L, 1) ||
       !lua_rawequal(L, -1, lua_upvalueindex(1))) {
+    if (glue != nullptr) GlueTypeError(L, 1, glue, kSocketType);
     luaL_typerror(L, 1, kSocketType);
   }
   lua_pop(L, 1);
-  if (box->record == nullptr) luaL_argerror(L, 1, "socket failed to open");
+  if (box->record == nullptr) {
+    if (glue != nullptr) GlueArgError(L, 1, glue, "socket failed to open");
+    luaL_argerror(L, 1, "socket failed to open");
+  }
   return box->record;
 }
 
@@ -159,10 +165,13 @@ int PushTimedOut(lua_State* L, void* arg) {
 // error on top if that ran out of memory.
 int PushAgain(lua_State* L) { return PushFailure(L, zmq::ZmqStatus(EAGAIN)); }
 
-// Flags at `index` (nil: 0), a sum of luv.zmq constants within `allowed`.
-int CheckFlags(lua_State* L, int index, int allowed, const char* which) {
-  lua_Integer flags = luaL_optinteger(L, index, 0);
-  if ((flags & ~static_cast<lua_Integer>(allowed)) != 0) luaL_argerror(L, index, which);
+// Flags at `index` (nil: 0), a sum of luv.zmq constants within `allowed`,
+// for the C halves of the blocking methods.
+int CheckFlags(lua_State* L, int index, int allowed, const char* which,
+               const char* name) {
+  lua_Integer flags = GlueOptInteger(L, index, name, 0);
+  if ((flags & ~static_cast<lua_Integer>(allowed)) != 0)
+    GlueArgError(L, index, name, which);
   return static_cast<int>(flags);
 }
 
@@ -250,10 +259,10 @@ constexpr char kReceiveFlags[] = "flags must be 0 or luv.zmq.DONTWAIT";
 
 // zmq.socket:send(msg[, flags]) -> true  (suspends while it would block)
 int LSocketSend(lua_State* L) {
-  LuaSocket* record = CheckSocket(L);
+  LuaSocket* record = CheckSocket(L, "send");
   size_t size;
-  const char* data = luaL_checklstring(L, 2, &size);
-  int flags = CheckFlags(L, 3, ZMQ_DONTWAIT | ZMQ_SNDMORE, kSendFlags);
+  const char* data = GlueCheckLString(L, 2, "send", &size);
+  int flags = CheckFlags(L, 3, ZMQ_DONTWAIT | ZMQ_SNDMORE, kSendFlags, "send");
   if (record->closing()) return PushClosedSocket(L);
   int sent =
       SendFrame(L, record, absl::string_view(data, size), (flags & ZMQ_SNDMORE) != 0);
@@ -269,8 +278,8 @@ int LSocketSend(lua_State* L) {
 
 // zmq.socket:recv([flags]) -> msg  (suspends until a frame arrives)
 int LSocketRecv(lua_State* L) {
-  LuaSocket* record = CheckSocket(L);
-  int flags = CheckFlags(L, 2, ZMQ_DONTWAIT, kReceiveFlags);
+  LuaSocket* record = CheckSocket(L, "recv");
+  int flags = CheckFlags(L, 2, ZMQ_DONTWAIT, kReceiveFlags, "recv");
   if (record->closing()) return PushClosedSocket(L);
   bool more = false;
   int received = ReceiveFrame(L, record, &more);
@@ -282,16 +291,17 @@ int LSocketRecv(lua_State* L) {
 
 // zmq.socket:send_multipart({frame, ...}[, flags]) -> true
 int LSocketSendMultipart(lua_State* L) {
-  LuaSocket* record = CheckSocket(L);
-  luaL_checktype(L, 2, LUA_TTABLE);
-  int flags = CheckFlags(L, 3, ZMQ_DONTWAIT | ZMQ_SNDMORE, kSendFlags);
+  LuaSocket* record = CheckSocket(L, "send_multipart");
+  GlueCheckType(L, 2, "send_multipart", LUA_TTABLE);
+  int flags =
+      CheckFlags(L, 3, ZMQ_DONTWAIT | ZMQ_SNDMORE, kSendFlags, "send_multipart");
   int count = static_cast<int>(lua_objlen(L, 2));
-  if (count == 0) luaL_argerror(L, 2, "no frames to send");
+  if (count == 0) GlueArgError(L, 2, "send_multipart", "no frames to send");
   for (int i = 1; i <= count; ++i) {
     lua_rawgeti(L, 2, i);
     if (!lua_isstring(L, -1)) {
-      luaL_argerror(
-          L, 2,
+      GlueArgError(
+          L, 2, "send_multipart",
           lua_pushfstring(L, "frame %d is a %s, not a string", i, luaL_typename(L, -1)));
     }
     lua_pop(L, 1);
@@ -327,8 +337,8 @@ int LSocketSendMultipart(lua_State* L) {
 
 // zmq.socket:recv_multipart([flags]) -> {frame, ...}
 int LSocketRecvMultipart(lua_State* L) {
-  LuaSocket* record = CheckSocket(L);
-  int flags = CheckFlags(L, 2, ZMQ_DONTWAIT, kReceiveFlags);
+  LuaSocket* record = CheckSocket(L, "recv_multipart");
+  int flags = CheckFlags(L, 2, ZMQ_DONTWAIT, kReceiveFlags, "recv_multipart");
   if (record->closing()) return PushClosedSocket(L);
   // The frames so far (from an earlier call that was suspended) or a new
   // table, at index 5.

@@ -1,5 +1,6 @@
 #include "luv/lua/support.h"
 
+#include <cstring>
 #include <map>
 #include <mutex>
 #include <string>
@@ -35,6 +36,50 @@ void* TestObject(lua_State* L, int index, const char* type) {
   bool same = lua_rawequal(L, -1, -2);
   lua_pop(L, 2);
   return same ? object : nullptr;
+}
+
+int GlueArgError(lua_State* L, int arg, const char* name, const char* message) {
+  // Level 1 is the glue: how the program called it (a method call does not
+  // count self); level 2 is the program's line.
+  lua_Debug ar;
+  bool method = lua_getstack(L, 1, &ar) && lua_getinfo(L, "n", &ar) &&
+                ar.namewhat != nullptr && std::strcmp(ar.namewhat, "method") == 0;
+  luaL_where(L, 2);
+  if (method && --arg == 0) {
+    lua_pushfstring(L, "calling '%s' on bad self (%s)", name, message);
+  } else {
+    lua_pushfstring(L, "bad argument #%d to '%s' (%s)", arg, name, message);
+  }
+  lua_concat(L, 2);
+  return lua_error(L);
+}
+
+int GlueTypeError(lua_State* L, int arg, const char* name, const char* expected) {
+  return GlueArgError(
+      L, arg, name,
+      lua_pushfstring(L, "%s expected, got %s", expected, luaL_typename(L, arg)));
+}
+
+void GlueCheckType(lua_State* L, int arg, const char* name, int type) {
+  if (lua_type(L, arg) != type) GlueTypeError(L, arg, name, lua_typename(L, type));
+}
+
+const char* GlueCheckLString(lua_State* L, int arg, const char* name, size_t* size) {
+  const char* s = lua_tolstring(L, arg, size);
+  if (s == nullptr) GlueTypeError(L, arg, name, "string");
+  return s;
+}
+
+lua_Number GlueCheckNumber(lua_State* L, int arg, const char* name) {
+  lua_Number n = lua_tonumber(L, arg);
+  if (n == 0 && !lua_isnumber(L, arg)) GlueTypeError(L, arg, name, "number");
+  return n;
+}
+
+lua_Integer GlueOptInteger(lua_State* L, int arg, const char* name,
+                           lua_Integer default_value) {
+  if (lua_isnoneornil(L, arg)) return default_value;
+  return static_cast<lua_Integer>(GlueCheckNumber(L, arg, name));
 }
 
 int PushIfFailed(lua_State* L, const absl::Status& status) {

@@ -55,6 +55,21 @@ void NewClass(lua_State* L, const char* name, const luaL_Reg* methods,
 // metamethods, which Lua code could copy onto objects of its own.
 void* TestObject(lua_State* L, int index, const char* type);
 
+// Argument errors for the C half of a function that Lua glue wraps (and may
+// call again after a wake-up): they name `name`, the public function the
+// program called ("bad argument #1 to 'send_multipart'", counting as
+// luaL_argerror does when the program called it as a method), and point at
+// the program's line, not at the glue. The half's arguments must be the
+// glue's, in order.
+int GlueArgError(lua_State* L, int arg, const char* name, const char* message);
+// `expected` names the type ("table"); raises as GlueArgError.
+int GlueTypeError(lua_State* L, int arg, const char* name, const char* expected);
+void GlueCheckType(lua_State* L, int arg, const char* name, int type);
+const char* GlueCheckLString(lua_State* L, int arg, const char* name, size_t* size);
+lua_Number GlueCheckNumber(lua_State* L, int arg, const char* name);
+lua_Integer GlueOptInteger(lua_State* L, int arg, const char* name,
+                           lua_Integer default_value);
+
 // Pushes the Lua chunk `source` (luv's own glue code, a static string) as a
 // function, named `name`; raises if it does not compile. The first state of
 // the process compiles it; later states (every new thread's) load the

@@ -61,27 +61,12 @@ Scheduler::~Scheduler() {
   loop_.Shutdown().IgnoreError();
 }
 
-void Scheduler::DetachWait(State* state, PushFn* push, void** push_arg) {
-  // Still in its list: no waker served the wait (a waker pops the node
-  // before it wakes the state).
-  bool abandoned = state->wait_node_.linked();
+void Scheduler::DetachWait(State* state) {
   state->wait_node_.Unlink();
   sleepers_.Remove(state);
   if (state->group_ != nullptr) {
     state->group_->UnlinkAll();
     state->group_ = nullptr;
-  }
-  // Cleared before it runs: what it does may end other waits, never this one
-  // a second time.
-  AbandonFn abandon = state->abandon_;
-  void* abandon_arg = state->abandon_arg_;
-  state->abandon_ = nullptr;
-  state->abandon_arg_ = nullptr;
-  if (abandon != nullptr && abandoned) {
-    PushFn none = nullptr;
-    void* none_arg = nullptr;
-    abandon(abandon_arg, push != nullptr ? push : &none,
-            push_arg != nullptr ? push_arg : &none_arg);
   }
 }
 
@@ -109,6 +94,8 @@ void Scheduler::BeginWait(State* state) {
   state->results_arg_ = nullptr;
   state->timeout_ = nullptr;
   state->timeout_arg_ = nullptr;
+  state->on_interrupt_ = nullptr;
+  state->interrupt_arg_ = nullptr;
   // A fiber counts as waiting only once its yield went through (Resume).
   if (!state->is_fiber()) state->status_ = Status::kWaiting;
 }
@@ -148,7 +135,7 @@ bool Scheduler::Cancel(lua_State* L, Fiber* fiber, const char* reason) {
     }
     case Status::kWaiting:
       fiber->cancel_reason_ = reason;
-      Wake(fiber, PushCanceled, fiber);
+      Interrupt(fiber, PushCanceled);
       return true;
     case Status::kReady:
     case Status::kRunning:
@@ -165,9 +152,29 @@ bool Scheduler::TakeCancel(State* state) {
   return pending;
 }
 
-int Scheduler::PushTimedOut(lua_State* L, void* state) {
+void State::set_failure_detail(const char* detail) {
+  std::snprintf(failure_detail_, sizeof(failure_detail_), "%s", detail);
+}
+
+void Scheduler::Interrupt(State* state, PushFn push) {
+  if (state->status_ != Status::kWaiting) return;
+  if (InterruptFn fn = state->on_interrupt_) {
+    state->on_interrupt_ = nullptr;
+    void* arg = state->interrupt_arg_;
+    if (PushFn finished = fn(state, arg)) {
+      Wake(state, finished, arg);
+      return;
+    }
+  }
+  Wake(state, push, state);
+}
+
+int Scheduler::PushTimedOut(lua_State* L, void* arg) {
+  auto* state = static_cast<State*>(arg);
   lua_pushboolean(L, 0);
-  lua_pushfstring(L, "ETIMEDOUT: %s timed out", static_cast<State*>(state)->waiting_in_);
+  lua_pushfstring(L, "ETIMEDOUT: %s timed out%s", state->waiting_in_,
+                  state->failure_detail_);
+  state->failure_detail_[0] = '\0';
   lua_pushliteral(L, "ETIMEDOUT");
   return 3;
 }
@@ -175,8 +182,9 @@ int Scheduler::PushTimedOut(lua_State* L, void* state) {
 int Scheduler::PushCanceled(lua_State* L, void* arg) {
   auto* state = static_cast<State*>(arg);
   lua_pushboolean(L, 0);
-  lua_pushfstring(L, "ECANCELED: %s was canceled (%s)", state->waiting_in_,
-                  state->cancel_reason_.c_str());
+  lua_pushfstring(L, "ECANCELED: %s was canceled (%s)%s", state->waiting_in_,
+                  state->cancel_reason_.c_str(), state->failure_detail_);
+  state->failure_detail_[0] = '\0';
   lua_pushliteral(L, "ECANCELED");
   return 3;
 }
@@ -242,7 +250,7 @@ void Scheduler::Ready(State* state) {
 
 void Scheduler::Wake(State* state, PushFn push, void* arg) {
   if (state->status_ != Status::kWaiting) return;
-  DetachWait(state, &push, &arg);
+  DetachWait(state);
   state->results_ = push;
   state->results_arg_ = arg;
   Ready(state);
@@ -428,7 +436,7 @@ void Scheduler::WakeSleepers() {
         Wake(state, nullptr, nullptr);
         break;
       case SleepHeap::Kind::kDeadline:
-        Wake(state, PushTimedOut, state);
+        Interrupt(state, PushTimedOut);
         break;
       case SleepHeap::Kind::kCallDeadline:
         Wake(state, state->timeout_, state->timeout_arg_);

@@ -97,23 +97,12 @@ class Scheduler {
   }
   // Undoes a Wait that turned out unnecessary before the state suspended.
   void CancelWait(State* state);
-
-  // --- Abandoned waits -------------------------------------------------------
-  // A wait that holds a claim (a queued write that must not go out once its
-  // caller was told it failed) learns when it ends without its waker:
-  // luv.timeout's deadline, fiber:cancel, the fiber being collected, a
-  // deadlock. `fn(arg, &push, &push_arg)` then runs once, right where the wait
-  // ends (inside a libuv callback or fiber:cancel, so it must not run Lua;
-  // it may wake other states). `push` and `push_arg` are the results the
-  // state is about to resume with (the timeout's or the cancellation's; null
-  // when it resumes with none, or never), and `fn` may replace them.
-  using AbandonFn = void (*)(void* arg, PushFn* push, void** push_arg);
-  // Call right after Wait(list, state). The wait counts as abandoned when it
-  // ends while the state is still in `list`; a waker takes it out first
-  // (WakeAll, PopFront), so `fn` does not run for a wait that was served.
-  void OnAbandon(State* state, AbandonFn fn, void* arg) {
-    state->abandon_ = fn;
-    state->abandon_arg_ = arg;
+  // For the wait `state` just began: `fn(state, arg)` runs if the wait ends
+  // by the deadline or a cancellation instead of by its waker (see
+  // InterruptFn). Cleared when the next wait begins.
+  void OnInterrupt(State* state, InterruptFn fn, void* arg) {
+    state->on_interrupt_ = fn;
+    state->interrupt_arg_ = arg;
   }
   // Starts a wait on several lists at once: BeginWait, deadline included;
   // the caller then adds the group's nodes to the lists.
@@ -200,6 +189,9 @@ class Scheduler {
     ++ready_count_;
   }
   State* Dequeue();
+  // Ends the wait of `state` by its deadline or a cancellation: runs its
+  // InterruptFn, then wakes it with `push` (PushTimedOut, PushCanceled).
+  void Interrupt(State* state, PushFn push);
   // Runs every fiber that was ready when the pass began.
   void RunPass();
   // After a pass with fibers still ready: polls the loop without blocking,
@@ -211,10 +203,8 @@ class Scheduler {
   void Resume(Fiber* fiber);
   void Finish(Fiber* fiber, int status);
   // Drops every registration of a wait that is over or replaced: the
-  // state's node, its sleep or deadline, a select group's nodes. Runs the
-  // wait's AbandonFn if the state was still in its list; `push`/`push_arg`
-  // are the results it may replace (null: none will be pushed).
-  void DetachWait(State* state, PushFn* push = nullptr, void** push_arg = nullptr);
+  // state's node, its sleep or deadline, a select group's nodes.
+  void DetachWait(State* state);
   // Points the alarm at the earliest sleeper's deadline (or stops it).
   void ArmAlarm();
   // The alarm fired: wakes every sleeper whose deadline has come.

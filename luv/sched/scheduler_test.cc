@@ -30,9 +30,6 @@ class SchedulerTest : public ::testing::Test {
     lua_pushlightuserdata(L, this);
     lua_pushcclosure(L, FinishAtOnce, 1);
     lua_setglobal(L, "finish_at_once");
-    lua_pushlightuserdata(L, this);
-    lua_pushcclosure(L, BlockAbandonable, 1);
-    lua_setglobal(L, "block_abandonable");
     Run("log = {}");
   }
 
@@ -88,34 +85,11 @@ class SchedulerTest : public ::testing::Test {
     return 1;
   }
 
-  // Lua: block_abandonable() suspends the calling fiber in `list`, with
-  // OnAbandon recording each call of the handler and replacing the results
-  // with `replacement`.
-  static int BlockAbandonable(lua_State* co) {
-    auto* test = static_cast<SchedulerTest*>(lua_touserdata(co, lua_upvalueindex(1)));
-    State* self = test->scheduler->StateOf(co);
-    if (self == nullptr) return luaL_error(co, "not a fiber");
-    test->scheduler->Wait(&test->list, self);
-    test->scheduler->OnAbandon(self, Abandoned, test);
-    test->scheduler->WillYield();
-    return lua_yield(co, 0);
-  }
-
-  static void Abandoned(void* arg, PushFn* push, void** push_arg) {
-    auto* test = static_cast<SchedulerTest*>(arg);
-    test->abandoned.push_back(*push);
-    *push = PushNumber;
-    *push_arg = &test->replacement;
-  }
-
  public:
   lua_State* L = nullptr;
   std::unique_ptr<Scheduler> scheduler;
   std::vector<std::unique_ptr<Fiber>> fibers;
   WaitList list;
-  // The results each call of Abandoned found, and what it put instead.
-  std::vector<PushFn> abandoned;
-  int replacement = 99;
 };
 
 TEST_F(SchedulerTest, ReadyFibersRunInFifoOrder) {
@@ -308,6 +282,68 @@ TEST_F(SchedulerTest, WaitUntilWokenEarlyLeavesNoTimeoutBehind) {
   EXPECT_EQ(Log(), "2");
 }
 
+// What the interrupt hooks below saw.
+struct InterruptLog {
+  int calls = 0;
+  bool finished = false;  // the hook says the call finished after all
+};
+
+PushFn RecordInterrupt(State* state, void* arg) {
+  auto* log = static_cast<InterruptLog*>(arg);
+  ++log->calls;
+  state->set_failure_detail("; the widget is closed");
+  return log->finished ? [](lua_State* L, void*) {
+    lua_pushliteral(L, "finished");
+    return 1;
+  } : nullptr;
+}
+
+TEST_F(SchedulerTest, ADeadlineRunsTheInterruptHookWhichMayAddToTheMessage) {
+  State* main = scheduler->main_state();
+  InterruptLog log;
+  uint64_t previous = scheduler->PushDeadline(main, 10);
+  scheduler->Wait(&list, main);
+  scheduler->OnInterrupt(main, RecordInterrupt, &log);
+  main->set_waiting_in("widget:wait()");
+  ASSERT_EQ(scheduler->RunUntilWoken(L), Scheduler::WakeResult::kWoken);
+  scheduler->RestoreDeadline(main, previous);
+  EXPECT_EQ(log.calls, 1);
+  void* arg = nullptr;
+  PushFn push = scheduler->TakeResults(main, &arg);
+  ASSERT_EQ(push, Scheduler::PushTimedOut);
+  ASSERT_EQ(push(L, arg), 3);
+  EXPECT_STREQ(lua_tostring(L, -2), "ETIMEDOUT: widget:wait() timed out; the widget is closed");
+  lua_settop(L, 0);
+}
+
+TEST_F(SchedulerTest, AnInterruptHookCanSayTheCallFinished) {
+  Fiber* fiber = NewFiber("log[#log+1] = block_on_list()");
+  scheduler->Ready(fiber);
+  scheduler->RunOnce(L);
+  ASSERT_EQ(fiber->status(), Status::kWaiting);
+  InterruptLog log;
+  log.finished = true;
+  scheduler->OnInterrupt(fiber, RecordInterrupt, &log);
+  EXPECT_TRUE(scheduler->Cancel(L, fiber, "test"));
+  scheduler->RunOnce(L);
+  EXPECT_EQ(log.calls, 1);
+  EXPECT_EQ(Log(), "finished");
+}
+
+TEST_F(SchedulerTest, AWakeBeforeTheDeadlineLeavesTheHookUncalled) {
+  Fiber* fiber = NewFiber("log[#log+1] = block_on_list(); log[#log+1] = block_on_list()");
+  scheduler->Ready(fiber);
+  scheduler->RunOnce(L);
+  InterruptLog log;
+  scheduler->OnInterrupt(fiber, RecordInterrupt, &log);
+  int value = 3;
+  scheduler->WakeAll(&list, PushNumber, &value);
+  scheduler->RunOnce(L);  // waits again, without a hook
+  EXPECT_TRUE(scheduler->Cancel(L, fiber, "test"));
+  scheduler->RunOnce(L);
+  EXPECT_EQ(log.calls, 0);
+}
+
 TEST_F(SchedulerTest, ShutdownWithSleepersAndQueuedFibers) {
   scheduler->Sleep(scheduler->main_state(), 100000);
   scheduler->Ready(NewFiber("log[#log+1] = 'never'"));
@@ -386,63 +422,6 @@ TEST_F(SchedulerTest, MainStateWokenOutsideThePollLeavesTheLoopRunnable) {
   scheduler->RunOnce(L);
   EXPECT_EQ(timer->fired, 1);
   timer->Release();
-}
-
-TEST_F(SchedulerTest, AWaitServedByItsWakerIsNotAbandoned) {
-  scheduler->Ready(NewFiber("log[#log+1] = block_abandonable()"));
-  scheduler->RunOnce(L);
-  int value = 5;
-  scheduler->WakeAll(&list, PushNumber, &value);
-  scheduler->RunOnce(L);
-  EXPECT_EQ(Log(), "5");
-  EXPECT_TRUE(abandoned.empty());
-  // The handler is gone with the wait: a later wait without one is cancelled
-  // without calling it.
-  Fiber* fiber = NewFiber("log[#log+1] = select(3, block_on_list())");
-  scheduler->Ready(fiber);
-  scheduler->RunOnce(L);
-  ASSERT_TRUE(scheduler->Cancel(L, fiber, "test"));
-  scheduler->RunOnce(L);
-  EXPECT_EQ(Log(), "5 ECANCELED");
-  EXPECT_TRUE(abandoned.empty());
-}
-
-TEST_F(SchedulerTest, ACancelledWaitRunsItsAbandonHandlerOnceWhichMayReplaceTheResults) {
-  Fiber* fiber = NewFiber("log[#log+1] = block_abandonable()");
-  scheduler->Ready(fiber);
-  scheduler->RunOnce(L);
-  ASSERT_EQ(fiber->status(), Status::kWaiting);
-  ASSERT_TRUE(scheduler->Cancel(L, fiber, "test"));
-  // It ran at once, with the cancellation's results, and left the list.
-  ASSERT_EQ(abandoned.size(), 1u);
-  EXPECT_EQ(abandoned[0], Scheduler::PushCanceled);
-  EXPECT_TRUE(list.empty());
-  scheduler->WakeAll(&list, nullptr, nullptr);  // nobody left to wake
-  scheduler->RunOnce(L);
-  EXPECT_EQ(Log(), "99");
-  EXPECT_EQ(abandoned.size(), 1u);
-}
-
-TEST_F(SchedulerTest, ADeadlineAbandonsTheWaitWithTheTimeoutResults) {
-  Fiber* fiber = NewFiber("log[#log+1] = block_abandonable()");
-  scheduler->PushDeadline(fiber, 5);
-  scheduler->Ready(fiber);
-  scheduler->RunOnce(L);
-  ASSERT_EQ(fiber->status(), Status::kWaiting);
-  scheduler->Sleep(scheduler->main_state(), 30);
-  ASSERT_EQ(scheduler->RunUntilWoken(L), Scheduler::WakeResult::kWoken);
-  ASSERT_EQ(abandoned.size(), 1u);
-  EXPECT_EQ(abandoned[0], Scheduler::PushTimedOut);
-  EXPECT_EQ(Log(), "99");
-}
-
-TEST_F(SchedulerTest, AMainStateDeadlockAbandonsItsWaitWithoutResults) {
-  State* main = scheduler->main_state();
-  scheduler->Wait(&list, main);
-  scheduler->OnAbandon(main, Abandoned, this);
-  EXPECT_EQ(scheduler->RunUntilWoken(L), Scheduler::WakeResult::kDeadlock);
-  ASSERT_EQ(abandoned.size(), 1u);
-  EXPECT_EQ(abandoned[0], nullptr);
 }
 
 }  // namespace

@@ -26,6 +26,17 @@ class WaitGroup;
 // mode: it may raise) and returns how many. `arg` is what the waker passed.
 using PushFn = int (*)(lua_State* L, void* arg);
 
+class State;
+
+// Called when a wait is about to end by the state's deadline (luv.timeout)
+// or by fiber:cancel rather than by its waker, so that the call can undo
+// what it started (a write closes its stream). Runs inside the scheduler:
+// it must not call Lua. It may describe what it did with
+// State::set_failure_detail. Returns null to let the interruption stand, or
+// the PushFn (called with the same `arg`) of a call that, as it turns out,
+// finished: the state is then woken with those results instead.
+using InterruptFn = PushFn (*)(State* state, void* arg);
+
 enum class Status : uint8_t {
   kNew,      // a fiber not yet readied
   kReady,    // in the ready queue (fiber) or woken (main state)
@@ -64,6 +75,11 @@ class State {
   const char* waiting_in() const { return waiting_in_; }
   void set_waiting_in(const char* call) { waiting_in_ = call; }
 
+  // Text appended to the ETIMEDOUT or ECANCELED message of the wait being
+  // interrupted (" after 10 of 20 bytes; the tcp is closed"); truncated to
+  // fit. Cleared once the message is pushed.
+  void set_failure_detail(const char* detail);
+
  private:
   friend class Scheduler;
   friend class SleepHeap;
@@ -96,10 +112,10 @@ class State {
   // comes first.
   PushFn timeout_ = nullptr;
   void* timeout_arg_ = nullptr;
-  // What the binding takes back if the wait ends without its waker
-  // (Scheduler::OnAbandon); cleared whenever the wait ends.
-  void (*abandon_)(void* arg, PushFn* push, void** push_arg) = nullptr;
-  void* abandon_arg_ = nullptr;
+  // The current wait's InterruptFn (Scheduler::OnInterrupt).
+  InterruptFn on_interrupt_ = nullptr;
+  void* interrupt_arg_ = nullptr;
+  char failure_detail_[128] = "";
 
  protected:
   void set_status(Status status) { status_ = status; }

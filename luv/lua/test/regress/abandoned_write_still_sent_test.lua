@@ -46,7 +46,7 @@ end
 -- of the write that were sent.
 local function sent_before_close(message, code, call)
   local pattern = "^" .. code .. ": " .. call:gsub("%p", "%%%0") ..
-      ".*; (%d+) of its 1048576 bytes had been sent, so the tcp was closed$"
+      " with (%d+) of 1048576 bytes sent; the tcp is closed$"
   return tonumber(message:match(pattern))
 end
 
