@@ -40,8 +40,16 @@ struct Stdio {
   uv::FileStream* file;  // kFile
 };
 
+// The names of the file kind's blocking calls, by descriptor. Static: the
+// scheduler keeps the name of the call a state waits in and formats it into
+// a timeout or cancellation message when the state resumes, long after the
+// C function returned.
+constexpr const char* kReadCalls[] = {"stdin:read()", "stdout:read()", "stderr:read()"};
+constexpr const char* kWriteCalls[] = {"stdin:write()", "stdout:write()",
+                                       "stderr:write()"};
+
 // A read or write on a file kind, owned by its request box.
-class FileRequest : public Request, public uv::FileOp {
+class FileRequest : public Request, public uv::FileStreamOp {
  public:
   FileRequest(sched::Scheduler* scheduler, bool write)
       : Request(scheduler), write_(write) {}
@@ -166,9 +174,8 @@ int LStdioRead(lua_State* L) {
   if (!(len >= 1 && len <= static_cast<lua_Number>(kMaxReadSize))) {
     return luaL_argerror(L, 2, "length must be a number from 1 to 16777216");
   }
-  char call[32];
-  std::snprintf(call, sizeof(call), "%s:read()", stdio->name);
-  return FileCall(L, stdio, false, static_cast<size_t>(len), absl::string_view(), call);
+  return FileCall(L, stdio, false, static_cast<size_t>(len), absl::string_view(),
+                  kReadCalls[stdio->fd]);
 }
 
 // stdio:write(data) -> true | false, message, code
@@ -182,9 +189,8 @@ int LStdioWrite(lua_State* L) {
   if (stdio->stream != nullptr) return StreamWrite(L, stdio->stream);
   size_t length;
   const char* data = luaL_checklstring(L, 2, &length);
-  char call[32];
-  std::snprintf(call, sizeof(call), "%s:write()", stdio->name);
-  return FileCall(L, stdio, true, 0, absl::string_view(data, length), call);
+  return FileCall(L, stdio, true, 0, absl::string_view(data, length),
+                  kWriteCalls[stdio->fd]);
 }
 
 // stdio:readable() -> boolean

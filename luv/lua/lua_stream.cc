@@ -5,7 +5,6 @@
 #include <poll.h>
 #include <signal.h>
 
-#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -97,28 +96,30 @@ class WaitingRequest : public uv::StreamRequest {
   Scheduler* scheduler_;
 };
 
-// A write waiting for libuv; see lua_stream.h on interruptions.
-class WriteRequest : public WaitingRequest {
- public:
-  WriteRequest(LuaStream* stream, size_t total, size_t queued)
-      : WaitingRequest(stream->scheduler()),
-        stream_(stream),
-        total_(total),
-        queued_(queued) {}
+}  // namespace
 
-  // InterruptFn: closes the stream unless every byte reached the kernel
-  // already (then the write succeeded and says so).
-  static sched::PushFn Interrupted(State* state, void* arg);
+// A write: wakes its waiter with libuv's status. It remembers the size of
+// the caller's data and how much of it the kernel took before the request
+// was made, for the message if the caller gives up on it.
+class LuaStream::WriteRequest : public uv::StreamRequest {
+ public:
+  WriteRequest(LuaStream* stream, size_t size, size_t sent_at_once)
+      : stream_(stream), size_(size), sent_at_once_(sent_at_once) {}
+  sched::WaitList waiters;
 
  protected:
-  void OnDone(int status) override;
+  void OnDone(int status) override {
+    stream_->scheduler_->WakeAll(&waiters, PushStatus, StatusArg(status));
+  }
 
  private:
-  friend struct StreamMethods;
-  LuaStream* stream_;
-  size_t total_;   // bytes the write call was given
-  size_t queued_;  // of which libuv got these (the kernel took the rest)
+  friend class LuaStream;
+  LuaStream* const stream_;
+  const size_t size_;
+  const size_t sent_at_once_;
 };
+
+namespace {
 
 int PushClosedNow(lua_State* L, LuaStream* stream) {
   lua_pushboolean(L, 0);
@@ -258,23 +259,21 @@ struct StreamMethods {
     return absl::OkStatus();
   }
 
-  // Queues the `data` the kernel did not take of a write of `total` bytes.
+  // Queues the `data` the kernel did not take at once (`size` bytes in all,
+  // `sent` of them taken) and registers `self` as its waiter.
   static absl::Status QueueWrite(LuaStream* s, State* self, absl::string_view data,
-                                 size_t total) {
-    auto request = std::make_unique<WriteRequest>(s, total, data.size());
-    WriteRequest* waiting = request.get();
+                                 size_t size, size_t sent) {
+    auto request = std::make_unique<LuaStream::WriteRequest>(s, size, sent);
+    LuaStream::WriteRequest* waiting = request.get();
     absl::Status status = s->Write(data, std::move(request));
-    // libuv owns the request now; it cannot complete before the loop runs.
+    // The stream owns the request now; it cannot complete before the loop
+    // runs.
     if (status.ok()) {
-      ++s->pending_writes_;
       s->scheduler_->Wait(&waiting->waiters, self);
-      s->scheduler_->OnInterrupt(self, WriteRequest::Interrupted, waiting);
+      s->scheduler_->OnInterrupt(self, LuaStream::WriteInterrupted, waiting);
     }
     return status;
   }
-
-  static void WriteDone(LuaStream* s) { --s->pending_writes_; }
-  static int PendingWrites(LuaStream* s) { return s->pending_writes_; }
 
   static absl::Status StartShutdown(LuaStream* s, State* self) {
     auto request = std::make_unique<WaitingRequest>(s->scheduler_);
@@ -446,6 +445,38 @@ void LuaStream::DispatchAccept() {
   }
 }
 
+sched::PushFn LuaStream::WriteInterrupted(State* state, void* arg) {
+  auto* request = static_cast<WriteRequest*>(arg);
+  LuaStream* s = request->stream_;
+  size_t size = request->size_;
+  size_t sent = request->sent_at_once_;
+  // The state's wait ends with the interruption, not with this request,
+  // whatever becomes of it below.
+  while (request->waiters.PopFront() != nullptr) {
+  }
+  size_t sent_since = 0;
+  switch (s->AbandonWrite(request, &sent_since)) {  // may delete `request`
+    case Abandoned::kDropped:
+      // Nothing of it was sent: the timeout or cancellation is the whole
+      // story, and the stream stays usable.
+      return nullptr;
+    case Abandoned::kFinished:
+      // The kernel has all of it: the write happened, so it says so.
+      return PushTrue;
+    case Abandoned::kStarted:
+      break;
+  }
+  if (s->closing()) return nullptr;  // it ends with the stream anyway
+  // libuv would send the rest later, after the caller was told the write
+  // failed (and perhaps wrote it again): the stream has to go.
+  char detail[128];
+  std::snprintf(detail, sizeof(detail), " with %zu of %zu bytes sent; the %s is closed",
+                sent + sent_since, size, s->what_);
+  state->set_failure_detail(detail);
+  s->CloseAndWake();
+  return nullptr;
+}
+
 int LuaStream::PushConnected(lua_State* L, void* arg) {
   auto* s = static_cast<LuaStream*>(arg);
   s->connecting_ = false;
@@ -492,34 +523,18 @@ int StreamReadable(lua_State* L, LuaStream* s) {
 }
 
 // stream:write(data) -> true | false, message, code
-void WriteRequest::OnDone(int status) {
-  StreamMethods::WriteDone(stream_);
-  WaitingRequest::OnDone(status);
-}
-
-sched::PushFn WriteRequest::Interrupted(State* state, void* arg) {
-  auto* write = static_cast<WriteRequest*>(arg);
-  LuaStream* s = write->stream_;
-  // With this write alone in libuv's queue, what is queued is what it has
-  // left; behind others, only the part the kernel took at once is sure.
-  bool alone = StreamMethods::PendingWrites(s) == 1;
-  size_t left = alone ? std::min(s->write_queue_size(), write->queued_) : write->queued_;
-  if (left == 0) return PushTrue;  // it all went out before the deadline hit
-  size_t sent = write->total_ - left;
-  char detail[128];
-  std::snprintf(detail, sizeof(detail), " %s %zu of %zu bytes sent; the %s is closed",
-                alone ? "with" : "with at least", sent, write->total_, s->what());
-  state->set_failure_detail(detail);
-  s->CloseAndWake();
-  return nullptr;
-}
-
 int StreamWrite(lua_State* L, LuaStream* s) {
   size_t len;
   const char* data = luaL_checklstring(L, 2, &len);
   if (s->closing()) return PushClosedNow(L, s);
   const char* call = StreamMethods::Calls(s)->write;
   State* self = CheckBlockingState(L, s->scheduler(), call);
+  // A fiber cancelled while it ran fails here, before any byte goes out
+  // (Block would see the cancellation only after the kernel took some).
+  if (s->scheduler()->TakeCancel(self)) {
+    self->set_waiting_in(call);
+    return Scheduler::PushCanceled(L, self);
+  }
   size_t written = 0;
   int failed =
       PushIfFailed(L, StreamMethods::TryWrite(s, absl::string_view(data, len), &written));
@@ -528,9 +543,9 @@ int StreamWrite(lua_State* L, LuaStream* s) {
     lua_pushboolean(L, 1);
     return 1;
   }
-  failed = PushIfFailed(L, StreamMethods::QueueWrite(
-                              s, self, absl::string_view(data + written, len - written),
-                              len));
+  failed = PushIfFailed(
+      L, StreamMethods::QueueWrite(
+             s, self, absl::string_view(data + written, len - written), len, written));
   if (failed != 0) return failed > 0 ? failed : lua_error(L);
   return Block(L, s->scheduler(), self, call, 1);
 }

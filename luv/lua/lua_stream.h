@@ -11,11 +11,14 @@
 //    is accepted into its client in the libuv callback.
 //  - write, shutdown, connect: a StreamRequest per call wakes its waiter
 //    with libuv's status; a write owns a copy of the bytes libuv still has
-//    to write. A write whose wait is interrupted (luv.timeout,
-//    fiber:cancel) before all its bytes went to the kernel closes the
-//    stream: what the kernel took cannot be taken back, and sending the
-//    rest later would make the failure a lie (Go does the same after a
-//    write deadline). Closing frees the queued copy at once.
+//    to write.
+//  - a write whose wait is interrupted (luv.timeout's deadline,
+//    fiber:cancel) is taken back at once (Scheduler::OnInterrupt): one still
+//    waiting its turn is dropped unsent and the stream stays usable; the one
+//    libuv has started cannot be taken back, so the stream is closed and the
+//    failure message says how many of its bytes were sent (Go does the same
+//    after a write deadline); one the kernel took whole succeeded after all
+//    and returns `true`.
 // A waiting fiber keeps the stream (and an accept's client) alive by
 // yielding it (Block's keep). close() wakes waiting readers and acceptors
 // with `false, "ECANCELED: <what> was closed", "ECANCELED"`; libuv cancels
@@ -64,6 +67,7 @@ class LuaStream : public uv::Stream {
   // The pieces of the shared methods below; see lua_stream.cc.
   struct ReadOp;
   struct AcceptOp;
+  class WriteRequest;
 
  protected:
   ~LuaStream() override;
@@ -80,6 +84,8 @@ class LuaStream : public uv::Stream {
   void DispatchAccept();
   static int PushDelivered(lua_State* L, void* op);
   static int PushConnected(lua_State* L, void* stream);
+  // The InterruptFn of a waiting write (`arg`: its WriteRequest).
+  static sched::PushFn WriteInterrupted(sched::State* state, void* arg);
 
   sched::Scheduler* const scheduler_;
   const char* const what_;
@@ -96,8 +102,6 @@ class LuaStream : public uv::Stream {
   sched::WaitList connect_waiters_;
   bool connecting_ = false;
   int connect_status_ = 0;
-  // Writes handed to libuv whose callback has not come yet.
-  int pending_writes_ = 0;
   char connect_target_[128] = "";
 };
 

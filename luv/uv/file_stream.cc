@@ -11,20 +11,20 @@ FileStream::~FileStream() {
   if (owns_fd_ && fd_ >= 0) close(fd_);
 }
 
-void FileStream::Read(size_t max, FileOp* op) {
+void FileStream::Read(size_t max, FileStreamOp* op) {
   op->write_ = false;
   op->data_.resize(max);
   Enqueue(op);
 }
 
-void FileStream::Write(absl::string_view data, FileOp* op) {
+void FileStream::Write(absl::string_view data, FileStreamOp* op) {
   op->write_ = true;
   op->done_ = 0;
   op->data_.assign(data.data(), data.size());
   Enqueue(op);
 }
 
-void FileStream::Enqueue(FileOp* op) {
+void FileStream::Enqueue(FileStreamOp* op) {
   op->next_ = nullptr;
   if (released_) {
     Cancel(op);
@@ -41,7 +41,7 @@ void FileStream::Enqueue(FileOp* op) {
 
 void FileStream::StartNext() {
   while (current_ == nullptr && head_ != nullptr) {
-    FileOp* op = head_;
+    FileStreamOp* op = head_;
     head_ = op->next_;
     if (head_ == nullptr) tail_ = nullptr;
     if (!op->write_ && eof_) {
@@ -54,7 +54,7 @@ void FileStream::StartNext() {
   }
 }
 
-void FileStream::Submit(FileOp* op) {
+void FileStream::Submit(FileStreamOp* op) {
   op->req_.data = this;
   uv_buf_t buf;
   int rc;
@@ -76,7 +76,7 @@ void FileStream::Submit(FileOp* op) {
 
 void FileStream::Callback(uv_fs_t* req) {
   auto* self = static_cast<FileStream*>(req->data);
-  FileOp* op = self->current_;
+  FileStreamOp* op = self->current_;
   int64_t result = req->result;
   uv_fs_req_cleanup(req);
   if (op->write_ && result > 0 &&
@@ -102,14 +102,14 @@ void FileStream::Callback(uv_fs_t* req) {
   self->StartNext();
 }
 
-void FileStream::Cancel(FileOp* op) {
+void FileStream::Cancel(FileStreamOp* op) {
   if (!op->write_) op->data_.clear();
   op->OnDone(UV_ECANCELED);
 }
 
 void FileStream::Release() {
   released_ = true;
-  while (FileOp* op = head_) {
+  while (FileStreamOp* op = head_) {
     head_ = op->next_;
     Cancel(op);
   }

@@ -8,7 +8,7 @@
 // and write(2) do; a short write is continued until all bytes are written.
 // EOF (a read of 0 bytes) is remembered.
 //
-// An operation is a FileOp the caller owns: it must stay alive until its
+// An operation is a FileStreamOp the caller owns: it must stay alive until its
 // OnDone ran, which may delete it. The FileStream itself is deleted by
 // Release once no operation is in flight; queued operations then complete
 // with UV_ECANCELED. Thread affinity: the loop's thread (the pool threads
@@ -25,12 +25,16 @@
 
 namespace luv::uv {
 
-class FileOp {
+// Not "FileOp": file.h has a different class of that name in this namespace,
+// and two classes of one name break the one-definition rule: the linker kept
+// one of their inline constructors for both, and this class's string member
+// went unconstructed.
+class FileStreamOp {
  public:
-  FileOp() = default;
-  FileOp(const FileOp&) = delete;
-  FileOp& operator=(const FileOp&) = delete;
-  virtual ~FileOp() = default;
+  FileStreamOp() = default;
+  FileStreamOp(const FileStreamOp&) = delete;
+  FileStreamOp& operator=(const FileStreamOp&) = delete;
+  virtual ~FileStreamOp() = default;
 
   // A read's bytes (valid in OnDone and after).
   const std::string& data() const { return data_; }
@@ -45,7 +49,7 @@ class FileOp {
   bool write_ = false;
   size_t done_ = 0;  // bytes written so far
   std::string data_;
-  FileOp* next_ = nullptr;
+  FileStreamOp* next_ = nullptr;
 };
 
 class FileStream {
@@ -60,9 +64,9 @@ class FileStream {
   bool busy() const { return current_ != nullptr; }
 
   // Queues a read of up to `max` bytes.
-  void Read(size_t max, FileOp* op);
+  void Read(size_t max, FileStreamOp* op);
   // Queues a write of a copy of `data`.
-  void Write(absl::string_view data, FileOp* op);
+  void Write(absl::string_view data, FileStreamOp* op);
 
   // The owner lets go: queued operations complete with UV_ECANCELED, the
   // one in flight finishes, then the descriptor is closed and the stream
@@ -71,10 +75,10 @@ class FileStream {
 
  private:
   ~FileStream();
-  void Enqueue(FileOp* op);
+  void Enqueue(FileStreamOp* op);
   void StartNext();
-  void Submit(FileOp* op);
-  static void Cancel(FileOp* op);
+  void Submit(FileStreamOp* op);
+  static void Cancel(FileStreamOp* op);
   static void Callback(uv_fs_t* req);
 
   uv_loop_t* const loop_;
@@ -82,9 +86,9 @@ class FileStream {
   const bool owns_fd_;
   bool eof_ = false;
   bool released_ = false;
-  FileOp* current_ = nullptr;
-  FileOp* head_ = nullptr;
-  FileOp* tail_ = nullptr;
+  FileStreamOp* current_ = nullptr;
+  FileStreamOp* head_ = nullptr;
+  FileStreamOp* tail_ = nullptr;
 };
 
 }  // namespace luv::uv

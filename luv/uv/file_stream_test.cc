@@ -14,7 +14,7 @@ namespace luv::uv {
 namespace {
 
 // Records results in order into a shared log.
-class LoggedOp : public FileOp {
+class LoggedOp : public FileStreamOp {
  public:
   LoggedOp(std::vector<std::string>* log, const char* name) : log_(log), name_(name) {}
 

@@ -79,6 +79,10 @@ absl::Status Stream::ClosedStatus() const {
   return UvStatus(UV_EBADF, absl::StrCat(StreamTypeName(type_), " is closed"));
 }
 
+absl::Status Stream::ShutStatus() const {
+  return UvStatus(UV_EPIPE, absl::StrCat(StreamTypeName(type_), " was shut down"));
+}
+
 // --- Reading ---------------------------------------------------------------
 
 void Stream::AllocCallback(uv_handle_t*, size_t, uv_buf_t* buf) {
@@ -152,7 +156,8 @@ void Stream::set_read_limit(size_t limit) {
 
 absl::StatusOr<size_t> Stream::TryWrite(absl::string_view data) {
   if (closing()) return ClosedStatus();
-  if (data.empty()) return 0;
+  if (shut_) return ShutStatus();
+  if (data.empty() || writing_ != nullptr || queue_head_ != nullptr) return 0;
   uv_buf_t buf = uv_buf_init(const_cast<char*>(data.data()), data.size());
   int rc = uv_try_write(stream(), &buf, 1);
   if (rc == UV_EAGAIN) return 0;
@@ -163,31 +168,133 @@ absl::StatusOr<size_t> Stream::TryWrite(absl::string_view data) {
 absl::Status Stream::Write(absl::string_view data,
                            std::unique_ptr<StreamRequest> request) {
   if (closing()) return ClosedStatus();
+  if (shut_) return ShutStatus();
   request->data_.assign(data.data(), data.size());
+  if (writing_ == nullptr && queue_head_ == nullptr) {
+    int rc = StartWrite(request.get());
+    if (rc < 0) return UvStatus(rc);
+    request.release();  // libuv's until the callback
+    return absl::OkStatus();
+  }
+  queued_bytes_ += request->data_.size();
+  Enqueue(request.release());
+  return absl::OkStatus();
+}
+
+int Stream::StartWrite(StreamRequest* request) {
   uv_buf_t buf = uv_buf_init(request->data_.data(), request->data_.size());
   uv_write_t* req = &request->req_.write;
-  req->data = request.get();
-  int rc = uv_write(req, stream(), &buf, 1,
-                    [](uv_write_t* req, int status) { Finish(req, status); });
-  if (rc < 0) return UvStatus(rc);
-  request.release();  // libuv's until the callback
-  return absl::OkStatus();
+  req->data = request;
+  int rc = uv_write(req, stream(), &buf, 1, WriteCallback);
+  // libuv calls back from the loop, never from inside uv_write.
+  if (rc == 0) writing_ = request;
+  return rc;
+}
+
+void Stream::WriteCallback(uv_write_t* req, int status) {
+  Stream* self = StreamOf(reinterpret_cast<uv_handle_t*>(req->handle));
+  auto* request = static_cast<StreamRequest*>(req->data);
+  if (self->writing_ == request) self->writing_ = nullptr;
+  StreamRequestAccess::Done(request, status);
+  self->StartQueued();
+}
+
+void Stream::StartQueued() {
+  // A closing stream completes its queue in OnClose instead.
+  while (writing_ == nullptr && queue_head_ != nullptr && !closing()) {
+    StreamRequest* next = queue_head_;
+    Unqueue(next);
+    int rc;
+    if (next->is_shutdown_) {
+      rc = StartShutdown(next);
+    } else {
+      queued_bytes_ -= next->data_.size();
+      rc = StartWrite(next);
+    }
+    if (rc < 0) StreamRequestAccess::Done(next, rc);
+  }
+}
+
+Stream::Abandoned Stream::AbandonWrite(StreamRequest* request, size_t* sent) {
+  size_t size = request->data_.size();
+  if (request != writing_) {
+    // Still in the queue: libuv never saw it.
+    *sent = 0;
+    Unqueue(request);
+    queued_bytes_ -= size;
+    StreamRequestAccess::Done(request, UV_ECANCELED);
+    return Abandoned::kDropped;
+  }
+  // libuv counts down write_queue_size as the kernel takes bytes, and this
+  // is the only write it has. (After a failed write the count keeps the
+  // unwritten rest until the callback.)
+  size_t left = handle_.stream.write_queue_size;
+  *sent = left < size ? size - left : 0;
+  return left == 0 ? Abandoned::kFinished : Abandoned::kStarted;
+}
+
+void Stream::OnClose() {
+  while (StreamRequest* request = queue_head_) {
+    Unqueue(request);
+    if (!request->is_shutdown_) queued_bytes_ -= request->data_.size();
+    StreamRequestAccess::Done(request, UV_ECANCELED);
+  }
+}
+
+void Stream::Enqueue(StreamRequest* request) {
+  request->queue_next_ = nullptr;
+  request->queue_prev_ = queue_tail_;
+  if (queue_tail_ != nullptr) {
+    queue_tail_->queue_next_ = request;
+  } else {
+    queue_head_ = request;
+  }
+  queue_tail_ = request;
+}
+
+void Stream::Unqueue(StreamRequest* request) {
+  if (request->queue_prev_ != nullptr) {
+    request->queue_prev_->queue_next_ = request->queue_next_;
+  } else {
+    queue_head_ = request->queue_next_;
+  }
+  if (request->queue_next_ != nullptr) {
+    request->queue_next_->queue_prev_ = request->queue_prev_;
+  } else {
+    queue_tail_ = request->queue_prev_;
+  }
+  request->queue_prev_ = request->queue_next_ = nullptr;
 }
 
 absl::Status Stream::Shutdown(std::unique_ptr<StreamRequest> request) {
   if (closing()) return ClosedStatus();
-  uv_shutdown_t* req = &request->req_.shutdown;
-  req->data = request.get();
-  int rc = uv_shutdown(req, stream(),
-                       [](uv_shutdown_t* req, int status) { Finish(req, status); });
-  if (rc < 0) return UvStatus(rc);
-  request.release();
+  // libuv's answer to a second shutdown.
+  if (shut_) return UvStatus(UV_ENOTCONN, StreamTypeName(type_));
+  if (queue_head_ == nullptr) {
+    // libuv itself waits for the write it has.
+    int rc = StartShutdown(request.get());
+    if (rc < 0) return UvStatus(rc);
+    request.release();
+  } else {
+    request->is_shutdown_ = true;
+    Enqueue(request.release());
+  }
+  shut_ = true;
   return absl::OkStatus();
+}
+
+int Stream::StartShutdown(StreamRequest* request) {
+  uv_shutdown_t* req = &request->req_.shutdown;
+  req->data = request;
+  return uv_shutdown(req, stream(),
+                     [](uv_shutdown_t* req, int status) { Finish(req, status); });
 }
 
 bool Stream::is_readable() const { return !closing() && uv_is_readable(&handle_.stream); }
 
-bool Stream::is_writable() const { return !closing() && uv_is_writable(&handle_.stream); }
+bool Stream::is_writable() const {
+  return !closing() && !shut_ && uv_is_writable(&handle_.stream);
+}
 
 // --- Accepting ---------------------------------------------------------------
 

@@ -7,7 +7,10 @@
 //  - EOF and read errors are remembered, also when they arrive before
 //    anyone reads, and reported after the buffered bytes;
 //  - a write first tries the socket directly; what the kernel does not take
-//    is copied into a StreamRequest that keeps it alive until libuv wrote it;
+//    is copied into a StreamRequest that keeps it alive until libuv wrote it.
+//    libuv is given one write at a time (it cannot take a write back once
+//    given): later writes wait in the stream's own queue, where a write
+//    whose caller gave up can still be dropped unsent (AbandonWrite);
 //  - a connection a listening stream received is recorded until accepted.
 //
 // The derived record learns about events through OnReadable and
@@ -52,7 +55,8 @@ struct StreamInit {
 
 // A write, shutdown or connect that a Stream runs. The stream calls OnDone
 // exactly once from the loop — with 0, or a libuv error code (UV_ECANCELED
-// when the stream was closed first) — and deletes the request right after.
+// when the stream was closed first, or the write was dropped by
+// AbandonWrite) — and deletes the request right after.
 class StreamRequest {
  public:
   StreamRequest() = default;
@@ -73,6 +77,10 @@ class StreamRequest {
     uv_connect_t connect;
   } req_;
   std::string data_;  // a write's own copy of its bytes
+  // Links in the stream's queue of requests not yet given to libuv.
+  StreamRequest* queue_prev_ = nullptr;
+  StreamRequest* queue_next_ = nullptr;
+  bool is_shutdown_ = false;  // a shutdown waiting behind queued writes
 };
 
 // For stream.cc, tcp.cc and pipe.cc: the connect request inside a
@@ -128,13 +136,36 @@ class Stream : public HandleOwner {
   // go first) or the socket is full.
   absl::StatusOr<size_t> TryWrite(absl::string_view data);
   // Queues a copy of `data` behind earlier writes; `request` completes when
-  // libuv wrote all of it. On failure the request is dropped unused.
+  // the kernel has taken all of it. The oldest unfinished write is given to
+  // libuv, the others wait in the stream's queue for their turn. On failure
+  // the request is dropped unused. EPIPE after Shutdown.
   absl::Status Write(absl::string_view data, std::unique_ptr<StreamRequest> request);
+
+  // What became of a write given up with AbandonWrite.
+  enum class Abandoned {
+    // It was waiting its turn: removed and completed at once with
+    // UV_ECANCELED (the request is gone); none of its bytes was sent.
+    kDropped,
+    // libuv has it and has handed all of its bytes to the kernel; it
+    // completes normally (with 0) when its callback runs.
+    kFinished,
+    // libuv has it and may send the rest at any time; it cannot be taken
+    // back. Only closing the stream stops it (it then completes with
+    // UV_ECANCELED).
+    kStarted,
+  };
+  // Gives up on `request`, a write queued by Write that has not completed.
+  // Sets `*sent` to how many of the request's bytes the kernel has taken.
+  Abandoned AbandonWrite(StreamRequest* request, size_t* sent);
+
   // Shuts down the write side once queued writes are done (the peer reads
-  // EOF); `request` completes then.
+  // EOF); `request` completes then. Later writes fail with EPIPE.
   absl::Status Shutdown(std::unique_ptr<StreamRequest> request);
-  // Bytes queued in libuv and not yet written.
-  size_t write_queue_size() const { return handle_.stream.write_queue_size; }
+  // Bytes written by neither the kernel nor libuv yet: libuv's and the
+  // stream's queue.
+  size_t write_queue_size() const {
+    return handle_.stream.write_queue_size + queued_bytes_;
+  }
   bool is_readable() const;
   bool is_writable() const;
 
@@ -156,6 +187,11 @@ class Stream : public HandleOwner {
   Stream(uv_loop_t* loop, StreamInit init);
   ~Stream() override = default;
 
+  // Completes the writes still waiting in the stream's queue with
+  // UV_ECANCELED (libuv cancels the one it has). A derived class that
+  // overrides OnClose calls this one.
+  void OnClose() override;
+
   // Bytes, EOF or a read error arrived.
   virtual void OnReadable() {}
   // A listening stream received a connection (status 0: connection_pending()
@@ -166,9 +202,19 @@ class Stream : public HandleOwner {
   static void AllocCallback(uv_handle_t* handle, size_t suggested, uv_buf_t* buf);
   static void ReadCallback(uv_stream_t* handle, ssize_t nread, const uv_buf_t* buf);
   static void ConnectionCallback(uv_stream_t* server, int status);
+  static void WriteCallback(uv_write_t* req, int status);
   // Starts or stops libuv's reading to match what is wanted.
   int UpdateReading();
   absl::Status ClosedStatus() const;
+  absl::Status ShutStatus() const;  // for writes after Shutdown
+  // Gives `request` (a write) to libuv; 0 or a libuv error code.
+  int StartWrite(StreamRequest* request);
+  // Starts the shutdown in `request`; 0 or a libuv error code.
+  int StartShutdown(StreamRequest* request);
+  // Gives libuv the oldest queued request once it has no write of ours.
+  void StartQueued();
+  void Enqueue(StreamRequest* request);
+  void Unqueue(StreamRequest* request);
 
   union {
     uv_handle_t handle;
@@ -187,6 +233,13 @@ class Stream : public HandleOwner {
   bool uv_reading_ = false;     // libuv is reading
   bool listening_ = false;
   bool connection_pending_ = false;
+  // The write libuv has (at most one), and the requests waiting for their
+  // turn, oldest first, with the bytes of their writes.
+  StreamRequest* writing_ = nullptr;
+  StreamRequest* queue_head_ = nullptr;
+  StreamRequest* queue_tail_ = nullptr;
+  size_t queued_bytes_ = 0;
+  bool shut_ = false;  // Shutdown was called
 };
 
 }  // namespace luv::uv

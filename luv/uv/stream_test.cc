@@ -247,6 +247,143 @@ TEST(StreamTest, ClosingCancelsQueuedWritesAndFreesTheRecordAfterRelease) {
   EXPECT_TRUE(loop.Shutdown().ok());
 }
 
+// Two ends of a socketpair as pipes, the left one able to hold only a few
+// KiB in flight: a write of 1 MiB stays in progress until the right reads.
+struct SmallPipe {
+  explicit SmallPipe(Loop* loop) {
+    int fds[2];
+    EXPECT_EQ(socketpair(AF_UNIX, SOCK_STREAM, 0, fds), 0);
+    int size = 4096;
+    EXPECT_EQ(setsockopt(fds[0], SOL_SOCKET, SO_SNDBUF, &size, sizeof(size)), 0);
+    left = new TestStream(loop->get(), StreamInit::Pipe(false));
+    right = new TestStream(loop->get(), StreamInit::Pipe(false));
+    EXPECT_TRUE(PipeOpen(left, fds[0]).ok());
+    EXPECT_TRUE(PipeOpen(right, fds[1]).ok());
+  }
+  ~SmallPipe() {
+    left->Release();
+    right->Release();
+  }
+  // Reads everything on the right until `n` bytes arrived or EOF.
+  std::string ReadRight(Loop* loop, size_t n) {
+    std::string received;
+    EXPECT_TRUE(right->StartReading().ok());
+    right->on_readable = [&] {
+      absl::string_view chunk = right->Peek(right->buffered());
+      received.append(chunk.data(), chunk.size());
+      right->Consume(chunk.size());
+    };
+    EXPECT_TRUE(RunUntil(loop, [&] { return received.size() >= n || right->eof(); }));
+    right->on_readable = nullptr;
+    return received;
+  }
+
+  TestStream* left;
+  TestStream* right;
+};
+
+TEST(StreamTest, AWriteWaitingItsTurnIsDroppedUnsentWhenAbandoned) {
+  Loop loop;
+  {
+    SmallPipe p(&loop);
+    std::string first = Pattern(1 << 20);
+    std::vector<int> results1, results2, results3;
+    absl::StatusOr<size_t> at_once = p.left->TryWrite(first);
+    ASSERT_TRUE(at_once.ok());
+    ASSERT_LT(*at_once, first.size());
+    auto* in_progress = new ResultRequest(&results1);
+    ASSERT_TRUE(p.left
+                    ->Write(absl::string_view(first).substr(*at_once),
+                            std::unique_ptr<StreamRequest>(in_progress))
+                    .ok());
+    // Later writes wait behind it, in the stream's queue.
+    std::string second(1 << 20, 'x');
+    EXPECT_EQ(*p.left->TryWrite(second), 0u);
+    auto* waiting = new ResultRequest(&results2);
+    ASSERT_TRUE(p.left->Write(second, std::unique_ptr<StreamRequest>(waiting)).ok());
+    ASSERT_TRUE(p.left->Write("tail", Recorder(&results3)).ok());
+    size_t unsent = first.size() - *at_once;
+    EXPECT_EQ(p.left->write_queue_size(), unsent + second.size() + 4);
+    uv_run(loop.get(), UV_RUN_NOWAIT);
+
+    // Dropped: completed at once, none of it sent.
+    size_t sent = 99;
+    EXPECT_EQ(p.left->AbandonWrite(waiting, &sent), Stream::Abandoned::kDropped);
+    EXPECT_EQ(sent, 0u);
+    EXPECT_EQ(results2, std::vector<int>{UV_ECANCELED});
+    EXPECT_EQ(p.left->write_queue_size(), unsent + 4);
+    // The write in progress cannot be taken back; it says what the kernel took.
+    EXPECT_EQ(p.left->AbandonWrite(in_progress, &sent), Stream::Abandoned::kStarted);
+    EXPECT_LT(sent, unsent);
+    EXPECT_EQ(sent, unsent - (p.left->write_queue_size() - 4));
+
+    // It goes on (nothing closed it) and the rest follows: no byte of the
+    // dropped write.
+    std::string received = p.ReadRight(&loop, first.size() + 4);
+    EXPECT_EQ(received.size(), first.size() + 4);
+    EXPECT_TRUE(received == first + "tail");
+    ASSERT_TRUE(RunUntil(&loop, [&] { return results3.size() == 1; }));
+    EXPECT_EQ(results1, std::vector<int>{0});
+    EXPECT_EQ(results3, std::vector<int>{0});
+    EXPECT_EQ(p.left->write_queue_size(), 0u);
+  }
+  EXPECT_TRUE(loop.Shutdown().ok());
+}
+
+TEST(StreamTest, AWriteTheKernelTookWholeIsFinishedBeforeItsCallback) {
+  Loop loop;
+  {
+    SmallPipe p(&loop);
+    std::vector<int> results;
+    auto* request = new ResultRequest(&results);
+    // libuv writes at once what the kernel takes, and calls back later.
+    ASSERT_TRUE(p.left->Write("abc", std::unique_ptr<StreamRequest>(request)).ok());
+    size_t sent = 0;
+    EXPECT_EQ(p.left->AbandonWrite(request, &sent), Stream::Abandoned::kFinished);
+    EXPECT_EQ(sent, 3u);
+    ASSERT_TRUE(RunUntil(&loop, [&] { return !results.empty(); }));
+    EXPECT_EQ(results, std::vector<int>{0});
+    EXPECT_EQ(p.ReadRight(&loop, 3), "abc");
+  }
+  EXPECT_TRUE(loop.Shutdown().ok());
+}
+
+TEST(StreamTest, ShutdownWaitsForQueuedWritesAndClosingCancelsThem) {
+  Loop loop;
+  {
+    SmallPipe p(&loop);
+    std::string first = Pattern(1 << 20);
+    std::vector<int> written, shut;
+    WriteAll(p.left, first, &written);
+    ASSERT_TRUE(p.left->Write("second", Recorder(&written)).ok());
+    ASSERT_TRUE(p.left->Shutdown(Recorder(&shut)).ok());
+    EXPECT_FALSE(p.left->is_writable());
+    absl::Status late = p.left->Write("late", Recorder(&written));
+    EXPECT_EQ(late.message().substr(0, 6), "EPIPE:") << late;
+    EXPECT_FALSE(p.left->TryWrite("late").ok());
+    EXPECT_FALSE(p.left->Shutdown(Recorder(&shut)).ok());
+    // Everything, then EOF.
+    std::string received = p.ReadRight(&loop, first.size() + 7);
+    ASSERT_TRUE(RunUntil(&loop, [&] { return p.right->eof(); }));
+    EXPECT_TRUE(received == first + "second");
+    EXPECT_EQ(written, (std::vector<int>{0, 0}));
+    EXPECT_EQ(shut, std::vector<int>{0});
+  }
+  {
+    SmallPipe p(&loop);
+    std::vector<int> written;
+    WriteAll(p.left, Pattern(1 << 20), &written);
+    ASSERT_TRUE(p.left->Write("queued", Recorder(&written)).ok());
+    p.left->Close();
+    // The queued write at once, the one libuv had from its close.
+    EXPECT_EQ(written, std::vector<int>{UV_ECANCELED});
+    ASSERT_TRUE(RunUntil(&loop, [&] { return written.size() == 2; }));
+    EXPECT_EQ(written, (std::vector<int>{UV_ECANCELED, UV_ECANCELED}));
+    EXPECT_EQ(p.left->write_queue_size(), 0u);
+  }
+  EXPECT_TRUE(loop.Shutdown().ok());
+}
+
 TEST(StreamTest, ReportsAResetPeerAsAReadOrWriteError) {
   Loop loop;
   {

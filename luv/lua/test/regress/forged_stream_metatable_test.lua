@@ -14,6 +14,22 @@ T.case("getmetatable gives the type name, not the metatable", function()
   tcp:close()
 end)
 
+T.case("setmetatable cannot swap the metatable of a luv object", function()
+  local tcp = luv.net.tcp()
+  for _, object in ipairs({ tcp, luv.stdout, luv.channel(), luv.timer.create() }) do
+    T.raises("bad argument #1 to '%?%w*' %(table expected, got userdata%)",
+      setmetatable, object, {})
+  end
+  T.eq(getmetatable(luv.stdout), "luv.stdio")
+  -- A process object is a table; its metatable is protected.
+  local proc = luv.process.spawn("true")
+  T.eq(getmetatable(proc), "luv.process")
+  T.raises("cannot change a protected metatable", setmetatable, proc, {})
+  T.eq(proc:wait(), 0)
+  T.eq(tcp:write("x"), false, "the tcp still works as a tcp (not connected)")
+  tcp:close()
+end)
+
 -- With the debug library the metatable can still be read; copying all of it
 -- (hidden keys included) onto a proxy must not make the proxy a stream.
 T.case("a proxy with a copy of the tcp metatable is refused", function()
