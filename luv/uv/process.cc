@@ -47,13 +47,19 @@ int StdioFlags(const StdioSpec& spec, int index, uv_stdio_container_t* container
       if (spec.stream == nullptr || spec.stream->type() != StreamType::kPipe) {
         return UV_EINVAL;
       }
+      // libuv would open its end of the socketpair into a handle that is
+      // closing (nothing closes that descriptor then) or already open.
+      if (spec.stream->closing()) return UV_EBADF;
+      if (spec.stream->fileno() >= 0) return UV_EBUSY;
       // Flags are the child's view: it reads stdin, writes stdout/stderr.
       container->flags = static_cast<uv_stdio_flags>(
           UV_CREATE_PIPE | (index == 0 ? UV_READABLE_PIPE : UV_WRITABLE_PIPE));
       container->data.stream = spec.stream->stream();
       return 0;
     case StdioSpec::Kind::kInheritStream:
-      if (spec.stream == nullptr || spec.stream->fileno() < 0) return UV_EBADF;
+      if (spec.stream == nullptr || spec.stream->closing() || spec.stream->fileno() < 0) {
+        return UV_EBADF;
+      }
       container->flags = UV_INHERIT_STREAM;
       container->data.stream = spec.stream->stream();
       return 0;

@@ -31,8 +31,9 @@ struct StdioSpec {
   enum class Kind {
     kIgnore,         // /dev/null
     kInheritFd,      // the parent's descriptor `fd`
-    kCreatePipe,     // a new socketpair; the parent's end opens `stream` (a pipe)
-    kInheritStream,  // the descriptor of the open `stream`
+    kCreatePipe,     // a new socketpair; the parent's end opens `stream`, a
+                     // pipe that is neither open nor closing
+    kInheritStream,  // the descriptor of the open `stream` (not closing)
   };
   static StdioSpec Ignore() { return {Kind::kIgnore, -1, nullptr}; }
   static StdioSpec InheritFd(int fd) { return {Kind::kInheritFd, fd, nullptr}; }

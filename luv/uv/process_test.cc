@@ -1,5 +1,6 @@
 #include "luv/uv/process.h"
 
+#include <dirent.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -109,6 +110,63 @@ TEST(ProcessTest, RejectsBadOptionsWithoutSpawning) {
         << child->init_status();
     child->Release();
   }
+  EXPECT_TRUE(loop.Shutdown().ok());
+}
+
+// Descriptors open in this process.
+int OpenDescriptors() {
+  int count = 0;
+  if (DIR* dir = opendir("/proc/self/fd")) {
+    while (readdir(dir) != nullptr) ++count;
+    closedir(dir);
+  }
+  return count;
+}
+
+TEST(ProcessTest, RefusesAClosingOrOpenPipeWithoutLeaking) {
+  Loop loop;
+  // The loop's first stream and first spawn open descriptors it keeps
+  // (a spare one for EMFILE, SIGCHLD handling).
+  (new TestPipe(loop.get()))->Release();
+  auto* warm_up = new TestProcess(loop.get(), Shell("true"));
+  ASSERT_TRUE(warm_up->init_status().ok()) << warm_up->init_status();
+  ASSERT_TRUE(RunUntil(&loop, [&] { return warm_up->exited(); }));
+  warm_up->Release();
+  const int before = OpenDescriptors();
+  {
+    auto* closing = new TestPipe(loop.get());
+    closing->Close();
+    SpawnOptions options = Shell("true");
+    options.stdio[1] = StdioSpec::CreatePipe(closing);
+    auto* child = new TestProcess(loop.get(), options);
+    EXPECT_EQ(child->init_status().message().substr(0, 6), "EBADF:")
+        << child->init_status();
+    EXPECT_EQ(child->pid(), 0);
+    child->Release();
+    options.stdio[1] = StdioSpec::InheritStream(closing);
+    child = new TestProcess(loop.get(), options);
+    EXPECT_EQ(child->init_status().message().substr(0, 6), "EBADF:")
+        << child->init_status();
+    child->Release();
+    closing->Release();
+  }
+  {
+    auto* used = new TestPipe(loop.get());
+    SpawnOptions options = Shell("true");
+    options.stdio[1] = StdioSpec::CreatePipe(used);
+    auto* first = new TestProcess(loop.get(), options);
+    ASSERT_TRUE(first->init_status().ok()) << first->init_status();
+    ASSERT_GE(used->fileno(), 0);
+    auto* second = new TestProcess(loop.get(), options);
+    EXPECT_EQ(second->init_status().message().substr(0, 6), "EBUSY:")
+        << second->init_status();
+    second->Release();
+    ASSERT_TRUE(RunUntil(&loop, [&] { return first->exited(); }));
+    first->Release();
+    used->Release();
+  }
+  uv_run(loop.get(), UV_RUN_NOWAIT);  // the close callbacks
+  EXPECT_EQ(OpenDescriptors(), before);
   EXPECT_TRUE(loop.Shutdown().ok());
 }
 
