@@ -190,13 +190,10 @@ int LChannelCreate(lua_State* L) {
 }
 
 int PushClosedFailure(lua_State* L) {
-  lua_pushboolean(L, 0);
-  lua_pushliteral(L, "EPIPE: the channel is closed");
-  lua_pushliteral(L, "EPIPE");
-  return 3;
+  return PushLuvError(L, LuvError::kChannelClosed, "the channel");
 }
 
-// The C half of channel:put(...): true; false, message, code; or the retry
+// The C half of channel:put(...): true; nil, message, code; or the retry
 // sentinel after a wait for room.
 int LChannelPutRaw(lua_State* L) {
   LocalEnd* end = CheckChannelFast(L, "put");
@@ -235,7 +232,7 @@ int LChannelPutRaw(lua_State* L) {
   return Block(L, scheduler, self, "channel:put()", 1);
 }
 
-// The C half of channel:get(): true, values...; false, message, code; or the
+// The C half of channel:get(): true, values...; nil, message, code; or the
 // retry sentinel after a wait for a message.
 int LChannelGetRaw(lua_State* L) {
   LocalEnd* end = CheckChannelFast(L, "get");

@@ -106,7 +106,7 @@ int LCodecDecode(lua_State* L) {
   return lua_error(L);
 }
 
-// luv.codec.trydecode(blob [, options]) -> true, values... | false, message, "ECODEC"
+// luv.codec.trydecode(blob [, options]) -> true, values... | nil, message, "ECODEC"
 int LCodecTryDecode(lua_State* L) {
   size_t size;
   const char* data = luaL_checklstring(L, 1, &size);

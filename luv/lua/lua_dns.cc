@@ -53,7 +53,7 @@ class Resolve : public Request, public uv::AddrInfoRequest {
   }
 
   int PushResults(lua_State* L) override {
-    if (status_ != 0) return PushUvError(L, status_, target().c_str());
+    if (status_ != 0) return PushUvFail(L, status_, target().c_str());
     lua_createtable(L, static_cast<int>(results_.size()), 0);
     int index = 0;
     for (const uv::ResolvedAddress& result : results_) {
@@ -136,7 +136,7 @@ void CheckHints(lua_State* L, int index, uv::AddrInfoHints* hints) {
 }
 
 // luv.net.getaddrinfo(host[, service[, hints]]) -> {{family, address, port,
-// socktype, protocol[, canonname]}, ...} | false, message, code. Suspends.
+// socktype, protocol[, canonname]}, ...} | nil, message, code. Suspends.
 int LGetAddrInfo(lua_State* L) {
   sched::Scheduler* scheduler = UpScheduler(L);
   size_t host_length = 0;
@@ -159,12 +159,11 @@ int LGetAddrInfo(lua_State* L) {
   sched::State* self = CheckBlockingState(L, scheduler, "luv.net.getaddrinfo()");
   auto* resolve = NewRequest<Resolve>(L, scheduler);
   int box = lua_gettop(L);
-  int failed = PushIfFailed(
-      L, Start(resolve, scheduler->loop(), absl::string_view(host, host_length),
-               absl::string_view(service, service_length), hints));
-  if (failed != 0) {
+  Result result = Start(resolve, scheduler->loop(), absl::string_view(host, host_length),
+                        absl::string_view(service, service_length), hints);
+  if (!result.ok()) {
     resolve->Fail(0);  // never started: done, and the box frees it
-    return failed > 0 ? failed : lua_error(L);
+    return PushFail(L, result);
   }
   return resolve->Await(L, self, box, "luv.net.getaddrinfo()");
 }

@@ -82,7 +82,7 @@ int LFiberReady(lua_State* L) {
 
 // fiber:cancel([reason]) -> true, or false for a finished fiber. A fiber
 // waiting in a blocking call is woken at once: the call returns
-// `false, "ECANCELED: <call> was canceled (<reason>)", "ECANCELED"`. A ready
+// `nil, "ECANCELED: <call> was canceled (<reason>)", "ECANCELED"`. A ready
 // or running fiber gets that from its next blocking call; a new fiber never
 // runs and joins raise "ECANCELED: ...".
 int LFiberCancel(lua_State* L) {

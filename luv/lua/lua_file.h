@@ -7,7 +7,7 @@
 // the userdata while calls on it are in flight. close() waits for the calls
 // made before it; a file collected without close() has its descriptor
 // closed in the background once no call uses it. Methods on a closed file
-// return `false, "EBADF: bad file descriptor: <path> (closed)", "EBADF"`.
+// return `nil, "EBADF: bad file descriptor: <path> (closed)", "EBADF"`.
 //
 // Thread affinity: the thread that owns the Lua state. Every method
 // suspends the calling state (lua_sched.h) and may raise for bad arguments.

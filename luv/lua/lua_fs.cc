@@ -348,8 +348,8 @@ int LFsCwd(lua_State* L) {
   size_t size = sizeof(buffer);
   int code = uv_cwd(buffer, &size);
   if (code < 0) {
-    int failed = PushIfFailed(L, uv::UvStatus(code, "cwd"));
-    return TrueOrFailure(L, failed);
+    Result result = uv::UvStatus(code, "cwd");
+    return ReturnTrue(L, result);
   }
   lua_pushlstring(L, buffer, size);
   return 1;
@@ -361,8 +361,8 @@ int LFsExepath(lua_State* L) {
   size_t size = sizeof(buffer);
   int code = uv_exepath(buffer, &size);
   if (code < 0) {
-    int failed = PushIfFailed(L, uv::UvStatus(code, "exepath"));
-    return TrueOrFailure(L, failed);
+    Result result = uv::UvStatus(code, "exepath");
+    return ReturnTrue(L, result);
   }
   lua_pushlstring(L, buffer, size);
   return 1;

@@ -67,8 +67,8 @@ int PushIfPathTooLong(lua_State* L, int index) {
   size_t size;
   const char* path = lua_tolstring(L, index, &size);
   if (size <= uv::kMaxPathLength) return 0;
-  int pushed = PushIfFailed(L, uv::CheckPath(absl::string_view(path, size)));
-  return pushed >= 0 ? pushed : lua_error(L);
+  Result result = uv::CheckPath(absl::string_view(path, size));
+  return result.ok() ? 0 : PushFail(L, result);
 }
 
 int CheckOpenMode(lua_State* L, int index, const char* fallback) {

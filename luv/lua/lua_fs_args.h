@@ -16,7 +16,7 @@ namespace luv::lua {
 const char* CheckPathArg(lua_State* L, int index);
 
 // When the path at `index` (checked already) is longer than any path the
-// system accepts, pushes `false, "ENAMETOOLONG: ...", "ENAMETOOLONG"` and
+// system accepts, pushes `nil, "ENAMETOOLONG: ...", "ENAMETOOLONG"` and
 // returns 3 (a run-time failure, as the system would report it); else 0.
 int PushIfPathTooLong(lua_State* L, int index);
 

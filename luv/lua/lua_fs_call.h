@@ -6,7 +6,7 @@
 // the loop thread records the result and completes the Request
 // (lua_request.h, which gives the record its lifetime); Lua runs only when
 // the waiter resumes and `Pusher` turns the record into results. A failed
-// call pushes `false, "ENOENT: no such file or directory: <context>",
+// call pushes `nil, "ENOENT: no such file or directory: <context>",
 // "ENOENT"`, its context being the file's path for file methods, else the
 // call's paths.
 //

@@ -43,10 +43,7 @@ int PushNextEvent(lua_State* L, void* arg) {
   auto* watch = static_cast<LuaWatch*>(arg);
   if (watch->promised > 0) --watch->promised;
   if (watch->empty()) {  // cannot happen: a promise always has its event
-    lua_pushboolean(L, 0);
-    lua_pushliteral(L, "EAGAIN: resource temporarily unavailable: no event");
-    lua_pushliteral(L, "EAGAIN");
-    return 3;
+    return PushLuvError(L, LuvError::kWouldBlock, "no event");
   }
   const uv::FsWatch::Event& event = watch->front();
   int pushed;
@@ -78,10 +75,10 @@ int LFsWatch(lua_State* L) {
   int pushed = CreateHandle<LuaWatch>(L, kWatchType, UpScheduler(L));
   if (pushed != 1) return pushed;
   LuaWatch* watch = CheckHandle<LuaWatch>(L, -1, kWatchType);
-  int failed = PushIfFailed(L, watch->Start(path));
-  if (failed == 0) return 1;
+  Result result = watch->Start(path);
+  if (result.ok()) return 1;
   watch->Close();
-  return failed > 0 ? failed : lua_error(L);
+  return PushFail(L, result);
 }
 
 // fs_watch:wait() -> event, name: the next change, "rename" (an entry was
@@ -91,12 +88,7 @@ int LWatchWait(lua_State* L) {
   LuaWatch* watch = CheckWatch(L);
   sched::Scheduler* scheduler = watch->scheduler();
   sched::State* self = CheckBlockingState(L, scheduler, "fs_watch:wait()");
-  if (watch->closing()) {
-    lua_pushboolean(L, 0);
-    lua_pushliteral(L, "EBADF: fs watch is closed");
-    lua_pushliteral(L, "EBADF");
-    return 3;
-  }
+  if (watch->closing()) return PushLuvError(L, LuvError::kClosed, "fs_watch");
   if (watch->has_unpromised() && watch->waiters()->empty()) {
     ++watch->promised;
     return PushNextEvent(L, watch);

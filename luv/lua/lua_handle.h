@@ -3,7 +3,7 @@
 //
 // The record is freed by whichever runs last of libuv's close callback and
 // the userdata's __gc (STYLE.md, model 1). close() wakes the waiters with
-// `false, "ECANCELED: <type> was closed", "ECANCELED"`; methods called
+// `nil, "ECANCELED: <type> was closed", "ECANCELED"`; methods called
 // after close fail cleanly. A handle that states wait on cannot be collected:
 // each waiting state holds it on its stack, and the state itself is
 // anchored.
@@ -93,17 +93,12 @@ int HandleClose(lua_State* L, const char* type, const char* what) {
 }
 
 // handle:wait() -> true each time the handle fires; or the ECANCELED triple
-// when it is closed meanwhile, or `false, "EBADF: <what> is closed", "EBADF"`
+// when it is closed meanwhile, or `nil, "EBADF: <what> is closed", "EBADF"`
 // right away on a closed handle.
 template <typename Record>
 int HandleWait(lua_State* L, const char* type, const char* call, const char* what) {
   Record* record = CheckHandle<Record>(L, 1, type);
-  if (record->closing()) {
-    lua_pushboolean(L, 0);
-    lua_pushfstring(L, "EBADF: %s is closed", what);
-    lua_pushliteral(L, "EBADF");
-    return 3;
-  }
+  if (record->closing()) return PushLuvError(L, LuvError::kClosed, what);
   sched::Scheduler* scheduler = record->scheduler();
   sched::State* self = CheckBlockingState(L, scheduler, call);
   scheduler->Wait(record->waiters(), self);

@@ -29,14 +29,14 @@ int LIdleCreate(lua_State* L) {
 
 // idle:start() -> true
 int LIdleStart(lua_State* L) {
-  int failed = PushIfFailed(L, CheckIdle(L)->Start());  // the status dies here
-  return TrueOrFailure(L, failed);
+  Result result = CheckIdle(L)->Start();  // the status dies here
+  return ReturnTrue(L, result);
 }
 
 // idle:stop() -> true
 int LIdleStop(lua_State* L) {
-  int failed = PushIfFailed(L, CheckIdle(L)->Stop());  // the status dies here
-  return TrueOrFailure(L, failed);
+  Result result = CheckIdle(L)->Stop();  // the status dies here
+  return ReturnTrue(L, result);
 }
 
 // idle:wait() -> true when the loop next runs out of other work.

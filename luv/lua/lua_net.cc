@@ -39,7 +39,8 @@ int CheckAddress(lua_State* L, int host_index, uv::SocketAddress* out) {
   size_t length;
   const char* host = luaL_checklstring(L, host_index, &length);
   int port = CheckPort(L, host_index + 1);
-  return PushIfFailed(L, Parse(absl::string_view(host, length), port, out));
+  Result result = Parse(absl::string_view(host, length), port, out);
+  return result.ok() ? 0 : PushFail(L, result);
 }
 
 void PushAddress(lua_State* L, const uv::SocketAddress& address) {

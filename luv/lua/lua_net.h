@@ -21,7 +21,7 @@ int CheckPort(lua_State* L, int index);
 
 // Reads the host string at `host_index` and the port at `host_index + 1`
 // into `*out`. Raises for wrong types or a bad port; for a host that is not
-// a numeric IPv4 or IPv6 address pushes `false, "EINVAL: ...", "EINVAL"` and
+// a numeric IPv4 or IPv6 address pushes `nil, "EINVAL: ...", "EINVAL"` and
 // returns 3 (-1 with an error on top when out of memory). Returns 0 when
 // `*out` was set.
 int CheckAddress(lua_State* L, int host_index, uv::SocketAddress* out);

@@ -46,7 +46,7 @@ int LPipeCreate(lua_State* L) {
   return PushNewStream(L, kPipeType, UpScheduler(L), uv::StreamInit::Pipe(ipc), "pipe");
 }
 
-// pipe:open(fd) -> true | false, message, code. The pipe owns `fd` from then
+// pipe:open(fd) -> true | nil, message, code. The pipe owns `fd` from then
 // on (close() closes it).
 int LPipeOpen(lua_State* L) {
   LuaStream* pipe = CheckPipe(L);
@@ -54,19 +54,19 @@ int LPipeOpen(lua_State* L) {
   if (!(fd >= 0 && fd <= 2147483647) || fd != std::floor(fd)) {
     return luaL_argerror(L, 2, "fd must be an integer >= 0");
   }
-  int failure = PushIfFailed(L, uv::PipeOpen(pipe, static_cast<int>(fd)));
-  return TrueOrFailure(L, failure);
+  Result result = uv::PipeOpen(pipe, static_cast<int>(fd));
+  return ReturnTrue(L, result);
 }
 
-// pipe:bind(path) -> true | false, message, code
+// pipe:bind(path) -> true | nil, message, code
 int LPipeBind(lua_State* L) {
   LuaStream* pipe = CheckPipe(L);
   absl::string_view path = CheckPath(L, 2);
-  int failure = PushIfFailed(L, uv::PipeBind(pipe, path));
-  return TrueOrFailure(L, failure);
+  Result result = uv::PipeBind(pipe, path);
+  return ReturnTrue(L, result);
 }
 
-// pipe:connect(path) -> true | false, message, code. Suspends until
+// pipe:connect(path) -> true | nil, message, code. Suspends until
 // connected.
 int LPipeConnect(lua_State* L) {
   LuaStream* pipe = CheckPipe(L);
@@ -78,16 +78,16 @@ int PushName(lua_State* L, bool peer) {
   LuaStream* pipe = CheckPipe(L);
   char name[uv::kMaxPipePathLength + 1];
   size_t length = 0;
-  int failed = PushIfFailed(L, Name(pipe, peer, name, sizeof(name), &length));
-  if (failed != 0) return failed > 0 ? failed : lua_error(L);
+  Result result = Name(pipe, peer, name, sizeof(name), &length);
+  if (!result.ok()) return PushFail(L, result);
   lua_pushlstring(L, name, length);
   return 1;
 }
 
-// pipe:getsockname() -> path | false, message, code
+// pipe:getsockname() -> path | nil, message, code
 int LPipeGetSockName(lua_State* L) { return PushName(L, false); }
 
-// pipe:getpeername() -> path | false, message, code
+// pipe:getpeername() -> path | nil, message, code
 int LPipeGetPeerName(lua_State* L) { return PushName(L, true); }
 
 constexpr luaL_Reg kMethods[] = {

@@ -334,7 +334,7 @@ void FillProcessObject(lua_State* L, const SpawnPlan& plan, int pid) {
 }
 
 // luv.process.spawn(cmd, {args..., env =, cwd =, stdin =, stdout =, stderr =,
-// detach =}) -> process | false, message, code
+// detach =}) -> process | nil, message, code
 int LProcessSpawn(lua_State* L) {
   sched::Scheduler* scheduler = UpScheduler(L);
   luaL_checkstring(L, 1);
@@ -413,7 +413,7 @@ int LProcessWait(lua_State* L) {
   return Block(L, process->scheduler(), self, "process:wait()", 1);
 }
 
-// process:kill([signal = "SIGTERM"]) -> true | false, message, code.
+// process:kill([signal = "SIGTERM"]) -> true | nil, message, code.
 // `signal` is a name ("SIGKILL", "KILL", "kill") or a number (0: only check
 // that the child is alive).
 int LProcessKill(lua_State* L) {
@@ -433,8 +433,8 @@ int LProcessKill(lua_State* L) {
       return luaL_argerror(L, 2, lua_pushfstring(L, "unknown signal '%s'", name));
     }
   }
-  int failure = PushIfFailed(L, process->Kill(signal));
-  return TrueOrFailure(L, failure);
+  Result result = process->Kill(signal);
+  return ReturnTrue(L, result);
 }
 
 int LBoxGc(lua_State* L) {

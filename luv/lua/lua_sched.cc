@@ -143,10 +143,7 @@ int PushTrue(lua_State* L, void*) {
 }
 
 int PushClosed(lua_State* L, void* what) {
-  lua_pushboolean(L, 0);
-  lua_pushfstring(L, "ECANCELED: %s was closed", static_cast<const char*>(what));
-  lua_pushliteral(L, "ECANCELED");
-  return 3;
+  return PushLuvError(L, LuvError::kClosedMeanwhile, static_cast<const char*>(what));
 }
 
 }  // namespace luv::lua

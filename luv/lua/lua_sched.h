@@ -53,7 +53,7 @@ int Block(lua_State* L, sched::Scheduler* scheduler, sched::State* self, const c
 void SetMainThreadObject(lua_State* L);
 void PushMainThreadObject(lua_State* L);
 
-// PushFns shared by bindings: `true`; and `false, "ECANCELED: <what> was
+// PushFns shared by bindings: `true`; and `nil, "ECANCELED: <what> was
 // closed", "ECANCELED"` for waiters of a handle that was closed (`what` is a
 // static string such as "timer").
 int PushTrue(lua_State* L, void* unused);

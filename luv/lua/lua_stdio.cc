@@ -55,17 +55,12 @@ class FileRequest : public Request, public uv::FileStreamOp {
       : Request(scheduler), write_(write) {}
 
   int PushResults(lua_State* L) override {
-    if (result_ < 0) return PushUvError(L, static_cast<int>(result_));
+    if (result_ < 0) return PushUvFail(L, static_cast<int>(result_));
     if (write_) {
       lua_pushboolean(L, 1);
       return 1;
     }
-    if (result_ == 0) {
-      lua_pushnil(L);
-      lua_pushliteral(L, "EOF: end of file");
-      lua_pushliteral(L, "EOF");
-      return 3;
-    }
+    if (result_ == 0) return PushLuvError(L, LuvError::kEof, nullptr);
     lua_pushinteger(L, static_cast<lua_Integer>(data().size()));
     lua_pushlstring(L, data().data(), data().size());
     return 2;
@@ -138,15 +133,9 @@ Stdio* Opened(lua_State* L, int* pushed) {
   Stdio* stdio = CheckStdio(L);
   int rc = Ensure(stdio);
   if (rc == 0) return stdio;
-  lua_pushboolean(L, 0);
-  if (stdio->closed) {
-    lua_pushfstring(L, "EBADF: %s is closed", stdio->name);
-  } else {
-    lua_pushfstring(L, "EBADF: bad file descriptor: %s (fd %d) is not open", stdio->name,
-                    stdio->fd);
-  }
-  lua_pushliteral(L, "EBADF");
-  *pushed = 3;
+  *pushed = stdio->closed ? PushLuvError(L, LuvError::kClosed, stdio->name)
+                          : PushFailf(L, "EBADF", "bad file descriptor: %s (fd %d) is not open",
+                                      stdio->name, stdio->fd);
   return nullptr;
 }
 
@@ -164,7 +153,7 @@ int FileCall(lua_State* L, Stdio* stdio, bool write, size_t max, absl::string_vi
 }
 
 // stdio:read([len]) -> nbytes, data | nil, "EOF: end of file", "EOF" |
-// false, message, code
+// nil, message, code
 int LStdioRead(lua_State* L) {
   int pushed = 0;
   Stdio* stdio = Opened(L, &pushed);
@@ -178,7 +167,7 @@ int LStdioRead(lua_State* L) {
                   kReadCalls[stdio->fd]);
 }
 
-// stdio:write(data) -> true | false, message, code
+// stdio:write(data) -> true | nil, message, code
 int LStdioWrite(lua_State* L) {
   int pushed = 0;
   Stdio* stdio = Opened(L, &pushed);
@@ -284,11 +273,8 @@ int LStdioFileno(lua_State* L) {
 }
 
 int NotATty(lua_State* L, Stdio* stdio) {
-  lua_pushboolean(L, 0);
-  lua_pushfstring(L, "ENOTTY: inappropriate ioctl for device: %s is a %s", stdio->name,
-                  uv::StdioKindName(stdio->kind));
-  lua_pushliteral(L, "ENOTTY");
-  return 3;
+  return PushFailf(L, "ENOTTY", "inappropriate ioctl for device: %s is a %s", stdio->name,
+                   uv::StdioKindName(stdio->kind));
 }
 
 absl::Status WindowSize(LuaStream* tty, int* width, int* height) {
@@ -307,8 +293,8 @@ int LStdioSetMode(lua_State* L) {
   int mode = luaL_checkoption(L, 2, nullptr, kModes);
   if (stdio == nullptr) return pushed;
   if (stdio->kind != uv::StdioKind::kTty) return NotATty(L, stdio);
-  int failure = PushIfFailed(L, uv::TtySetMode(stdio->stream, kModes[mode]));
-  return TrueOrFailure(L, failure);
+  Result result = uv::TtySetMode(stdio->stream, kModes[mode]);
+  return ReturnTrue(L, result);
 }
 
 // stdio:winsize() -> width, height (terminals only)
@@ -319,8 +305,8 @@ int LStdioWinsize(lua_State* L) {
   if (stdio->kind != uv::StdioKind::kTty) return NotATty(L, stdio);
   int width = 0;
   int height = 0;
-  int failed = PushIfFailed(L, WindowSize(stdio->stream, &width, &height));
-  if (failed != 0) return failed > 0 ? failed : lua_error(L);
+  Result result = WindowSize(stdio->stream, &width, &height);
+  if (!result.ok()) return PushFail(L, result);
   lua_pushinteger(L, width);
   lua_pushinteger(L, height);
   return 2;

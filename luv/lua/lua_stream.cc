@@ -76,7 +76,7 @@ int PushStatus(lua_State* L, void* status) {
     lua_pushboolean(L, 1);
     return 1;
   }
-  return PushUvError(L, code);
+  return PushUvFail(L, code);
 }
 
 void* StatusArg(int code) { return reinterpret_cast<void*>(static_cast<intptr_t>(code)); }
@@ -122,10 +122,7 @@ class LuaStream::WriteRequest : public uv::StreamRequest {
 namespace {
 
 int PushClosedNow(lua_State* L, LuaStream* stream) {
-  lua_pushboolean(L, 0);
-  lua_pushfstring(L, "EBADF: %s is closed", stream->what());
-  lua_pushliteral(L, "EBADF");
-  return 3;
+  return PushLuvError(L, LuvError::kClosed, stream->what());
 }
 
 // Static strings, so that the hot paths format nothing.
@@ -226,13 +223,8 @@ struct StreamMethods {
       s->Consume(bytes.size());
       return 2;
     }
-    if (s->read_error() != 0) return PushUvError(L, s->read_error());
-    if (s->eof()) {
-      lua_pushnil(L);
-      lua_pushliteral(L, "EOF: end of file");
-      lua_pushliteral(L, "EOF");
-      return 3;
-    }
+    if (s->read_error() != 0) return PushUvFail(L, s->read_error());
+    if (s->eof()) return PushLuvError(L, LuvError::kEof, nullptr);
     return PushClosed(L, const_cast<char*>(s->what()));
   }
 
@@ -245,8 +237,8 @@ struct StreamMethods {
     }
     const char* call = s->calls_->read;
     State* self = CheckBlockingState(L, s->scheduler_, call);
-    int failed = PushIfFailed(L, s->StartReading());
-    if (failed != 0) return failed > 0 ? failed : lua_error(L);
+    Result result = s->StartReading();
+    if (!result.ok()) return PushFail(L, result);
     LuaStream::ReadOp* op = NewReadOp(s, max);
     s->scheduler_->Wait(&op->waiters, self);
     return Block(L, s->scheduler_, self, call, 1);
@@ -329,18 +321,18 @@ struct StreamMethods {
     if (s->closing()) return PushClosedNow(L, s);
     if (client->closing()) return PushClosedNow(L, client);
     if (client->fileno() != -1)
-      return PushUvError(L, UV_EBUSY, "the client is open already");
+      return PushUvFail(L, UV_EBUSY, "the client is open already");
     if (s->accept_error_ != 0) {
       int code = s->accept_error_;
       s->accept_error_ = 0;
-      return PushUvError(L, code, "accept");
+      return PushUvFail(L, code, "accept");
     }
     if (s->accept_head_ == nullptr && s->connection_pending()) {
-      int failure = PushIfFailed(L, s->Accept(client));
-      return TrueOrFailure(L, failure);
+      Result result = s->Accept(client);
+      return ReturnTrue(L, result);
     }
     if (!s->listening())
-      return PushUvError(L, UV_EINVAL, "accept() needs listen() first");
+      return PushUvFail(L, UV_EINVAL, "accept() needs listen() first");
     const char* call = s->calls_->accept;
     State* self = CheckBlockingState(L, s->scheduler_, call);
     auto* op = new LuaStream::AcceptOp;
@@ -484,28 +476,13 @@ int LuaStream::PushConnected(lua_State* L, void* arg) {
     lua_pushboolean(L, 1);
     return 1;
   }
-  return PushUvError(L, s->connect_status_, s->connect_target_);
+  return PushUvFail(L, s->connect_status_, s->connect_target_);
 }
 
 // --- Shared Lua methods --------------------------------------------------------
 
-int PushUvError(lua_State* L, int code, const char* context) {
-  char name[32];
-  char text[128];
-  uv_err_name_r(code, name, sizeof(name));
-  uv_strerror_r(code, text, sizeof(text));
-  lua_pushboolean(L, 0);
-  if (context != nullptr && context[0] != '\0') {
-    lua_pushfstring(L, "%s: %s: %s", name, text, context);
-  } else {
-    lua_pushfstring(L, "%s: %s", name, text);
-  }
-  lua_pushstring(L, name);
-  return 3;
-}
-
 // stream:read([len]) -> nbytes, data | nil, "EOF: end of file", "EOF" |
-// false, message, code
+// nil, message, code
 int StreamRead(lua_State* L, LuaStream* stream) {
   lua_Number len = luaL_optnumber(L, 2, static_cast<lua_Number>(kDefaultReadSize));
   if (!(len >= 1 && len <= static_cast<lua_Number>(kMaxReadSize))) {
@@ -522,7 +499,7 @@ int StreamReadable(lua_State* L, LuaStream* s) {
   return 1;
 }
 
-// stream:write(data) -> true | false, message, code
+// stream:write(data) -> true | nil, message, code
 int StreamWrite(lua_State* L, LuaStream* s) {
   size_t len;
   const char* data = luaL_checklstring(L, 2, &len);
@@ -536,17 +513,15 @@ int StreamWrite(lua_State* L, LuaStream* s) {
     return Scheduler::PushCanceled(L, self);
   }
   size_t written = 0;
-  int failed =
-      PushIfFailed(L, StreamMethods::TryWrite(s, absl::string_view(data, len), &written));
-  if (failed != 0) return failed > 0 ? failed : lua_error(L);
+  Result result = StreamMethods::TryWrite(s, absl::string_view(data, len), &written);
+  if (!result.ok()) return PushFail(L, result);
   if (written == len) {
     lua_pushboolean(L, 1);
     return 1;
   }
-  failed = PushIfFailed(
-      L, StreamMethods::QueueWrite(
-             s, self, absl::string_view(data + written, len - written), len, written));
-  if (failed != 0) return failed > 0 ? failed : lua_error(L);
+  Result queued = StreamMethods::QueueWrite(
+      s, self, absl::string_view(data + written, len - written), len, written);
+  if (!queued.ok()) return PushFail(L, queued);
   return Block(L, s->scheduler(), self, call, 1);
 }
 
@@ -558,21 +533,21 @@ int StreamWritable(lua_State* L, LuaStream* s) {
   return 1;
 }
 
-// stream:shutdown() -> true | false, message, code (after queued writes)
+// stream:shutdown() -> true | nil, message, code (after queued writes)
 int StreamShutdown(lua_State* L, LuaStream* s) {
   if (s->closing()) return PushClosedNow(L, s);
   const char* call = StreamMethods::Calls(s)->shutdown;
   State* self = CheckBlockingState(L, s->scheduler(), call);
-  int failed = PushIfFailed(L, StreamMethods::StartShutdown(s, self));
-  if (failed != 0) return failed > 0 ? failed : lua_error(L);
+  Result result = StreamMethods::StartShutdown(s, self);
+  if (!result.ok()) return PushFail(L, result);
   return Block(L, s->scheduler(), self, call, 1);
 }
 
-// stream:start() -> true | false, message, code
+// stream:start() -> true | nil, message, code
 int StreamStart(lua_State* L, LuaStream* s) {
   if (s->closing()) return PushClosedNow(L, s);
-  int failure = PushIfFailed(L, s->StartReading());
-  return TrueOrFailure(L, failure);
+  Result result = s->StartReading();
+  return ReturnTrue(L, result);
 }
 
 // stream:stop() -> true
@@ -587,12 +562,12 @@ int StreamConnect(lua_State* L, LuaStream* s, ConnectStarter start, void* arg,
                   absl::string_view target) {
   if (s->closing()) return PushClosedNow(L, s);
   if (StreamMethods::Connecting(s)) {
-    return PushUvError(L, UV_EALREADY, "a connect is in progress");
+    return PushUvFail(L, UV_EALREADY, "a connect is in progress");
   }
   const char* call = StreamMethods::Calls(s)->connect;
   State* self = CheckBlockingState(L, s->scheduler(), call);
-  int failed = PushIfFailed(L, StreamMethods::StartConnect(s, self, start, arg, target));
-  if (failed != 0) return failed > 0 ? failed : lua_error(L);
+  Result result = StreamMethods::StartConnect(s, self, start, arg, target);
+  if (!result.ok()) return PushFail(L, result);
   return Block(L, s->scheduler(), self, call, 1);
 }
 
@@ -615,7 +590,7 @@ int LStreamClose(lua_State* L) {
   return 1;
 }
 
-// stream:listen([backlog = 128]) -> true | false, message, code
+// stream:listen([backlog = 128]) -> true | nil, message, code
 int LStreamListen(lua_State* L) {
   LuaStream* s = Self(L);
   lua_Number backlog = luaL_optnumber(L, 2, 128);
@@ -623,11 +598,11 @@ int LStreamListen(lua_State* L) {
     return luaL_argerror(L, 2, "backlog must be a number from 1 to 65535");
   }
   if (s->closing()) return PushClosedNow(L, s);
-  int failure = PushIfFailed(L, s->Listen(static_cast<int>(backlog)));
-  return TrueOrFailure(L, failure);
+  Result result = s->Listen(static_cast<int>(backlog));
+  return ReturnTrue(L, result);
 }
 
-// server:accept(client) -> true | false, message, code
+// server:accept(client) -> true | nil, message, code
 int LStreamAccept(lua_State* L) { return StreamMethods::Accept(L, Self(L)); }
 
 // __gc: lets go of the record (closing the handle). Nothing waits on a

@@ -21,7 +21,7 @@
 //    and returns `true`.
 // A waiting fiber keeps the stream (and an accept's client) alive by
 // yielding it (Block's keep). close() wakes waiting readers and acceptors
-// with `false, "ECANCELED: <what> was closed", "ECANCELED"`; libuv cancels
+// with `nil, "ECANCELED: <what> was closed", "ECANCELED"`; libuv cancels
 // the pending requests, whose waiters get ECANCELED too.
 //
 // Lifetime: a userdata (StreamBox) points at the record, which is freed by
@@ -146,10 +146,6 @@ using ConnectStarter = absl::Status (*)(LuaStream* stream, void* arg,
                                         std::unique_ptr<uv::StreamRequest> request);
 int StreamConnect(lua_State* L, LuaStream* stream, ConnectStarter start, void* arg,
                   absl::string_view target);
-
-// Pushes `false, "<NAME>: <libuv text>[: context]", "<NAME>"` for a libuv
-// error code; returns 3. May raise (out of memory) but holds no C++ object.
-int PushUvError(lua_State* L, int code, const char* context = nullptr);
 
 // Default and largest `len` of read([len]).
 constexpr size_t kDefaultReadSize = 64 * 1024;

@@ -41,18 +41,18 @@ int LTcpCreate(lua_State* L) {
   return PushNewStream(L, kTcpType, UpScheduler(L), uv::StreamInit::Tcp(), "tcp");
 }
 
-// tcp:bind(host, port) -> true | false, message, code. `host` is a numeric
+// tcp:bind(host, port) -> true | nil, message, code. `host` is a numeric
 // IPv4 or IPv6 address; port 0 lets the system choose.
 int LTcpBind(lua_State* L) {
   LuaStream* tcp = CheckTcp(L);
   uv::SocketAddress address;
   int failed = CheckAddress(L, 2, &address);
   if (failed != 0) return failed > 0 ? failed : lua_error(L);
-  int failure = PushIfFailed(L, uv::TcpBind(tcp, address));
-  return TrueOrFailure(L, failure);
+  Result result = uv::TcpBind(tcp, address);
+  return ReturnTrue(L, result);
 }
 
-// tcp:connect(host, port) -> true | false, message, code. Suspends until
+// tcp:connect(host, port) -> true | nil, message, code. Suspends until
 // connected.
 int LTcpConnect(lua_State* L) {
   LuaStream* tcp = CheckTcp(L);
@@ -67,19 +67,19 @@ int LTcpConnect(lua_State* L) {
 int PushName(lua_State* L, bool peer) {
   LuaStream* tcp = CheckTcp(L);
   uv::SocketAddress address;
-  int failed = PushIfFailed(L, Name(tcp, peer, &address));
-  if (failed != 0) return failed > 0 ? failed : lua_error(L);
+  Result result = Name(tcp, peer, &address);
+  if (!result.ok()) return PushFail(L, result);
   PushAddress(L, address);
   return 1;
 }
 
-// tcp:getsockname() -> {family, address, port} | false, message, code
+// tcp:getsockname() -> {family, address, port} | nil, message, code
 int LTcpGetSockName(lua_State* L) { return PushName(L, false); }
 
-// tcp:getpeername() -> {family, address, port} | false, message, code
+// tcp:getpeername() -> {family, address, port} | nil, message, code
 int LTcpGetPeerName(lua_State* L) { return PushName(L, true); }
 
-// tcp:keepalive(enable[, seconds]) -> true | false, message, code.
+// tcp:keepalive(enable[, seconds]) -> true | nil, message, code.
 // `seconds` (an integer >= 1) is needed when enabling.
 int LTcpKeepAlive(lua_State* L) {
   LuaStream* tcp = CheckTcp(L);
@@ -93,16 +93,16 @@ int LTcpKeepAlive(lua_State* L) {
     }
     delay = static_cast<unsigned>(seconds);
   }
-  int failure = PushIfFailed(L, uv::TcpKeepAlive(tcp, enable, delay));
-  return TrueOrFailure(L, failure);
+  Result result = uv::TcpKeepAlive(tcp, enable, delay);
+  return ReturnTrue(L, result);
 }
 
-// tcp:nodelay(enable) -> true | false, message, code
+// tcp:nodelay(enable) -> true | nil, message, code
 int LTcpNoDelay(lua_State* L) {
   LuaStream* tcp = CheckTcp(L);
   luaL_checktype(L, 2, LUA_TBOOLEAN);
-  int failure = PushIfFailed(L, uv::TcpNoDelay(tcp, lua_toboolean(L, 2)));
-  return TrueOrFailure(L, failure);
+  Result result = uv::TcpNoDelay(tcp, lua_toboolean(L, 2));
+  return ReturnTrue(L, result);
 }
 
 constexpr luaL_Reg kMethods[] = {

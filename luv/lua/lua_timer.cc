@@ -41,20 +41,20 @@ int LTimerStart(lua_State* L) {
   LuaTimer* timer = CheckTimer(L);
   uint64_t delay = CheckMilliseconds(L, 2, -1);
   uint64_t repeat = CheckMilliseconds(L, 3, 0);
-  int failed = PushIfFailed(L, timer->Start(delay, repeat));  // the status dies here
-  return TrueOrFailure(L, failed);
+  Result result = timer->Start(delay, repeat);  // the status dies here
+  return ReturnTrue(L, result);
 }
 
 // timer:stop() -> true. Waiters keep waiting for a later start.
 int LTimerStop(lua_State* L) {
-  int failed = PushIfFailed(L, CheckTimer(L)->Stop());  // the status dies here
-  return TrueOrFailure(L, failed);
+  Result result = CheckTimer(L)->Stop();  // the status dies here
+  return ReturnTrue(L, result);
 }
 
 // timer:again() -> true: restarts a repeating timer with its repeat value.
 int LTimerAgain(lua_State* L) {
-  int failed = PushIfFailed(L, CheckTimer(L)->Again());  // the status dies here
-  return TrueOrFailure(L, failed);
+  Result result = CheckTimer(L)->Again();  // the status dies here
+  return ReturnTrue(L, result);
 }
 
 // timer:wait() -> true at the timer's next expiry.

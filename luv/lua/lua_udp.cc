@@ -61,9 +61,9 @@ class LuaUdp : public WaitableHandle<uv::Udp> {
       Pop();
       return 3;
     }
-    if (pending_error() != 0) return PushUvError(L, TakeError(), "recv");
+    if (pending_error() != 0) return PushUvFail(L, TakeError(), "recv");
     if (closing()) return PushClosed(L, const_cast<char*>("udp"));
-    return PushUvError(L, UV_EAGAIN, "recv");
+    return PushUvFail(L, UV_EAGAIN, "recv");
   }
 
  protected:
@@ -92,7 +92,7 @@ class SendRequest : public uv::UdpSendRequest {
       lua_pushboolean(L, 1);
       return 1;
     }
-    return PushUvError(L, code, "send");
+    return PushUvFail(L, code, "send");
   }
 
   sched::Scheduler* scheduler_;
@@ -101,10 +101,7 @@ class SendRequest : public uv::UdpSendRequest {
 LuaUdp* CheckUdp(lua_State* L) { return CheckHandle<LuaUdp>(L, 1, kUdpType); }
 
 int PushClosedNow(lua_State* L) {
-  lua_pushboolean(L, 0);
-  lua_pushliteral(L, "EBADF: udp is closed");
-  lua_pushliteral(L, "EBADF");
-  return 3;
+  return PushLuvError(L, LuvError::kClosed, "udp");
 }
 
 bool BooleanField(lua_State* L, int table, const char* name) {
@@ -162,11 +159,11 @@ int LUdpBind(lua_State* L) {
     reuse = BooleanField(L, 4, "reuseaddr");
     ipv6_only = BooleanField(L, 4, "ipv6only");
   }
-  int failure = PushIfFailed(L, udp->Bind(address, reuse, ipv6_only));
-  return TrueOrFailure(L, failure);
+  Result result = udp->Bind(address, reuse, ipv6_only);
+  return ReturnTrue(L, result);
 }
 
-// udp:send(host, port, data) -> true | false, message, code. Suspends only
+// udp:send(host, port, data) -> true | nil, message, code. Suspends only
 // while the socket cannot take the datagram.
 int LUdpSend(lua_State* L) {
   LuaUdp* udp = CheckUdp(L);
@@ -178,26 +175,26 @@ int LUdpSend(lua_State* L) {
   if (udp->closing()) return PushClosedNow(L);
   State* self = CheckBlockingState(L, udp->scheduler(), "udp:send()");
   bool sent = false;
-  failed = PushIfFailed(L, TrySend(udp, absl::string_view(data, length), to, &sent));
-  if (failed != 0) return failed > 0 ? failed : lua_error(L);
+  Result tried = TrySend(udp, absl::string_view(data, length), to, &sent);
+  if (!tried.ok()) return PushFail(L, tried);
   if (sent) {
     lua_pushboolean(L, 1);
     return 1;
   }
-  failed = PushIfFailed(L, QueueSend(udp, self, absl::string_view(data, length), to));
-  if (failed != 0) return failed > 0 ? failed : lua_error(L);
+  Result queued = QueueSend(udp, self, absl::string_view(data, length), to);
+  if (!queued.ok()) return PushFail(L, queued);
   return Block(L, udp->scheduler(), self, "udp:send()", 1);
 }
 
-// udp:recv() -> data, host, port | false, message, code. Waits for a
+// udp:recv() -> data, host, port | nil, message, code. Waits for a
 // datagram; an unbound socket is bound to an ephemeral port first.
 int LUdpRecv(lua_State* L) {
   LuaUdp* udp = CheckUdp(L);
   if (udp->closing()) return PushClosedNow(L);
   if (udp->Idle() && udp->Available()) return udp->PushDatagram(L);
   State* self = CheckBlockingState(L, udp->scheduler(), "udp:recv()");
-  int failed = PushIfFailed(L, udp->StartReceiving());
-  if (failed != 0) return failed > 0 ? failed : lua_error(L);
+  Result result = udp->StartReceiving();
+  if (!result.ok()) return PushFail(L, result);
   udp->scheduler()->Wait(udp->waiters(), self);
   return Block(L, udp->scheduler(), self, "udp:recv()", 1);
 }
@@ -206,8 +203,8 @@ int LUdpRecv(lua_State* L) {
 int LUdpGetSockName(lua_State* L) {
   LuaUdp* udp = CheckUdp(L);
   uv::SocketAddress address;
-  int failed = PushIfFailed(L, SockName(udp, &address));
-  if (failed != 0) return failed > 0 ? failed : lua_error(L);
+  Result result = SockName(udp, &address);
+  if (!result.ok()) return PushFail(L, result);
   PushAddress(L, address);
   return 1;
 }
@@ -216,30 +213,30 @@ int LUdpGetSockName(lua_State* L) {
 int LUdpBroadcast(lua_State* L) {
   LuaUdp* udp = CheckUdp(L);
   luaL_checktype(L, 2, LUA_TBOOLEAN);
-  int failure = PushIfFailed(L, udp->SetBroadcast(lua_toboolean(L, 2)));
-  return TrueOrFailure(L, failure);
+  Result result = udp->SetBroadcast(lua_toboolean(L, 2));
+  return ReturnTrue(L, result);
 }
 
 // udp:ttl(ttl) -> true
 int LUdpTtl(lua_State* L) {
   LuaUdp* udp = CheckUdp(L);
-  int failure = PushIfFailed(L, udp->SetTtl(CheckTtl(L, 2)));
-  return TrueOrFailure(L, failure);
+  Result result = udp->SetTtl(CheckTtl(L, 2));
+  return ReturnTrue(L, result);
 }
 
 // udp:multicast_ttl(ttl) -> true
 int LUdpMulticastTtl(lua_State* L) {
   LuaUdp* udp = CheckUdp(L);
-  int failure = PushIfFailed(L, udp->SetMulticastTtl(CheckTtl(L, 2)));
-  return TrueOrFailure(L, failure);
+  Result result = udp->SetMulticastTtl(CheckTtl(L, 2));
+  return ReturnTrue(L, result);
 }
 
 // udp:multicast_loop(enable) -> true
 int LUdpMulticastLoop(lua_State* L) {
   LuaUdp* udp = CheckUdp(L);
   luaL_checktype(L, 2, LUA_TBOOLEAN);
-  int failure = PushIfFailed(L, udp->SetMulticastLoop(lua_toboolean(L, 2)));
-  return TrueOrFailure(L, failure);
+  Result result = udp->SetMulticastLoop(lua_toboolean(L, 2));
+  return ReturnTrue(L, result);
 }
 
 // udp:multicast_interface(address) -> true
@@ -247,8 +244,8 @@ int LUdpMulticastInterface(lua_State* L) {
   LuaUdp* udp = CheckUdp(L);
   size_t length;
   const char* address = luaL_checklstring(L, 2, &length);
-  return TrueOrFailure(
-      L, PushIfFailed(L, udp->SetMulticastInterface(absl::string_view(address, length))));
+  Result result = udp->SetMulticastInterface(absl::string_view(address, length));
+  return ReturnTrue(L, result);
 }
 
 // udp:membership(group, interface, "join" | "leave") -> true. `interface`
@@ -261,11 +258,10 @@ int LUdpMembership(lua_State* L) {
   size_t interface_length = 0;
   const char* interface_address = luaL_optlstring(L, 3, "", &interface_length);
   bool join = luaL_checkoption(L, 4, nullptr, kActions) == 0;
-  return TrueOrFailure(
-      L,
-      PushIfFailed(L, udp->SetMembership(
+  Result result = udp->SetMembership(
                           absl::string_view(group, group_length),
-                          absl::string_view(interface_address, interface_length), join)));
+                          absl::string_view(interface_address, interface_length), join);
+  return ReturnTrue(L, result);
 }
 
 // udp:close() -> true. Wakes waiting receivers with ECANCELED.

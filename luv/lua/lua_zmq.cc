@@ -114,8 +114,8 @@ int LZmqCreate(lua_State* L) {
         lua_pushfstring(L, "nthreads must be 0 to %d", zmq::Context::kMaxIoThreads));
   }
   ContextBox* box = PushBox(L);
-  int failed = PushIfFailed(L, CreateInto(box, static_cast<int>(threads)));
-  if (failed != 0) return failed > 0 ? failed : lua_error(L);
+  Result result = CreateInto(box, static_cast<int>(threads));
+  if (!result.ok()) return PushFail(L, result);
   Remember(L, box->context->id());
   return 1;
 }
@@ -155,7 +155,8 @@ int LContextSocket(lua_State* L) {
 // it. Its resources go once every socket is closed and no state holds it.
 int LContextTerm(lua_State* L) {
   ContextBox* box = CheckBox(L, 1);
-  return TrueOrFailure(L, PushIfFailed(L, box->context->Shutdown()));
+  Result result = box->context->Shutdown();
+  return ReturnTrue(L, result);
 }
 
 // Pushes the option's value (a boolean for on/off options); -1: raise.
@@ -188,8 +189,8 @@ int LContextSet(lua_State* L) {
   int64_t value = CheckOptionInteger(L, 3, *option);
   if (value < INT32_MIN || value > INT32_MAX)
     luaL_argerror(L, 3, "out of the range of an int");
-  return TrueOrFailure(
-      L, PushIfFailed(L, box->context->Set(*option, static_cast<int>(value))));
+  Result result = box->context->Set(*option, static_cast<int>(value));
+  return ReturnTrue(L, result);
 }
 
 constexpr luaL_Reg kMethods[] = {

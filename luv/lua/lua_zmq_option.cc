@@ -3,6 +3,8 @@
 
 #include <cmath>
 
+#include "luv/lua/result.h"
+
 namespace luv::lua {
 namespace {
 
@@ -49,15 +51,11 @@ const zmq::Option* CheckContextOption(lua_State* L, int index, uint8_t access) {
 }
 
 int PushUnknownOption(lua_State* L, int index, const char* kind) {
-  lua_pushboolean(L, 0);
   if (lua_type(L, index) == LUA_TSTRING) {
-    lua_pushfstring(L, "EINVAL: unknown %s '%s'", kind, lua_tostring(L, index));
-  } else {
-    lua_pushfstring(L, "EINVAL: unknown %s %d", kind,
-                    static_cast<int>(lua_tonumber(L, index)));
+    return PushFailf(L, "EINVAL", "unknown %s '%s'", kind, lua_tostring(L, index));
   }
-  lua_pushliteral(L, "EINVAL");
-  return 3;
+  return PushFailf(L, "EINVAL", "unknown %s %d", kind,
+                   static_cast<int>(lua_tonumber(L, index)));
 }
 
 int64_t CheckOptionInteger(lua_State* L, int index, const zmq::Option& option) {

@@ -4,7 +4,7 @@
 //
 // A name is a string ("LINGER", "linger", "ZMQ_LINGER") or a number (17);
 // other types raise. An unknown name is a run-time failure, not an error:
-// PushUnknownOption pushes `false, "EINVAL: unknown socket option 'FOO'",
+// PushUnknownOption pushes `nil, "EINVAL: unknown socket option 'FOO'",
 // "EINVAL"`. Thread affinity: the thread that owns `L`.
 #ifndef LUV_LUA_LUA_ZMQ_OPTION_H_
 #define LUV_LUA_LUA_ZMQ_OPTION_H_

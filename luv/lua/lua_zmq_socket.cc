@@ -145,23 +145,17 @@ LuaSocket* CheckSocket(lua_State* L, const char* glue = nullptr) {
 }
 
 int PushClosedSocket(lua_State* L) {
-  lua_pushboolean(L, 0);
-  lua_pushliteral(L, "EBADF: the zmq.socket is closed");
-  lua_pushliteral(L, "EBADF");
-  return 3;
+  return PushLuvError(L, LuvError::kClosed, "the zmq.socket");
 }
 
 // PushFn of a wait whose deadline came first (`arg`: the LuaSocket); also
 // the result of a call whose deadline has passed.
 int PushTimedOut(lua_State* L, void* arg) {
   static_cast<LuaSocket*>(arg)->UpdateWaiting();
-  lua_pushboolean(L, 0);
-  lua_pushliteral(L, "EAGAIN: Resource temporarily unavailable: the timeout expired");
-  lua_pushliteral(L, "EAGAIN");
-  return 3;
+  return PushLuvError(L, LuvError::kWouldBlock, "the timeout expired");
 }
 
-// `false, "EAGAIN: Resource temporarily unavailable", "EAGAIN"`; -1 with an
+// `nil, "EAGAIN: Resource temporarily unavailable", "EAGAIN"`; -1 with an
 // error on top if that ran out of memory.
 int PushAgain(lua_State* L) { return PushFailure(L, zmq::ZmqStatus(EAGAIN)); }
 
@@ -382,10 +376,9 @@ int CallWithEndpoint(lua_State* L, EndpointCall call) {
   size_t size;
   const char* endpoint = luaL_checklstring(L, 2, &size);
   if (record->closing()) return PushClosedSocket(L);
-  int failed =
-      PushIfFailed(L, (record->socket().*call)(absl::string_view(endpoint, size)));
+  Result result = (record->socket().*call)(absl::string_view(endpoint, size));
   record->AfterOperation();
-  return TrueOrFailure(L, failed);
+  return ReturnTrue(L, result);
 }
 
 // zmq.socket:bind(endpoint) -> true
@@ -470,11 +463,11 @@ int LSocketSetsockopt(lua_State* L) {
     luaL_argerror(L, 3, lua_pushfstring(L, "%s takes a string", option->name));
   }
   if (record->closing()) return PushClosedSocket(L);
-  int failed = PushIfFailed(L, is_integer ? SetIntegerOption(record, *option, integer)
-                                          : record->socket().SetOption(
-                                                *option, absl::string_view(bytes, size)));
+  Result result = is_integer ? SetIntegerOption(record, *option, integer)
+                              : record->socket().SetOption(*option,
+                                                           absl::string_view(bytes, size));
   record->AfterOperation();
-  return TrueOrFailure(L, failed);
+  return ReturnTrue(L, result);
 }
 
 // zmq.socket:close() -> true. Wakes the states waiting on it with
@@ -497,7 +490,7 @@ int LSocketGc(lua_State* L) {
 }
 
 // The Lua halves of the blocking methods. A success is one value, a
-// failure three (false, message, name).
+// failure triple (nil, message, name).
 constexpr char kGlue[] = R"lua(
 local retry, send, recv, send_multipart, recv_multipart = ...
 local function blocking(raw)

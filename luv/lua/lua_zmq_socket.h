@@ -6,7 +6,7 @@
 // cross luv.codec, so no other thread can reach it. send and recv try the
 // operation at once and suspend the calling state (a fiber, or the main
 // state running the scheduler) only if it would block; they never block
-// the OS thread. Run-time failures return `false, message, name`; bad
+// the OS thread. Run-time failures return `nil, message, name`; bad
 // argument types raise.
 //
 // Thread affinity: the thread that owns the Lua state.

@@ -21,11 +21,8 @@ int ToString(lua_State* L) {
 
 int PushFailure(lua_State* L, const absl::Status& status) {
   return PushProtected(L, [&status](lua_State* L) {
-    absl::string_view name = uv::ErrorName(status);
-    lua_pushboolean(L, 0);
-    lua_pushlstring(L, status.message().data(), status.message().size());
-    lua_pushlstring(L, name.data(), name.size());
-    return 3;
+    Result result = status;
+    return PushFail(L, result);
   });
 }
 
@@ -80,16 +77,6 @@ lua_Integer GlueOptInteger(lua_State* L, int arg, const char* name,
                            lua_Integer default_value) {
   if (lua_isnoneornil(L, arg)) return default_value;
   return static_cast<lua_Integer>(GlueCheckNumber(L, arg, name));
-}
-
-int PushIfFailed(lua_State* L, const absl::Status& status) {
-  return status.ok() ? 0 : PushFailure(L, status);
-}
-
-int TrueOrFailure(lua_State* L, int failed) {
-  if (failed != 0) return failed > 0 ? failed : lua_error(L);
-  lua_pushboolean(L, 1);
-  return 1;
 }
 
 void NewClass(lua_State* L, const char* name, const luaL_Reg* methods,

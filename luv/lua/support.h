@@ -14,6 +14,7 @@
 #include <lua.hpp>
 
 #include "absl/status/status.h"
+#include "luv/lua/result.h"
 #include "luv/sched/protect.h"
 
 namespace luv::lua {
@@ -23,22 +24,12 @@ namespace luv::lua {
 using sched::PushProtected;
 using sched::RunProtected;
 
-// Pushes `false, message, name` (name: "ENOENT") for a failed status.
-// Returns -1 with an error on top if Lua ran out of memory (see above).
+// Results and failures: result.h (Result, ReturnTrue, PushFail,
+// PushLuvError). For a status that the caller's frame must keep alive (a
+// StatusOr it still reads), PushFailure pushes the failure triple in
+// protected mode: returns 3, or -1 with an error on top if Lua ran out of
+// memory (raise it once the caller's objects are gone).
 int PushFailure(lua_State* L, const absl::Status& status);
-
-// For a failed `status`: pushes `false, message, name` and returns 3 (or -1
-// with an error on top, see PushFailure). For OK returns 0, pushes nothing.
-// Pass the status as a temporary so it is gone before the caller raises;
-// keep the call a statement of its own (a temporary lives to the end of the
-// full expression, so nesting it inside a call that may raise leaks it):
-//   int n = PushIfFailed(L, Work());
-//   if (n != 0) return n > 0 ? n : lua_error(L);
-int PushIfFailed(lua_State* L, const absl::Status& status);
-
-// What a binding returns after PushIfFailed: `true` when it pushed nothing,
-// the failure triple when it pushed one, or raises the pending error.
-int TrueOrFailure(lua_State* L, int failed);
 
 // Creates (or finds) the metatable named `name` ("luv.timer") with a
 // __tostring that prints "luv.timer: 0x...", and adds `methods` to its

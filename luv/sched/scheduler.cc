@@ -171,7 +171,7 @@ void Scheduler::Interrupt(State* state, PushFn push) {
 
 int Scheduler::PushTimedOut(lua_State* L, void* arg) {
   auto* state = static_cast<State*>(arg);
-  lua_pushboolean(L, 0);
+  lua_pushnil(L);  // Lua's "fail", as luv/lua/result.h words failures
   lua_pushfstring(L, "ETIMEDOUT: %s timed out%s", state->waiting_in_,
                   state->failure_detail_);
   state->failure_detail_[0] = '\0';
@@ -181,7 +181,7 @@ int Scheduler::PushTimedOut(lua_State* L, void* arg) {
 
 int Scheduler::PushCanceled(lua_State* L, void* arg) {
   auto* state = static_cast<State*>(arg);
-  lua_pushboolean(L, 0);
+  lua_pushnil(L);
   lua_pushfstring(L, "ECANCELED: %s was canceled (%s)%s", state->waiting_in_,
                   state->cancel_reason_.c_str(), state->failure_detail_);
   state->failure_detail_[0] = '\0';

@@ -122,8 +122,8 @@ class Scheduler {
   bool Cancel(lua_State* L, Fiber* fiber, const char* reason);
   // Whether a cancellation waits for `state`'s next blocking call; clears it.
   bool TakeCancel(State* state);
-  // PushFns of the two failures: `false, "ETIMEDOUT: <call> timed out",
-  // "ETIMEDOUT"` and `false, "ECANCELED: <call> was canceled", "ECANCELED"`
+  // PushFns of the two failures: `nil, "ETIMEDOUT: <call> timed out",
+  // "ETIMEDOUT"` and `nil, "ECANCELED: <call> was canceled", "ECANCELED"`
   // (`arg` is the State).
   static int PushTimedOut(lua_State* L, void* state);
   static int PushCanceled(lua_State* L, void* state);

@@ -3,7 +3,7 @@
 //
 // Every failure luv reports carries a message that starts with libuv's error
 // name ("ENOENT: no such file or directory: /tmp/x"), so that the Lua layer can
-// return `false, message, "ENOENT"` without a second lookup. Pure functions;
+// return `nil, message, "ENOENT"` without a second lookup. Pure functions;
 // any thread.
 #ifndef LUV_UV_STATUS_H_
 #define LUV_UV_STATUS_H_

@@ -4,7 +4,7 @@
 // Messages have the shape luv uses everywhere (luv/uv/status.h): the error's
 // name, libzmq's text, then the context, e.g.
 //   "EADDRINUSE: Address already in use: tcp://127.0.0.1:5555"
-// so the Lua layer returns `false, message, "EADDRINUSE"` with
+// so the Lua layer returns `nil, message, "EADDRINUSE"` with
 // uv::ErrorName(). ØMQ's own errors (EFSM, ETERM, ENOCOMPATPROTO, EMTHREAD)
 // are named like errno's. Pure functions; any thread.
 #ifndef LUV_ZMQ_ERROR_H_

@@ -33,7 +33,7 @@ end
 
 local function decode_error(s, options)
   local ok, message, name = codec.trydecode(s, options)
-  T.eq(ok, false, "trydecode accepted a bad blob")
+  T.eq(ok, nil, "trydecode accepted a bad blob")
   T.eq(name, "ECODEC")
   return message
 end
@@ -239,7 +239,7 @@ T.case("hook names are looked up raw", function()
   setmetatable(_G, { __index = function() return function() return "via __index" end end })
   local ok, message = codec.trydecode(s)
   setmetatable(_G, nil)
-  T.eq(ok, false)
+  T.eq(ok, nil)
   T.match(message, "no function named")
 end)
 
@@ -508,7 +508,7 @@ T.case("trydecode returns true and the tuple, or false, message, ECODEC", functi
   T.eq(r[1], true); T.eq(r[2], false); T.eq(r[3], nil); T.eq(r[4], 3)
   T.eq(select("#", codec.trydecode(codec.encode(false, nil, 3))), 4)
   local ok, message, name = codec.trydecode("garbage")
-  T.eq(ok, false); T.match(message, "^ECODEC: "); T.eq(name, "ECODEC")
+  T.eq(ok, nil); T.match(message, "^ECODEC: "); T.eq(name, "ECODEC")
 end)
 
 -- Sweeps ------------------------------------------------------------------

@@ -30,7 +30,7 @@ local function slurp(p)
 end
 
 local function failure(code, ok, message, name)
-  T.eq(ok, false, "ok")
+  T.eq(ok, nil, "ok")
   T.eq(name, code, "code")
   T.match(message, "^" .. code .. ": ", "message")
   return message

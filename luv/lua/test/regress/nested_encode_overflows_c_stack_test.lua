@@ -29,7 +29,7 @@ T.case("a decode nested without end is a clean error", function()
     blob = luv.codec.encode(setmetatable({}, { __codec = function() return "nested_decode_test_ctor", blob end }))
   end
   local ok, err = luv.codec.trydecode(blob)
-  T.eq(ok, false)
+  T.eq(ok, nil)
   T.match(err, "nested more than 8 deep")
   T.le(depth, 8, "constructors that ran")
   rawset(_G, "nested_decode_test_ctor", nil)

@@ -64,7 +64,7 @@ T.case("100,000 colliding number keys in 1 MB are refused on Lua 5.1", function(
   T.le(#blob, 1000100, "blob size")
   local ok, message, code = luv.codec.trydecode(blob)
   if is_lua51 then
-    T.eq(ok, false)
+    T.eq(ok, nil)
     T.eq(code, "ECODEC")
     T.match(message, "collide in Lua 5.1's hash tables")
   else
@@ -75,7 +75,7 @@ end)
 T.case("colliding strings are refused on Lua 5.1", function()
   local ok, message = luv.codec.trydecode(string_array(50000))
   if is_lua51 then
-    T.eq(ok, false)
+    T.eq(ok, nil)
     T.match(message, "collide in Lua 5.1's hash tables")
   else
     T.eq(ok, true, message)
@@ -98,7 +98,7 @@ T.case("max_collisions raises or lowers the budget", function()
   local small = number_table(1000, "collide")  -- half a million comparisons on 5.1
   T.eq((luv.codec.trydecode(small)), true, "under the default budget")
   local ok, message = luv.codec.trydecode(small, { max_collisions = 1000 })
-  T.eq(ok, not is_lua51, message)
+  T.eq(ok == true, not is_lua51, message)
   T.eq((luv.codec.trydecode(number_table(5000, "collide"), { max_collisions = 2^40 })), true)
   T.raises("max_collisions must be", luv.codec.decode, small, { max_collisions = -1 })
 end)

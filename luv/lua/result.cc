@@ -1,0 +1,101 @@
+#include "luv/lua/result.h"
+
+#include <cstdarg>
+#include <cstring>
+
+#include <uv.h>
+
+#include "luv/uv/status.h"
+
+namespace luv::lua {
+namespace {
+
+struct Wording {
+  const char* name;
+  const char* text;  // a lua_pushfstring format with one %s: the object
+};
+
+// Indexed by LuvError.
+constexpr Wording kWordings[] = {
+    {"EBADF", "%s is closed"},
+    {"ECANCELED", "%s was closed"},
+    {"EOF", "end of file"},
+    {"EPIPE", "%s is closed"},
+    {"EAGAIN", "resource temporarily unavailable: %s"},
+};
+
+void Copy(char* out, size_t capacity, const char* data, size_t size, size_t* written) {
+  if (size >= capacity) {
+    std::memcpy(out, data, capacity - 4);
+    std::memcpy(out + capacity - 4, "...", 4);
+    *written = capacity - 1;
+    return;
+  }
+  std::memcpy(out, data, size);
+  out[size] = '\0';
+  *written = size;
+}
+
+}  // namespace
+
+Result::Result(const absl::Status& status) : ok_(status.ok()) {
+  name_[0] = '\0';
+  message_[0] = '\0';
+  message_size_ = 0;
+  if (ok_) return;
+  absl::string_view name = uv::ErrorName(status);
+  size_t ignored;
+  Copy(name_, sizeof(name_), name.data(), name.size(), &ignored);
+  Copy(message_, sizeof(message_), status.message().data(), status.message().size(),
+       &message_size_);
+}
+
+int PushFail(lua_State* L, Result& result) {
+  lua_pushnil(L);
+  lua_pushlstring(L, result.message(), result.message_size());
+  lua_pushstring(L, result.name());
+  return 3;
+}
+
+int ReturnTrue(lua_State* L, Result& result) {
+  if (!result.ok()) return PushFail(L, result);
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+int PushLuvError(lua_State* L, LuvError error, const char* object) {
+  const Wording& wording = kWordings[static_cast<int>(error)];
+  lua_pushnil(L);
+  lua_pushstring(L, wording.name);
+  lua_pushliteral(L, ": ");
+  lua_pushfstring(L, wording.text, object);
+  lua_concat(L, 3);
+  lua_pushstring(L, wording.name);
+  return 3;
+}
+
+int PushUvFail(lua_State* L, int code, const char* context) {
+  char name[32];
+  char text[128];
+  uv_err_name_r(code, name, sizeof(name));
+  uv_strerror_r(code, text, sizeof(text));
+  if (context != nullptr && context[0] != '\0') {
+    return PushFailf(L, name, "%s: %s", text, context);
+  }
+  return PushFailf(L, name, "%s", text);
+}
+
+int PushFailf(lua_State* L, const char* name, const char* format, ...) {
+  lua_pushnil(L);
+  lua_pushstring(L, name);
+  lua_pushliteral(L, ": ");
+  va_list args;
+  va_start(args, format);
+  lua_pushvfstring(L, format, args);
+  va_end(args);
+  lua_concat(L, 3);
+  lua_pushstring(L, name);
+  return 3;
+}
+
+}  // namespace luv::lua
