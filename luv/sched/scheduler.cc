@@ -359,8 +359,20 @@ void Scheduler::Resume(Fiber* fiber) {
   int status = lua_resume(co, nargs);
   current_ = nullptr;
   if (status == LUA_YIELD) {
+    if (!luv_yield_ && lua_gettop(co) > 0) {
+      // coroutine.yield(values) in a fiber: nothing would ever receive the
+      // values, so the fiber fails instead of dropping them silently.
+      lua_settop(co, 0);
+      lua_pushliteral(co,
+                      "luv: coroutine.yield() with values in a fiber: nothing receives "
+                      "them (pass values through a channel; luv.fiber.yield() or a "
+                      "bare coroutine.yield() lets other fibers run)");
+      luv_yield_ = false;
+      Finish(fiber, LUA_ERRRUN);
+      return;
+    }
     if (!luv_yield_) {
-      // A plain coroutine.yield() in a fiber: treated as luv.fiber.yield().
+      // A bare coroutine.yield() in a fiber: treated as luv.fiber.yield().
       Enqueue(fiber);
     } else if (fiber->status_ == Status::kRunning) {
       fiber->status_ = Status::kWaiting;
@@ -370,6 +382,29 @@ void Scheduler::Resume(Fiber* fiber) {
   }
   Finish(fiber, status);
 }
+
+namespace {
+
+// "fiber 0x... (function at file.lua:12)": which fiber failed, named by its
+// body's definition, read from the bottom frame of its stopped coroutine
+// (free until something fails, unlike recording where each fiber was made).
+void DescribeFiber(lua_State* co, const void* fiber, char* out, size_t size) {
+  lua_Debug ar;
+  lua_Debug bottom;
+  bool found = false;
+  for (int level = 0; lua_getstack(co, level, &ar); ++level) {
+    bottom = ar;
+    found = true;
+  }
+  if (found && lua_getinfo(co, "S", &bottom) && bottom.linedefined > 0) {
+    std::snprintf(out, size, "fiber %p (function at %s:%d)", fiber, bottom.short_src,
+                  bottom.linedefined);
+  } else {
+    std::snprintf(out, size, "fiber %p", fiber);
+  }
+}
+
+}  // namespace
 
 void Scheduler::Finish(Fiber* fiber, int status) {
   lua_State* co = fiber->thread();
@@ -388,7 +423,9 @@ void Scheduler::Finish(Fiber* fiber, int status) {
     }
     if (fiber->joiners.empty()) {
       const char* error = lua_tostring(co, -1);
-      std::fprintf(stderr, "luv: error in a fiber that nobody joined: %s\n",
+      char where[160];
+      DescribeFiber(co, fiber, where, sizeof(where));
+      std::fprintf(stderr, "luv: error in %s that nobody joined: %s\n", where,
                    error != nullptr ? error : luaL_typename(co, -1));
       std::fflush(stderr);
     }
