@@ -293,7 +293,7 @@ TEST(FileTest, ReadBuffersAreReused) {
 }
 
 // A real read at the position through libuv's thread pool.
-class ReadOp : public FileOp {
+class ReadOp final : public FileOp {
  public:
   ReadOp(File* file, size_t size, std::string* out) : file_(file), out_(out) {
     buffer_.resize(size);
