@@ -1,0 +1,2 @@
+// Never builds: see BUILD.bazel.
+#include "luv/uv/loop.h"
