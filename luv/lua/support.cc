@@ -146,9 +146,6 @@ void SetClosures(lua_State* L, const luaL_Reg* functions, void* upvalue) {
   }
 }
 
-int ClosedError(lua_State* L, int arg, const char* type) {
-  return luaL_argerror(L, arg, lua_pushfstring(L, "%s is closed", type));
-}
 
 void SetFunctions(lua_State* L, const luaL_Reg* functions) {
   for (; functions->name != nullptr; ++functions) {

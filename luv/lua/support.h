@@ -75,9 +75,6 @@ void SetFunctions(lua_State* L, const luaL_Reg* functions);
 // upvalue 1 (luv's functions find their scheduler there).
 void SetClosures(lua_State* L, const luaL_Reg* functions, void* upvalue);
 
-// Raises "bad argument #arg to 'fn' (<what> expected, got closed <type>)"-
-// style errors for methods called on a closed or collected object.
-int ClosedError(lua_State* L, int arg, const char* type);
 
 }  // namespace luv::lua
 

@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "luv/sched/process.h"
+#include "luv/sched/thread_registry.h"
 #include "luv/sched/protect.h"
 #include "luv/sched/wait_group.h"
 #include "luv/uv/timer.h"
@@ -53,7 +53,7 @@ Scheduler::Scheduler(lua_State* main)
 
 Scheduler::~Scheduler() {
   // The interpreter's own state ending is the process ending: luv threads
-  // are asked to stop and waited for (process.h).
+  // are asked to stop and waited for (thread_registry.h).
   if (!IsLuvThread()) StopAndWaitForThreads();
   if (mailbox_id_ != 0) UnregisterMailbox(mailbox_id_);
   mailbox_->Release();

@@ -139,7 +139,7 @@ class Scheduler {
   // Main state: runs fibers and the loop until it is woken. `host` is the
   // main thread (the caller). kDeadlock: nothing can ever wake it (no fiber
   // ready, no active handle or request). kStopping: the process is exiting
-  // and this is a luv thread (process.h).
+  // and this is a luv thread (thread_registry.h).
   enum class WakeResult { kWoken, kDeadlock, kStopping };
   WakeResult RunUntilWoken(lua_State* host);
   // The results a woken main state should push (null: none).

@@ -6,7 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "luv/codec/codec.h"
-#include "luv/sched/process.h"
+#include "luv/sched/thread_registry.h"
 #include "luv/sched/protect.h"
 
 namespace luv::thread {

@@ -10,7 +10,7 @@
 //
 // ThreadShared is what the thread and its joiners share; it is thread-safe.
 // A thread whose ThreadShared nobody holds any more keeps running to the
-// end; process exit waits for it (luv/sched/process.h).
+// end; process exit waits for it (luv/sched/thread_registry.h).
 #ifndef LUV_THREAD_THREAD_H_
 #define LUV_THREAD_THREAD_H_
 

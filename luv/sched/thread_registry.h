@@ -11,8 +11,8 @@
 //
 // Every scheduler registers its mailbox here so that a stop request can wake
 // it. All functions are thread-safe.
-#ifndef LUV_SCHED_PROCESS_H_
-#define LUV_SCHED_PROCESS_H_
+#ifndef LUV_SCHED_THREAD_REGISTRY_H_
+#define LUV_SCHED_THREAD_REGISTRY_H_
 
 #include <cstdint>
 
@@ -42,4 +42,4 @@ void StopAndWaitForThreads();
 
 }  // namespace luv::sched
 
-#endif  // LUV_SCHED_PROCESS_H_
+#endif  // LUV_SCHED_THREAD_REGISTRY_H_

@@ -1,4 +1,4 @@
-#include "luv/sched/process.h"
+#include "luv/sched/thread_registry.h"
 
 #include <atomic>
 #include <condition_variable>
