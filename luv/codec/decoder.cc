@@ -19,7 +19,7 @@
 #include "luv/codec/nesting.h"
 #include "luv/codec/parser.h"
 #include "luv/codec/message.h"
-#include "luv/codec/protected_call.h"
+#include "luv/protect/protect.h"
 #include "luv/codec/vm.h"
 
 namespace luv::codec {
@@ -494,7 +494,7 @@ absl::Status DecodeImpl(lua_State* L, absl::string_view blob,
                live,
                vm,
                message_pins != nullptr ? message_pins : &redeemed};
-  int pushed = CallProtected(L, Build, &job, 0);
+  int pushed = protect::CallProtected(L, Build, &job, 0);
   if (pushed < 0) {
     std::string message = ErrorText(L, -1);
     lua_pop(L, 1);

@@ -20,7 +20,7 @@
 #include "luv/codec/mac.h"
 #include "luv/codec/nesting.h"
 #include "luv/codec/message.h"
-#include "luv/codec/protected_call.h"
+#include "luv/protect/protect.h"
 #include "luv/codec/vm.h"
 
 namespace luv::codec {
@@ -584,7 +584,7 @@ absl::Status EncodeImpl(lua_State* L, int count, const Limits& limits, Message* 
     lua_pop(L, count);
     pushed = 0;
   } else {
-    pushed = CallProtected(L, Walk, &e, count);
+    pushed = protect::CallProtected(L, Walk, &e, count);
   }
   if (pushed < 0) {
     std::string message = lua_type(L, -1) == LUA_TSTRING

@@ -4,7 +4,7 @@
 #include <cstring>
 
 #include "luv/codec/format.h"
-#include "luv/codec/protected_call.h"
+#include "luv/protect/protect.h"
 
 namespace luv::codec {
 namespace {
@@ -50,7 +50,7 @@ Vm CurrentVm(lua_State* L) {
   Vm vm = cached_vm.load(std::memory_order_relaxed);
   if (vm != Vm::kUnknown) return vm;
   Prefix prefix{};
-  if (CallProtected(L, DumpTinyFunction, &prefix, 0) < 0) {
+  if (protect::CallProtected(L, DumpTinyFunction, &prefix, 0) < 0) {
     lua_pop(L, 1);
     return Vm::kUnknown;
   }

@@ -19,7 +19,7 @@
 #include "luv/lua/lua_timer.h"
 #include "luv/lua/lua_udp.h"
 #include "luv/lua/lua_zmq.h"
-#include "luv/sched/protect.h"
+#include "luv/protect/protect.h"
 #include "luv/sched/yieldable.h"
 
 extern "C" __attribute__((visibility("default"))) int luaopen_luv(lua_State* L);
@@ -27,7 +27,7 @@ extern "C" __attribute__((visibility("default"))) int luaopen_luv(lua_State* L);
 // require("luv") -> the module table. Each Lua state (each OS thread) gets
 // its own table and scheduler.
 int luaopen_luv(lua_State* L) {
-  luv::sched::InstallProtect(L);
+  luv::protect::InstallProtect(L);
   luv::sched::InitYieldCheck(L);
   luv::sched::Scheduler* scheduler = luv::lua::OpenScheduler(L);
   luv::lua::OpenRequest(L);

@@ -15,14 +15,13 @@
 
 #include "absl/status/status.h"
 #include "luv/lua/result.h"
-#include "luv/sched/protect.h"
+#include "luv/protect/protect.h"
 
 namespace luv::lua {
 
-// PushProtected and RunProtected (luv/sched/protect.h) are the tools of the
-// push step; bindings use them through this header.
-using sched::PushProtected;
-using sched::RunProtected;
+// PushProtected (luv/protect/protect.h) is the tool of the push step;
+// bindings use it through this header.
+using protect::PushProtected;
 
 // Results and failures: result.h (Result, ReturnTrue, PushFail,
 // PushLuvError). For a status that the caller's frame must keep alive (a

@@ -3,7 +3,7 @@
 #include <cstdio>
 
 #include "luv/sched/thread_registry.h"
-#include "luv/sched/protect.h"
+#include "luv/protect/protect.h"
 #include "luv/sched/wait_group.h"
 #include "luv/uv/timer.h"
 
@@ -338,7 +338,7 @@ void Scheduler::Resume(Fiber* fiber) {
     if (PushFn push = fiber->results_) {
       void* arg = fiber->results_arg_;
       fiber->results_ = nullptr;
-      nargs = PushProtected(host_, [push, arg](lua_State* L) { return push(L, arg); });
+      nargs = protect::PushProtected(host_, [push, arg](lua_State* L) { return push(L, arg); });
       if (nargs < 0) {  // deliver `false, error` instead
         lua_pushboolean(host_, 0);
         lua_insert(host_, -2);
@@ -415,7 +415,7 @@ void Scheduler::Finish(Fiber* fiber, int status) {
     if (lua_type(co, -1) == LUA_TSTRING) {
       int top = lua_gettop(host_);
       int pushed =
-          PushProtected(host_, [co](lua_State* L) { return PushTraceback(L, co); });
+          protect::PushProtected(host_, [co](lua_State* L) { return PushTraceback(L, co); });
       if (pushed == 1 && lua_checkstack(co, 1)) {
         lua_xmove(host_, co, 1);  // the traceback replaces the message as the error
       }

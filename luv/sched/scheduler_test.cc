@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
-#include "luv/sched/protect.h"
+#include "luv/protect/protect.h"
 #include "luv/sched/yieldable.h"
 #include "luv/uv/handle.h"
 #include "luv/uv/timer.h"
@@ -20,7 +20,7 @@ class SchedulerTest : public ::testing::Test {
   void SetUp() override {
     L = luaL_newstate();
     luaL_openlibs(L);
-    InstallProtect(L);
+    protect::InstallProtect(L);
     InitYieldCheck(L);
     scheduler = std::make_unique<Scheduler>(L);
     ASSERT_TRUE(scheduler->init_status().ok());

@@ -7,7 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "luv/codec/codec.h"
 #include "luv/sched/thread_registry.h"
-#include "luv/sched/protect.h"
+#include "luv/protect/protect.h"
 
 namespace luv::thread {
 namespace {
@@ -29,7 +29,7 @@ int Traceback(lua_State* L) {
 // Replaces the stack with the string `message`, in protected mode.
 void SetMessage(lua_State* L, absl::string_view message) {
   lua_settop(L, 0);
-  if (sched::PushProtected(L, [message](lua_State* L) {
+  if (protect::PushProtected(L, [message](lua_State* L) {
         lua_pushlstring(L, message.data(), message.size());
         return 1;
       }) < 0) {
@@ -77,7 +77,7 @@ void* ThreadMain(void* arg) {
   codec::Message results;
   if (lua_State* L = luaL_newstate()) {
     luaL_openlibs(L);
-    sched::InstallProtect(L);
+    protect::InstallProtect(L);
     lua_getglobal(L, "package");
     lua_getfield(L, -1, "preload");
     lua_pushcfunction(L, start->open_luv);

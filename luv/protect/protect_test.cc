@@ -1,10 +1,10 @@
-#include "luv/codec/protected_call.h"
+#include "luv/protect/protect.h"
 
 #include <string>
 
 #include "gtest/gtest.h"
 
-namespace luv::codec {
+namespace luv::protect {
 namespace {
 
 int AddArguments(lua_State* L, void* context) {
@@ -46,5 +46,22 @@ TEST(ProtectedCallTest, CatchesErrorsAndConsumesArguments) {
   lua_close(L);
 }
 
+TEST(ProtectedCallTest, PushProtectedRunsACallable) {
+  lua_State* L = luaL_newstate();
+  InstallProtect(L);
+  int calls = 0;
+  EXPECT_EQ(PushProtected(L, [&calls](lua_State* L) {
+              ++calls;
+              lua_pushliteral(L, "pushed");
+              return 1;
+            }),
+            1);
+  EXPECT_EQ(calls, 1);
+  EXPECT_STREQ(lua_tostring(L, -1), "pushed");
+  EXPECT_EQ(PushProtected(L, [](lua_State* L) { return luaL_error(L, "no"); }), -1);
+  EXPECT_STREQ(lua_tostring(L, -1), "no");
+  lua_close(L);
+}
+
 }  // namespace
-}  // namespace luv::codec
+}  // namespace luv::protect

@@ -1,11 +1,11 @@
-#include "luv/codec/protected_call.h"
+#include "luv/protect/protect.h"
 
-namespace luv::codec {
+namespace luv::protect {
 namespace {
 
-// The registry holds one trampoline closure per state under this address, so
-// that calling does not allocate (pushing a new C function would, and that
-// may raise outside protection).
+// The registry holds one trampoline per state under this address, so that
+// calling does not allocate (pushing a new C function would, and that may
+// raise outside protection).
 const char kTrampolineKey = 0;
 
 struct Call {
@@ -19,18 +19,24 @@ int Trampoline(lua_State* L) {
   return call->fn(L, call->context);
 }
 
-// Run by lua_cpcall, which is itself protected: creates the trampoline.
+// Run by lua_cpcall, which is itself protected.
 int Install(lua_State* L) {
-  lua_pushlightuserdata(L, const_cast<char*>(&kTrampolineKey));
-  lua_pushcfunction(L, Trampoline);
-  lua_rawset(L, LUA_REGISTRYINDEX);
+  InstallProtect(L);
   return 0;
 }
 
 }  // namespace
 
+void InstallProtect(lua_State* L) {
+  lua_pushlightuserdata(L, const_cast<char*>(&kTrampolineKey));
+  lua_pushcfunction(L, Trampoline);
+  lua_rawset(L, LUA_REGISTRYINDEX);
+}
+
 int CallProtected(lua_State* L, ProtectedFunction fn, void* context, int nargs) {
   int base = lua_gettop(L) - nargs;
+  // Pushing a light userdata and reading an existing registry entry
+  // allocate nothing, so none of this can raise before lua_pcall.
   lua_pushlightuserdata(L, const_cast<char*>(&kTrampolineKey));
   lua_rawget(L, LUA_REGISTRYINDEX);
   if (!lua_isfunction(L, -1)) {
@@ -44,12 +50,14 @@ int CallProtected(lua_State* L, ProtectedFunction fn, void* context, int nargs) 
     lua_pushlightuserdata(L, const_cast<char*>(&kTrampolineKey));
     lua_rawget(L, LUA_REGISTRYINDEX);
   }
-  lua_insert(L, base + 1);
   Call call{fn, context};
   lua_pushlightuserdata(L, &call);
-  lua_insert(L, base + 2);
+  if (nargs > 0) {
+    lua_insert(L, base + 1);  // the Call, below the arguments
+    lua_insert(L, base + 1);  // the trampoline, below it
+  }
   if (lua_pcall(L, nargs + 1, LUA_MULTRET, 0) != 0) return -1;
   return lua_gettop(L) - base;
 }
 
-}  // namespace luv::codec
+}  // namespace luv::protect
