@@ -103,6 +103,7 @@ int Ensure(Stdio* stdio) {
                             ? uv::StreamInit::Tty(descriptor.fd)
                             : uv::StreamInit::Pipe(false);
   auto* stream = new LuaStream(stdio->scheduler, init, stdio->name);
+  stream->MarkInternal();  // like io.stdout: open for the process's life
   bool ok = stream->init_status().ok();
   if (ok && descriptor.kind == uv::StdioKind::kPipe) {
     ok = uv::PipeOpen(stream, descriptor.fd).ok();

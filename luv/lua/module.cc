@@ -5,6 +5,7 @@
 #include "luv/lua/lua_codec.h"
 #include "luv/lua/lua_dns.h"
 #include "luv/lua/lua_fiber.h"
+#include "luv/lua/lua_diagnostics.h"
 #include "luv/lua/lua_fs.h"
 #include "luv/lua/lua_idle.h"
 #include "luv/lua/lua_pipe.h"
@@ -36,6 +37,7 @@ int luaopen_luv(lua_State* L) {
   lua_setfield(L, -2, "_VERSION");
   luv::lua::OpenSystem(L);
   luv::lua::OpenFiber(L, scheduler);
+  luv::lua::OpenDiagnostics(L, scheduler);
   luv::lua::OpenTimer(L, scheduler);
   luv::lua::OpenIdle(L, scheduler);
   luv::lua::OpenCodec(L);

@@ -48,6 +48,7 @@ Scheduler::Scheduler(lua_State* main)
     : main_(this, main, /*is_fiber=*/false),
       alarm_(new SleepAlarm(this)),
       mailbox_(new uv::Mailbox(loop())) {
+  alarm_->MarkInternal();
   if (mailbox_->init_status().ok()) mailbox_id_ = RegisterMailbox(mailbox_->address());
 }
 
@@ -238,6 +239,9 @@ void Scheduler::Ready(State* state) {
   }
   switch (state->status_) {
     case Status::kNew:
+      ++unfinished_fibers_;  // until Finish
+      Enqueue(state);
+      break;
     case Status::kRunning:
     case Status::kWaiting:
       Enqueue(state);
@@ -409,6 +413,7 @@ void DescribeFiber(lua_State* co, const void* fiber, char* out, size_t size) {
 void Scheduler::Finish(Fiber* fiber, int status) {
   lua_State* co = fiber->thread();
   fiber->status_ = Status::kDead;
+  --unfinished_fibers_;
   DetachWait(fiber);
   if (status != 0) {
     fiber->failed_ = true;

@@ -169,6 +169,8 @@ class Scheduler {
 
   // Fibers currently queued; for tests and luv.fiber introspection.
   size_t ready_count() const { return ready_count_; }
+  // Fibers readied and not finished yet (queued, running or waiting).
+  size_t unfinished_fibers() const { return unfinished_fibers_; }
 
   // Where other threads post tasks for this scheduler's thread (joins of
   // threads, channels). Null only if the loop failed to start.
@@ -225,6 +227,7 @@ class Scheduler {
   State* ready_head_ = nullptr;
   State* ready_tail_ = nullptr;
   size_t ready_count_ = 0;
+  size_t unfinished_fibers_ = 0;
 
   uint64_t last_poll_ns_ = 0;
   unsigned passes_since_clock_ = 0;

@@ -41,4 +41,24 @@ void HandleOwner::DeleteIfDone() {
   if (closed_ && released_) delete this;
 }
 
+void ForEachOpenHandle(uv_loop_t* loop, void (*visit)(const char* type, void* context),
+                       void* context) {
+  struct Walk {
+    void (*visit)(const char*, void*);
+    void* context;
+  } walk{visit, context};
+  uv_walk(
+      loop,
+      [](uv_handle_t* handle, void* arg) {
+        HandleOwner* owner = HandleOwner::FromHandle(handle);
+        if (uv_is_closing(handle) || owner == nullptr || owner->internal() ||
+            owner->closing()) {
+          return;
+        }
+        auto* walk = static_cast<Walk*>(arg);
+        walk->visit(uv_handle_type_name(uv_handle_get_type(handle)), walk->context);
+      },
+      &walk);
+}
+
 }  // namespace luv::uv

@@ -36,6 +36,11 @@ class HandleOwner {
   // True once Close() or Release() was called (or the handle never opened).
   bool closing() const { return closing_; }
 
+  // luv's own handles (the scheduler's alarm, mailboxes, the standard
+  // streams) are internal: not among the handles a program opened.
+  void MarkInternal() { internal_ = true; }
+  bool internal() const { return internal_; }
+
   // The HandleOwner behind a handle that was attached with Attach(). Every
   // handle luv creates has one.
   static HandleOwner* FromHandle(uv_handle_t* handle) {
@@ -63,9 +68,16 @@ class HandleOwner {
 
   uv_handle_t* handle_ = nullptr;
   bool closing_ = false;
+  bool internal_ = false;
   bool closed_ = false;
   bool released_ = false;
 };
+
+// Calls `visit(type, context)` ("timer", "tcp", ...) for each handle of
+// `loop` that a program opened and has not closed (not internal, not
+// closing). For finding leaks.
+void ForEachOpenHandle(uv_loop_t* loop, void (*visit)(const char* type, void* context),
+                       void* context);
 
 }  // namespace luv::uv
 

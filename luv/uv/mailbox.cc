@@ -20,6 +20,7 @@ Mailbox::Mailbox(uv_loop_t* loop) : address_(std::make_shared<Address::Shared>()
   init_status_ = UvStatus(uv_async_init(loop, &async_, OnAsync), "mailbox");
   if (!init_status_.ok()) return;
   Attach(reinterpret_cast<uv_handle_t*>(&async_));
+  MarkInternal();
   uv_unref(reinterpret_cast<uv_handle_t*>(&async_));
   std::lock_guard<std::mutex> lock(address_.shared_->mutex);
   address_.shared_->async = &async_;

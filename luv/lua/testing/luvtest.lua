@@ -84,11 +84,53 @@ function T.run_lua(code, env)
   return tonumber(code_text), output:gsub("exit=%d+%s*$", "")
 end
 
+-- What the running state has open: its handles by type, and its fibers
+-- that are not finished (nil when luv is not loaded).
+local function open_things()
+  local luv = package.loaded.luv
+  if type(luv) ~= "table" or not luv.handles then return nil end
+  collectgarbage("collect")
+  collectgarbage("collect")
+  local counts = {}
+  for _, type_name in ipairs(luv.handles()) do
+    counts[type_name] = (counts[type_name] or 0) + 1
+  end
+  return { handles = counts, fibers = luv.fiber.active() }
+end
+
+-- Like libuv's tests, a case ends with what it opened closed and its
+-- fibers finished: a message naming what was left, or nil.
+local function leftovers(before, after)
+  if before == nil or after == nil then return nil end
+  local left = {}
+  for type_name, n in pairs(after.handles) do
+    local extra = n - (before.handles[type_name] or 0)
+    if extra > 0 then left[#left + 1] = extra .. " " .. type_name end
+  end
+  table.sort(left)
+  local fibers = after.fibers - before.fibers
+  if fibers > 0 then left[#left + 1] = fibers .. " unfinished fiber(s)" end
+  if #left == 0 then return nil end
+  return "left open: " .. table.concat(left, ", ")
+end
+
 -- Runs every case in order; a failing case does not stop the others.
 function T.run()
   local passed, failed = 0, 0
   for i, c in ipairs(cases) do
+    local before = open_things()
     local ok, err = xpcall(c.fn, debug.traceback)
+    if ok then
+      -- Peers closing, fibers reading their last EOF: give what is winding
+      -- down a moment (at most ~0.2 s) before calling it left open.
+      local left = leftovers(before, open_things())
+      for _ = 1, 200 do
+        if not left then break end
+        package.loaded.luv.sleep(0.001)
+        left = leftovers(before, open_things())
+      end
+      if left then ok, err = false, left end
+    end
     if ok then
       passed = passed + 1
       print(string.format("ok %d - %s", i, c.name))

@@ -1,0 +1,45 @@
+#include "luv/lua/lua_diagnostics.h"
+
+#include "luv/lua/lua_sched.h"
+#include "luv/uv/handle.h"
+
+namespace luv::lua {
+namespace {
+
+// luv.handles() -> {"timer", "tcp", ...}: the handles this state's loop has
+// open that the program opened (luv's own are left out), in no order.
+int LHandles(lua_State* L) {
+  sched::Scheduler* scheduler = UpScheduler(L);
+  lua_newtable(L);
+  uv::ForEachOpenHandle(
+      scheduler->loop(),
+      [](const char* type, void* context) {
+        auto* L = static_cast<lua_State*>(context);
+        lua_pushstring(L, type);
+        lua_rawseti(L, -2, static_cast<int>(lua_objlen(L, -2)) + 1);
+      },
+      L);
+  return 1;
+}
+
+// luv.fiber.active() -> number: fibers readied and not finished (queued,
+// running or waiting).
+int LFiberActive(lua_State* L) {
+  lua_pushnumber(L, static_cast<lua_Number>(UpScheduler(L)->unfinished_fibers()));
+  return 1;
+}
+
+}  // namespace
+
+void OpenDiagnostics(lua_State* L, sched::Scheduler* scheduler) {
+  lua_pushlightuserdata(L, scheduler);
+  lua_pushcclosure(L, LHandles, 1);
+  lua_setfield(L, -2, "handles");
+  lua_getfield(L, -1, "fiber");
+  lua_pushlightuserdata(L, scheduler);
+  lua_pushcclosure(L, LFiberActive, 1);
+  lua_setfield(L, -2, "active");
+  lua_pop(L, 1);
+}
+
+}  // namespace luv::lua
