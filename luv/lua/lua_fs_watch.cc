@@ -106,15 +106,10 @@ constexpr luaL_Reg kMethods[] = {
     {nullptr, nullptr},
 };
 
-constexpr luaL_Reg kMeta[] = {
-    {"__gc", HandleGc<LuaWatch, kWatchType>},
-    {nullptr, nullptr},
-};
-
 }  // namespace
 
 void OpenFsWatch(lua_State* L, sched::Scheduler* scheduler) {
-  NewClass(L, kWatchType, kMethods, kMeta);
+  NewObjectClass(L, kWatchType, kMethods);
   lua_pop(L, 1);
   lua_pushlightuserdata(L, scheduler);
   lua_pushcclosure(L, LFsWatch, 1);

@@ -15,6 +15,7 @@
 #include <lua.hpp>
 
 #include "luv/lua/lua_sched.h"
+#include "luv/lua/object.h"
 #include "luv/lua/support.h"
 #include "luv/sched/scheduler.h"
 #include "luv/sched/wait_list.h"
@@ -22,11 +23,14 @@
 namespace luv::lua {
 
 // Base of a handle record: `Base` is a luv/uv handle class (uv::Timer, ...).
+// Owned by a Lua object (object.h); releasing it closes the handle.
 template <typename Base>
-class WaitableHandle : public Base {
+class WaitableHandle : public Base, public LuaOwned {
  public:
   explicit WaitableHandle(sched::Scheduler* scheduler)
       : Base(scheduler->loop()), scheduler_(scheduler) {}
+
+  void ReleaseFromLua() override { this->Release(); }
 
   sched::Scheduler* scheduler() const { return scheduler_; }
   sched::WaitList* waiters() { return &waiters_; }
@@ -39,47 +43,25 @@ class WaitableHandle : public Base {
   sched::WaitList waiters_;
 };
 
-// The userdata: only a pointer, so the record can outlive it.
-template <typename Record>
-struct HandleBox {
-  Record* record;
-};
-
-// <type>.create(): pushes a new userdata of metatable `type` owning a new
+// <type>.create(): pushes a new object of class `type` owning a new
 // Record(scheduler), or the failure triple if libuv refused the handle.
-// The userdata exists before the record, so no raise can leak the record.
 template <typename Record>
 int CreateHandle(lua_State* L, const char* type, sched::Scheduler* scheduler) {
-  auto* box =
-      static_cast<HandleBox<Record>*>(lua_newuserdata(L, sizeof(HandleBox<Record>)));
-  box->record = nullptr;
-  luaL_getmetatable(L, type);
-  lua_setmetatable(L, -2);
-  box->record = new Record(scheduler);
-  if (box->record->init_status().ok()) return 1;
-  int pushed = PushFailure(L, box->record->init_status());
-  box->record->Release();
-  box->record = nullptr;
+  ObjectBox* box = PushObjectBox(L, type);
+  auto* record = new Record(scheduler);
+  if (record->init_status().ok()) {
+    box->owned = record;
+    return 1;
+  }
+  int pushed = PushFailure(L, record->init_status());
+  record->Release();
   return pushed >= 0 ? pushed : lua_error(L);
 }
 
-// The record behind the userdata at `index` (checked against `type`).
+// The record behind the object at `index` (checked against `type`).
 template <typename Record>
 Record* CheckHandle(lua_State* L, int index, const char* type) {
-  Record* record =
-      static_cast<HandleBox<Record>*>(luaL_checkudata(L, index, type))->record;
-  if (record == nullptr) luaL_argerror(L, index, "handle failed to open");
-  return record;
-}
-
-// __gc: lets go of the record (it closes the handle if still open).
-template <typename Record, const char* kType>
-int HandleGc(lua_State* L) {
-  auto* box = static_cast<HandleBox<Record>*>(TestObject(L, 1, kType));
-  if (box == nullptr) return 0;
-  if (box->record != nullptr) box->record->Release();
-  box->record = nullptr;
-  return 0;
+  return CheckObject<Record>(L, index, type);
 }
 
 // handle:close() -> true. Wakes the waiters with ECANCELED; idempotent.

@@ -60,11 +60,6 @@ constexpr luaL_Reg kMethods[] = {
     {"close", LIdleClose}, {"active", LIdleActive}, {nullptr, nullptr},
 };
 
-constexpr luaL_Reg kMeta[] = {
-    {"__gc", HandleGc<LuaIdle, kIdleType>},
-    {nullptr, nullptr},
-};
-
 constexpr luaL_Reg kFunctions[] = {
     {"create", LIdleCreate},
     {nullptr, nullptr},
@@ -75,7 +70,7 @@ constexpr luaL_Reg kFunctions[] = {
 void OpenIdle(lua_State* L, sched::Scheduler* scheduler) {
   RegisterWaitable(kIdleType, {HandleSelectReady<LuaIdle, kIdleType>,
                                HandleSelectAdd<LuaIdle, kIdleType>});
-  NewClass(L, kIdleType, kMethods, kMeta);
+  NewObjectClass(L, kIdleType, kMethods);
   lua_pop(L, 1);
   lua_newtable(L);
   SetClosures(L, kFunctions, scheduler);

@@ -13,9 +13,7 @@ namespace luv::lua {
 namespace {
 
 LuaStream* CheckPipe(lua_State* L) {
-  LuaStream* stream = static_cast<StreamBox*>(luaL_checkudata(L, 1, kPipeType))->stream;
-  if (stream == nullptr) luaL_argerror(L, 1, "pipe failed to open");
-  return stream;
+  return CheckObject<LuaStream>(L, 1, kPipeType);
 }
 
 absl::string_view CheckPath(lua_State* L, int index) {

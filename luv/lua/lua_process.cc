@@ -22,6 +22,7 @@
 #include "luv/lua/lua_sched.h"
 #include "luv/lua/lua_stdio.h"
 #include "luv/lua/lua_stream.h"
+#include "luv/lua/object.h"
 #include "luv/lua/support.h"
 #include "luv/uv/process.h"
 
@@ -33,10 +34,13 @@ constexpr char kBoxType[] = "luv.process_handle";
 // Private key (by address) of the handle userdata in a process table.
 const char kHandleKey = 0;
 
-class LuaProcess : public uv::Process {
+class LuaProcess : public uv::Process, public LuaOwned {
  public:
   LuaProcess(sched::Scheduler* scheduler, const uv::SpawnOptions& options, bool detached)
       : Process(scheduler->loop(), options), scheduler_(scheduler), detached_(detached) {}
+
+  // A process object collected while its child runs still reaps the child.
+  void ReleaseFromLua() override { ReleaseWhenExited(); }
 
   sched::Scheduler* scheduler() const { return scheduler_; }
   sched::WaitList* waiters() { return &waiters_; }
@@ -56,10 +60,6 @@ class LuaProcess : public uv::Process {
   sched::Scheduler* const scheduler_;
   const bool detached_;
   sched::WaitList waiters_;
-};
-
-struct ProcessBox {
-  LuaProcess* process;
 };
 
 // Stdio entries, read in step 1: trivially destructible.
@@ -356,27 +356,24 @@ int LProcessSpawn(lua_State* L) {
   lua_createtable(L, 0, 5);  // kObject
   luaL_getmetatable(L, kProcessType);
   lua_setmetatable(L, -2);
-  auto* box = static_cast<ProcessBox*>(lua_newuserdata(L, sizeof(ProcessBox)));  // kBox
-  box->process = nullptr;
-  luaL_getmetatable(L, kBoxType);
-  lua_setmetatable(L, -2);
+  ObjectBox* box = PushObjectBox(L, kBoxType);  // kBox
   luaL_checkstack(L, 4, "luv.process.spawn");
 
   // Step 2.
-  box->process = Spawn(L, scheduler, kScratch, plan.nargs, plan.nenv, plan.has_env,
-                       plan.has_cwd, plan.detached, plan.stdio);
-  if (!box->process->init_status().ok()) {
+  LuaProcess* process = Spawn(L, scheduler, kScratch, plan.nargs, plan.nenv,
+                              plan.has_env, plan.has_cwd, plan.detached, plan.stdio);
+  if (!process->init_status().ok()) {
     // libuv may have connected the fresh pipes to a child that never ran:
     // they would read EOF and fail to write, so they are closed instead.
     for (const StdioChoice& choice : plan.stdio) {
       if (choice.kind == uv::StdioSpec::Kind::kCreatePipe) choice.stream->CloseAndWake();
     }
-    int pushed = PushFailure(L, box->process->init_status());
-    box->process->Release();
-    box->process = nullptr;
+    int pushed = PushFailure(L, process->init_status());
+    process->Release();
     return pushed >= 0 ? pushed : lua_error(L);
   }
-  FillProcessObject(L, plan, box->process->pid());
+  box->owned = process;
+  FillProcessObject(L, plan, process->pid());
   lua_settop(L, kObject);
   return 1;
 }
@@ -390,16 +387,10 @@ LuaProcess* CheckProcess(lua_State* L) {
   if (!is_process) luaL_argerror(L, 1, "luv.process expected");
   lua_pushlightuserdata(L, const_cast<char*>(&kHandleKey));
   lua_rawget(L, 1);
-  ProcessBox* box = nullptr;
-  if (lua_type(L, -1) == LUA_TUSERDATA && lua_getmetatable(L, -1)) {
-    luaL_getmetatable(L, kBoxType);
-    if (lua_rawequal(L, -1, -2)) box = static_cast<ProcessBox*>(lua_touserdata(L, -3));
-    lua_pop(L, 2);
-  }
+  ObjectBox* box = TestObjectBox(L, -1, kBoxType);
   lua_pop(L, 1);
-  if (box == nullptr || box->process == nullptr)
-    luaL_argerror(L, 1, "not a live process");
-  return box->process;
+  if (box == nullptr || box->owned == nullptr) luaL_argerror(L, 1, "not a live process");
+  return static_cast<LuaProcess*>(box->owned);
 }
 
 // process:wait() -> exit_status, term_signal. Suspends until the child
@@ -437,22 +428,9 @@ int LProcessKill(lua_State* L) {
   return ReturnTrue(L, result);
 }
 
-int LBoxGc(lua_State* L) {
-  auto* box = static_cast<ProcessBox*>(TestObject(L, 1, kBoxType));
-  if (box == nullptr) return 0;
-  if (box->process != nullptr) box->process->ReleaseWhenExited();
-  box->process = nullptr;
-  return 0;
-}
-
 constexpr luaL_Reg kMethods[] = {
     {"wait", LProcessWait},
     {"kill", LProcessKill},
-    {nullptr, nullptr},
-};
-
-constexpr luaL_Reg kBoxMeta[] = {
-    {"__gc", LBoxGc},
     {nullptr, nullptr},
 };
 
@@ -468,7 +446,7 @@ constexpr luaL_Reg kFunctions[] = {
 void OpenProcess(lua_State* L, sched::Scheduler* scheduler) {
   NewClass(L, kProcessType, kMethods);
   lua_pop(L, 1);
-  NewClass(L, kBoxType, kNoMethods, kBoxMeta);
+  NewObjectClass(L, kBoxType, kNoMethods);
   lua_pop(L, 1);
   lua_newtable(L);
   SetClosures(L, kFunctions, scheduler);

@@ -11,6 +11,7 @@
 
 #include "luv/lua/lua_sched.h"
 #include "luv/lua/lua_select.h"
+#include "luv/lua/object.h"
 #include "luv/lua/support.h"
 #include "luv/uv/status.h"
 
@@ -605,17 +606,6 @@ int LStreamListen(lua_State* L) {
 // server:accept(client) -> true | nil, message, code
 int LStreamAccept(lua_State* L) { return StreamMethods::Accept(L, Self(L)); }
 
-// __gc: lets go of the record (closing the handle). Nothing waits on a
-// stream that is collected: a waiting state keeps its stream alive. (At
-// lua_close the states go first, so there is nobody to wake either.)
-int LStreamGc(lua_State* L) {
-  if (!IsStreamObject(L, 1)) return 0;  // a copy of __gc on a foreign object
-  auto* box = static_cast<StreamBox*>(lua_touserdata(L, 1));
-  if (box->stream != nullptr) box->stream->Release();
-  box->stream = nullptr;
-  return 0;
-}
-
 constexpr luaL_Reg kSharedMethods[] = {
     {"read", LStreamRead},
     {"readable", LStreamReadable},
@@ -634,7 +624,8 @@ constexpr luaL_Reg kSharedMethods[] = {
 
 LuaStream* TestStream(lua_State* L, int index) {
   if (!IsStreamObject(L, index)) return nullptr;
-  return static_cast<StreamBox*>(lua_touserdata(L, index))->stream;
+  LuaOwned* owned = static_cast<ObjectBox*>(lua_touserdata(L, index))->owned;
+  return static_cast<LuaStream*>(owned);
 }
 
 LuaStream* CheckStream(lua_State* L, int index) {
@@ -651,15 +642,14 @@ LuaStream* CheckStream(lua_State* L, int index) {
 
 int PushNewStream(lua_State* L, const char* type, Scheduler* scheduler,
                   uv::StreamInit init, const char* what) {
-  auto* box = static_cast<StreamBox*>(lua_newuserdata(L, sizeof(StreamBox)));
-  box->stream = nullptr;
-  luaL_getmetatable(L, type);
-  lua_setmetatable(L, -2);
-  box->stream = new LuaStream(scheduler, init, what);
-  if (box->stream->init_status().ok()) return 1;
-  int pushed = PushFailure(L, box->stream->init_status());
-  box->stream->Release();
-  box->stream = nullptr;
+  ObjectBox* box = PushObjectBox(L, type);
+  auto* stream = new LuaStream(scheduler, init, what);
+  if (stream->init_status().ok()) {
+    box->owned = stream;
+    return 1;
+  }
+  int pushed = PushFailure(L, stream->init_status());
+  stream->Release();
   return pushed >= 0 ? pushed : lua_error(L);
 }
 
@@ -691,8 +681,10 @@ void RegisterStreamType(lua_State* L, const char* type, const luaL_Reg* methods)
   if (sigaction(SIGPIPE, nullptr, &action) == 0 && action.sa_handler == SIG_DFL) {
     signal(SIGPIPE, SIG_IGN);
   }
-  static const luaL_Reg kMeta[] = {{"__gc", LStreamGc}, {nullptr, nullptr}};
-  NewClass(L, type, methods, kMeta);
+  // Nothing waits on a stream that is collected: a waiting state keeps its
+  // stream alive. (At lua_close the states go first, so there is nobody to
+  // wake either.)
+  NewObjectClass(L, type, methods);
   lua_getfield(L, -1, "__index");
   for (const luaL_Reg* shared = kSharedMethods; shared->name != nullptr; ++shared) {
     lua_getfield(L, -1, shared->name);

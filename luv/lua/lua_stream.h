@@ -24,7 +24,7 @@
 // with `nil, "ECANCELED: <what> was closed", "ECANCELED"`; libuv cancels
 // the pending requests, whose waiters get ECANCELED too.
 //
-// Lifetime: a userdata (StreamBox) points at the record, which is freed by
+// Lifetime: a Lua object (object.h) points at the record, which is freed by
 // the last of __gc and libuv's close callback (uv::HandleOwner). Thread
 // affinity: the thread that owns the Lua state.
 #ifndef LUV_LUA_LUA_STREAM_H_
@@ -36,6 +36,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "luv/lua/object.h"
 #include "luv/sched/scheduler.h"
 #include "luv/sched/wait_list.h"
 #include "luv/uv/stream.h"
@@ -46,7 +47,7 @@ namespace luv::lua {
 // defined in lua_stream.cc.
 struct CallNames;
 
-class LuaStream : public uv::Stream {
+class LuaStream : public uv::Stream, public LuaOwned {
  public:
   // `what` names the stream in messages ("tcp", "pipe", "stdin"); a static
   // string.
@@ -54,6 +55,9 @@ class LuaStream : public uv::Stream {
 
   sched::Scheduler* scheduler() const { return scheduler_; }
   const char* what() const { return what_; }
+
+  // The Lua object was collected: closes the handle (object.h).
+  void ReleaseFromLua() override { Release(); }
 
   // Wakes waiting readers and acceptors with ECANCELED and closes the handle
   // (idempotent). Pending requests complete with ECANCELED.
@@ -103,12 +107,6 @@ class LuaStream : public uv::Stream {
   bool connecting_ = false;
   int connect_status_ = 0;
   char connect_target_[128] = "";
-};
-
-// The userdata behind every stream object: only a pointer, so the record
-// can outlive it.
-struct StreamBox {
-  LuaStream* stream;
 };
 
 // Pushes a new userdata of metatable `type` (registered with

@@ -17,9 +17,7 @@ namespace {
 constexpr char kTcpType[] = "luv.tcp";
 
 LuaStream* CheckTcp(lua_State* L) {
-  LuaStream* stream = static_cast<StreamBox*>(luaL_checkudata(L, 1, kTcpType))->stream;
-  if (stream == nullptr) luaL_argerror(L, 1, "tcp failed to open");
-  return stream;
+  return CheckObject<LuaStream>(L, 1, kTcpType);
 }
 
 absl::Status Name(LuaStream* tcp, bool peer, uv::SocketAddress* out) {

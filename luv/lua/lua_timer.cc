@@ -77,11 +77,6 @@ constexpr luaL_Reg kMethods[] = {
     {nullptr, nullptr},
 };
 
-constexpr luaL_Reg kMeta[] = {
-    {"__gc", HandleGc<LuaTimer, kTimerType>},
-    {nullptr, nullptr},
-};
-
 constexpr luaL_Reg kFunctions[] = {
     {"create", LTimerCreate},
     {nullptr, nullptr},
@@ -92,7 +87,7 @@ constexpr luaL_Reg kFunctions[] = {
 void OpenTimer(lua_State* L, sched::Scheduler* scheduler) {
   RegisterWaitable(kTimerType, {HandleSelectReady<LuaTimer, kTimerType>,
                                 HandleSelectAdd<LuaTimer, kTimerType>});
-  NewClass(L, kTimerType, kMethods, kMeta);
+  NewObjectClass(L, kTimerType, kMethods);
   lua_pop(L, 1);
   lua_newtable(L);
   SetClosures(L, kFunctions, scheduler);

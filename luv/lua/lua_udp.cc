@@ -282,11 +282,6 @@ constexpr luaL_Reg kMethods[] = {
     {nullptr, nullptr},
 };
 
-constexpr luaL_Reg kMeta[] = {
-    {"__gc", HandleGc<LuaUdp, kUdpType>},
-    {nullptr, nullptr},
-};
-
 constexpr luaL_Reg kFunctions[] = {
     {"udp", LUdpCreate},
     {nullptr, nullptr},
@@ -295,7 +290,7 @@ constexpr luaL_Reg kFunctions[] = {
 }  // namespace
 
 void OpenUdp(lua_State* L, sched::Scheduler* scheduler) {
-  NewClass(L, kUdpType, kMethods, kMeta);
+  NewObjectClass(L, kUdpType, kMethods);
   lua_pop(L, 1);
   PushModuleSubtable(L, lua_gettop(L), "net");
   SetClosures(L, kFunctions, scheduler);

@@ -18,6 +18,7 @@
 #include "luv/lua/lua_sched.h"
 #include "luv/lua/lua_select.h"
 #include "luv/lua/lua_zmq_option.h"
+#include "luv/lua/object.h"
 #include "luv/lua/support.h"
 #include "luv/sched/wait_list.h"
 #include "luv/zmq/error.h"
@@ -44,10 +45,13 @@ int PushRetry(lua_State* L, void*) {
 
 // The record behind a socket userdata: the polled socket plus the states
 // waiting to receive and to send.
-class LuaSocket : public zmq::PolledSocket {
+class LuaSocket : public zmq::PolledSocket, public LuaOwned {
  public:
   LuaSocket(Scheduler* scheduler, const std::shared_ptr<zmq::Context>& context, int type)
       : PolledSocket(scheduler->loop(), context, type), scheduler_(scheduler) {}
+
+  // A socket nobody closed drops what it still queued (linger 0).
+  void ReleaseFromLua() override { Abandon(); }
 
   Scheduler* scheduler() const { return scheduler_; }
   WaitList* readers() { return &readers_; }
@@ -120,28 +124,24 @@ class LuaSocket : public zmq::PolledSocket {
   int send_timeout_ = -1;
 };
 
-struct SocketBox {
-  LuaSocket* record;
-};
-
 // The record behind argument 1. Every method holds the socket metatable as
 // upvalue 1: comparing with it is cheaper than luaL_checkudata's registry
 // lookup by name, on every send and receive.
 // `glue`: the public name of the blocking method whose C half calls this
 // (its argument errors name that method, GlueArgError), or null.
 LuaSocket* CheckSocket(lua_State* L, const char* glue = nullptr) {
-  auto* box = static_cast<SocketBox*>(lua_touserdata(L, 1));
+  auto* box = static_cast<ObjectBox*>(lua_touserdata(L, 1));
   if (box == nullptr || !lua_getmetatable(L, 1) ||
       !lua_rawequal(L, -1, lua_upvalueindex(1))) {
     if (glue != nullptr) GlueTypeError(L, 1, glue, kSocketType);
     luaL_typerror(L, 1, kSocketType);
   }
   lua_pop(L, 1);
-  if (box->record == nullptr) {
+  if (box->owned == nullptr) {
     if (glue != nullptr) GlueArgError(L, 1, glue, "socket failed to open");
     luaL_argerror(L, 1, "socket failed to open");
   }
-  return box->record;
+  return static_cast<LuaSocket*>(box->owned);
 }
 
 int PushClosedSocket(lua_State* L) {
@@ -480,15 +480,6 @@ int LSocketClose(lua_State* L) {
   return 1;
 }
 
-// __gc: a socket nobody closed drops what it still queued (linger 0).
-int LSocketGc(lua_State* L) {
-  auto* box = static_cast<SocketBox*>(TestObject(L, 1, kSocketType));
-  if (box == nullptr) return 0;
-  if (box->record != nullptr) box->record->Abandon();
-  box->record = nullptr;
-  return 0;
-}
-
 // The Lua halves of the blocking methods. A success is one value, a
 // failure triple (nil, message, name).
 constexpr char kGlue[] = R"lua(
@@ -528,11 +519,6 @@ constexpr luaL_Reg kMethods[] = {
     {nullptr, nullptr},
 };
 
-constexpr luaL_Reg kMeta[] = {
-    {"__gc", LSocketGc},
-    {nullptr, nullptr},
-};
-
 }  // namespace
 
 // Sets `methods` on the table on top, each a closure over the metatable at
@@ -558,14 +544,15 @@ namespace {
 // luv.select: a socket is ready when a message can be received now (or it
 // is closed, so a recv would not wait either).
 bool SocketSelectReady(lua_State* L, int index) {
-  auto* box = static_cast<SocketBox*>(luaL_checkudata(L, index, kSocketType));
-  if (box->record == nullptr || box->record->closing()) return true;
-  absl::StatusOr<int> events = box->record->socket().Events();
+  auto* box = static_cast<ObjectBox*>(luaL_checkudata(L, index, kSocketType));
+  auto* record = static_cast<LuaSocket*>(box->owned);
+  if (record == nullptr || record->closing()) return true;
+  absl::StatusOr<int> events = record->socket().Events();
   return !events.ok() || (*events & ZMQ_POLLIN) != 0;
 }
 
 bool SocketSelectAdd(lua_State* L, int index, sched::WaitNode* node) {
-  LuaSocket* record = static_cast<SocketBox*>(luaL_checkudata(L, index, kSocketType))->record;
+  LuaSocket* record = CheckObject<LuaSocket>(L, index, kSocketType);
   record->readers()->Add(node);
   record->UpdateWaiting();
   // A message may have arrived since the check: the edge it raised is then
@@ -579,7 +566,7 @@ bool SocketSelectAdd(lua_State* L, int index, sched::WaitNode* node) {
 void OpenZmqSocket(lua_State* L) {
   RegisterWaitable(kSocketType, {SocketSelectReady, SocketSelectAdd});
   static const luaL_Reg kNone[] = {{nullptr, nullptr}};
-  NewClass(L, kSocketType, kNone, kMeta);
+  NewObjectClass(L, kSocketType, kNone);
   int metatable = lua_gettop(L);
   lua_getfield(L, metatable, "__index");
   SetMethods(L, metatable, kMethods);
@@ -598,15 +585,14 @@ void OpenZmqSocket(lua_State* L) {
 int PushNewSocket(lua_State* L, Scheduler* scheduler,
                   const std::shared_ptr<zmq::Context>& context, int type) {
   // The userdata exists before the record, so no raise can leak the record.
-  auto* box = static_cast<SocketBox*>(lua_newuserdata(L, sizeof(SocketBox)));
-  box->record = nullptr;
-  luaL_getmetatable(L, kSocketType);
-  lua_setmetatable(L, -2);
-  box->record = new LuaSocket(scheduler, context, type);
-  if (box->record->init_status().ok()) return 1;
-  int pushed = PushFailure(L, box->record->init_status());
-  box->record->Release();
-  box->record = nullptr;
+  ObjectBox* box = PushObjectBox(L, kSocketType);
+  auto* record = new LuaSocket(scheduler, context, type);
+  if (record->init_status().ok()) {
+    box->owned = record;
+    return 1;
+  }
+  int pushed = PushFailure(L, record->init_status());
+  record->Release();
   return pushed >= 0 ? pushed : lua_error(L);
 }
 
