@@ -11,6 +11,7 @@
 #include "luv/codec/identity.h"
 #include "luv/lua/lua_sched.h"
 #include "luv/lua/lua_select.h"
+#include "luv/lua/retry.h"
 #include "luv/lua/support.h"
 #include "luv/thread/channel.h"
 
@@ -22,14 +23,6 @@ using sched::State;
 using thread::ChannelCore;
 
 constexpr char kChannelType[] = "luv.channel";
-
-// Returned by the raw calls when a woken waiter should try again.
-const char kRetry = 0;
-
-int PushRetry(lua_State* L, void*) {
-  lua_pushlightuserdata(L, const_cast<char*>(&kRetry));
-  return 1;
-}
 
 // This state's endpoint: its waiting fibers and main state, on this thread.
 class LocalEnd : public thread::ChannelEndpoint {
@@ -73,21 +66,19 @@ class LocalEnd : public thread::ChannelEndpoint {
   sched::WaitList* putters() { return &putters_; }
 
  private:
-  // PushFn of a woken getter: takes its message as it resumes (`true,
-  // values...`), or the retry sentinel if another getter was faster. The
-  // blob waits in `taken_`, not in this frame, which a Lua error could skip.
+  // PushFn of a woken getter: takes its message as it resumes (its
+  // values), or retries (retry.h) if another getter was faster. The blob
+  // waits in `taken_`, not in this frame, which a Lua error could skip.
   static int PushTaken(lua_State* L, void* arg) {
     auto* end = static_cast<LocalEnd*>(arg);
     if (end->core_->TryGet(&end->taken_, end->scheduler_) != ChannelCore::Result::kDone) {
       return PushRetry(L, nullptr);
     }
-    luaL_checkstack(L, 1, "channel:get()");
-    lua_pushboolean(L, 1);
     int count = 0;
     bool decoded = codec::DecodeMessage(L, end->taken_, &count).ok();
     end->taken_ = codec::Message();  // releases what it pinned
     if (!decoded) luaL_error(L, "luv: a channel message could not be decoded");
-    return count + 1;
+    return count;
   }
 
   void WakeOne(sched::WaitList* list, ChannelCore::Kind kind, sched::PushFn push) {
@@ -193,11 +184,14 @@ int PushClosedFailure(lua_State* L) {
   return PushLuvError(L, LuvError::kChannelClosed, "the channel");
 }
 
-// The C half of channel:put(...): true; nil, message, code; or the retry
-// sentinel after a wait for room.
+// The C half of channel:put(...) (retry.h): true; nil, message, code; or it
+// tries again after a wait for room.
 int LChannelPutRaw(lua_State* L) {
   LocalEnd* end = CheckChannelFast(L, "put");
   int count = lua_gettop(L) - 1;
+  // The encoder takes copies: the arguments stay for another attempt.
+  luaL_checkstack(L, count, "channel:put()");
+  for (int i = 2; i <= count + 1; ++i) lua_pushvalue(L, i);
   ChannelCore::Result result;
   int failed = 0;
   {
@@ -229,11 +223,11 @@ int LChannelPutRaw(lua_State* L) {
   Scheduler* scheduler = end->scheduler();
   State* self = CheckBlockingState(L, scheduler, "channel:put()");
   scheduler->Wait(end->putters(), self);
-  return Block(L, scheduler, self, "channel:put()", 1);
+  return BlockForRetry(L, scheduler, self, "channel:put()");
 }
 
-// The C half of channel:get(): true, values...; nil, message, code; or the
-// retry sentinel after a wait for a message.
+// The C half of channel:get() (retry.h): the values; nil, message, code; or
+// it tries again after a wait for a message.
 int LChannelGetRaw(lua_State* L) {
   LocalEnd* end = CheckChannelFast(L, "get");
   lua_settop(L, 1);
@@ -243,10 +237,9 @@ int LChannelGetRaw(lua_State* L) {
     codec::Message message;
     result = end->core()->Get(&message, end->id(), end->scheduler());
     if (result == ChannelCore::Result::kDone) {
-      lua_pushboolean(L, 1);
       int count = 0;
       absl::Status decoded = codec::DecodeMessage(L, message, &count);
-      pushed = decoded.ok() ? count + 1 : -1;
+      pushed = decoded.ok() ? count : -1;
     }
   }
   switch (result) {
@@ -261,7 +254,7 @@ int LChannelGetRaw(lua_State* L) {
   Scheduler* scheduler = end->scheduler();
   State* self = CheckBlockingState(L, scheduler, "channel:get()");
   scheduler->Wait(end->getters(), self);
-  return Block(L, scheduler, self, "channel:get()", 1);
+  return BlockForRetry(L, scheduler, self, "channel:get()");
 }
 
 // luv.select: a channel is ready when a message is queued (or it is
@@ -309,25 +302,6 @@ int LChannelClosed(lua_State* L) {
   return 1;
 }
 
-// The Lua halves: retry after a wake-up, and unpack get's values.
-constexpr char kGlue[] = R"lua(
-local raw_put, raw_get, retry = ...
-local put, get
-function put(self, ...)
-  local ok, message, code = raw_put(self, ...)
-  if ok == retry then return put(self, ...) end
-  return ok, message, code
-end
-local function got(self, status, ...)
-  if status == retry then return get(self) end
-  if status == true then return ... end
-  return status, ...
-end
-function get(self)
-  return got(self, raw_get(self))
-end
-return put, get
-)lua";
 
 constexpr luaL_Reg kMethods[] = {
     {"close", LChannelClose},   {"size", LChannelSize}, {"capacity", LChannelCapacity},
@@ -345,15 +319,16 @@ void OpenChannel(lua_State* L, Scheduler* scheduler) {
   RegisterWaitable(kChannelType, {ChannelSelectReady, ChannelSelectAdd});
   NewClass(L, kChannelType, kMethods, kMeta);
   lua_getfield(L, -1, "__index");
-  LoadGlue(L, kGlue, sizeof(kGlue) - 1, "=luv.channel");
-  lua_pushvalue(L, -3);  // the metatable, for CheckChannelFast
+  // put and get: their C halves (the metatable as upvalue, for
+  // CheckChannelFast) in the retry loop.
+  lua_pushvalue(L, -2);
   lua_pushcclosure(L, LChannelPutRaw, 1);
-  lua_pushvalue(L, -4);
-  lua_pushcclosure(L, LChannelGetRaw, 1);
-  lua_pushlightuserdata(L, const_cast<char*>(&kRetry));
-  lua_call(L, 3, 2);
-  lua_setfield(L, -3, "get");
+  PushRetrying(L);
   lua_setfield(L, -2, "put");
+  lua_pushvalue(L, -2);
+  lua_pushcclosure(L, LChannelGetRaw, 1);
+  PushRetrying(L);
+  lua_setfield(L, -2, "get");
   lua_pop(L, 2);
 
   absl::Status registered =

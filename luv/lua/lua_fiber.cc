@@ -7,6 +7,7 @@
 
 #include "luv/lua/lua_sched.h"
 #include "luv/lua/lua_select.h"
+#include "luv/lua/retry.h"
 #include "luv/lua/support.h"
 #include "luv/sched/fiber.h"
 #include "luv/sched/yieldable.h"
@@ -177,10 +178,19 @@ int LResumeNested(lua_State* L) {
   if (co == nullptr || self == nullptr)
     return luaL_error(L, "luv: resume_nested misused");
   int nargs = lua_gettop(L) - 1;
-  // A coroutine that yielded gets only the resume values on its stack.
-  if (lua_status(co) == LUA_YIELD) lua_settop(co, 0);
-  if (!lua_checkstack(co, nargs)) return luaL_error(L, "luv.pcall: too many values");
+  // A coroutine that yielded gets only the resume values on its stack; but
+  // a call that tries again (retry.h) gets the marker, then the arguments
+  // it yielded.
+  bool retrying = lua_status(co) == LUA_YIELD && nargs >= 1 && IsRetryMarker(L, 2);
+  int kept = retrying ? lua_gettop(co) : 0;
+  if (lua_status(co) == LUA_YIELD && !retrying) lua_settop(co, 0);
+  if (!lua_checkstack(co, nargs + 1)) return luaL_error(L, "luv.pcall: too many values");
   lua_xmove(L, co, nargs);
+  for (int i = 0; i < kept; ++i) {
+    lua_pushvalue(co, 1);
+    lua_remove(co, 1);
+  }
+  nargs += kept;
   lua_State* outer = self->running();
   self->set_running(co);
   scheduler->TakeYieldFlag();

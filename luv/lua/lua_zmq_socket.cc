@@ -1,14 +1,13 @@
 // luv.zmq.socket: ØMQ sockets whose blocking calls suspend only the calling
 // state.
 //
-// Each blocking method is a C function (the "raw" half) wrapped by a small
-// Lua function (kGlue). The raw half tries the operation at once and returns
-// its result, or, when it would block, registers the state as a waiter and
-// suspends it; the waker resumes it with a "retry" marker, and the Lua half
-// calls the raw half again. A resumed C function cannot continue on Lua 5.1,
-// so the loop has to live in Lua. When ZMQ_RCVTIMEO/SNDTIMEO is set, the raw
-// half first hands the Lua half the call's deadline; multipart calls hand
-// over how far they got the same way.
+// Each blocking method is a C half in luv's one retry loop (retry.h): the
+// half tries the operation at once and returns its result, or, when it
+// would block, registers the state as a waiter and suspends it; the waker
+// has it try again. Its arguments are (self, a, b, deadline, progress): when
+// ZMQ_RCVTIMEO/SNDTIMEO is set the half fixes the call's deadline in slot 4
+// before its first wait, and multipart calls keep how far they got in
+// slot 5, so the next attempt carries on.
 #include "luv/lua/lua_zmq_socket.h"
 
 #include <zmq.h>
@@ -19,6 +18,7 @@
 #include "luv/lua/lua_select.h"
 #include "luv/lua/lua_zmq_option.h"
 #include "luv/lua/object.h"
+#include "luv/lua/retry.h"
 #include "luv/lua/support.h"
 #include "luv/sched/wait_list.h"
 #include "luv/zmq/error.h"
@@ -33,15 +33,6 @@ using sched::State;
 using sched::WaitList;
 
 constexpr char kSocketType[] = "luv.zmq.socket";
-
-// Pushed for a waiter that should try its operation again (its address is
-// the marker; not const, so no linker folds it with another constant).
-char kRetry = 0;
-
-int PushRetry(lua_State* L, void*) {
-  lua_pushlightuserdata(L, &kRetry);
-  return 1;
-}
 
 // The record behind a socket userdata: the polled socket plus the states
 // waiting to receive and to send.
@@ -172,10 +163,10 @@ int CheckFlags(lua_State* L, int index, int allowed, const char* which,
 enum class Direction { kReceive, kSend };
 
 // The operation would block. Fails with EAGAIN for DONTWAIT, a zero timeout
-// or a deadline that passed; hands the Lua half its deadline when a timeout
-// starts now (`retry, deadline, progress`); otherwise suspends the state
-// until the socket may be ready. Argument 4 is the deadline (nil: none yet),
-// 5 the progress of a multipart call.
+// or a deadline that passed; tries again with the deadline in argument 4
+// when a timeout starts now; otherwise suspends the state until the socket
+// may be ready. Argument 4 is the deadline (nil: none yet), 5 the progress
+// of a multipart call.
 int WouldBlock(lua_State* L, LuaSocket* record, Direction direction, bool dontwait,
                const char* call) {
   Scheduler* scheduler = record->scheduler();
@@ -187,12 +178,11 @@ int WouldBlock(lua_State* L, LuaSocket* record, Direction direction, bool dontwa
   }
   lua_Number deadline = 0;
   if (timeout > 0) {
-    if (lua_isnoneornil(L, 4)) {
+    if (lua_isnoneornil(L, 4)) {  // the timeout starts now: the next attempt knows
       lua_settop(L, 5);
-      lua_pushlightuserdata(L, &kRetry);
       lua_pushnumber(L, static_cast<lua_Number>(scheduler->Now() + timeout));
-      lua_pushvalue(L, 5);
-      return 3;
+      lua_replace(L, 4);
+      return ReturnRetry(L);
     }
     deadline = lua_tonumber(L, 4);
     if (static_cast<lua_Number>(scheduler->Now()) >= deadline) {
@@ -213,7 +203,8 @@ int WouldBlock(lua_State* L, LuaSocket* record, Direction direction, bool dontwa
     scheduler->Wait(list, self);
   }
   record->UpdateWaiting();
-  return Block(L, scheduler, self, call, 1);
+  lua_settop(L, 5);  // the next attempt's arguments
+  return BlockForRetry(L, scheduler, self, call);
 }
 
 // One frame out. Returns 1 if it was queued, 0 if it would block, 3 with
@@ -315,11 +306,11 @@ int LSocketSendMultipart(lua_State* L) {
     if (sent == 1) continue;
     record->AfterOperation();
     if (sent != 0) return sent > 0 ? sent : lua_error(L);
-    if (i > first) {  // progress first; the next call waits
-      lua_pushlightuserdata(L, &kRetry);
-      lua_pushvalue(L, 4);
+    if (i > first) {  // progress first; the next attempt waits
+      lua_settop(L, 5);
       lua_pushinteger(L, i);
-      return 3;
+      lua_replace(L, 5);
+      return ReturnRetry(L);
     }
     return WouldBlock(L, record, Direction::kSend, (flags & ZMQ_DONTWAIT) != 0,
                       "zmq.socket:send_multipart()");
@@ -357,11 +348,9 @@ int LSocketRecvMultipart(lua_State* L) {
     if (received != 0) return received > 0 ? received : lua_error(L);
     break;
   }
-  if (count > first) {  // progress first; the next call waits
-    lua_pushlightuserdata(L, &kRetry);
-    lua_pushvalue(L, 4);
-    lua_pushvalue(L, 5);
-    return 3;
+  if (count > first) {  // progress first; the next attempt waits
+    lua_settop(L, 5);
+    return ReturnRetry(L);
   }
   // The frames of one message arrive together, so only the first can be
   // missing; DONTWAIT after a frame would drop what came, but cannot occur.
@@ -480,33 +469,6 @@ int LSocketClose(lua_State* L) {
   return 1;
 }
 
-// The Lua halves of the blocking methods. A success is one value, a
-// failure triple (nil, message, name).
-constexpr char kGlue[] = R"lua(
-local retry, send, recv, send_multipart, recv_multipart = ...
-local function blocking(raw)
-  local function again(self, a, b, deadline, progress)
-    while true do
-      local r1, r2, r3 = raw(self, a, b, deadline, progress)
-      if r1 ~= retry then
-        if r2 == nil then return r1 end
-        return r1, r2, r3
-      end
-      if r2 ~= nil then deadline = r2 end
-      if r3 ~= nil then progress = r3 end
-    end
-  end
-  return function(self, a, b)
-    local r1, r2, r3 = raw(self, a, b)
-    if r1 ~= retry then
-      if r2 == nil then return r1 end
-      return r1, r2, r3
-    end
-    return again(self, a, b, r2, r3)
-  end
-end
-return blocking(send), blocking(recv), blocking(send_multipart), blocking(recv_multipart)
-)lua";
 
 constexpr luaL_Reg kMethods[] = {
     {"bind", LSocketBind},
@@ -570,15 +532,13 @@ void OpenZmqSocket(lua_State* L) {
   int metatable = lua_gettop(L);
   lua_getfield(L, metatable, "__index");
   SetMethods(L, metatable, kMethods);
-  // The blocking methods: the glue wraps their C halves.
-  LoadGlue(L, kGlue, sizeof(kGlue) - 1, "=luv.zmq.socket");
-  lua_pushlightuserdata(L, &kRetry);
+  // The blocking methods: their C halves in the retry loop (retry.h).
   for (const luaL_Reg* half = kBlockingHalves; half->name != nullptr; ++half) {
     lua_pushvalue(L, metatable);
     lua_pushcclosure(L, half->func, 1);
+    PushRetrying(L);
+    lua_setfield(L, -2, half->name);
   }
-  lua_call(L, 5, 4);
-  for (int i = 3; i >= 0; --i) lua_setfield(L, -2 - i, kBlockingHalves[i].name);
   lua_settop(L, metatable - 1);
 }
 

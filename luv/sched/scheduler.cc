@@ -97,6 +97,7 @@ void Scheduler::BeginWait(State* state) {
   state->timeout_arg_ = nullptr;
   state->on_interrupt_ = nullptr;
   state->interrupt_arg_ = nullptr;
+  state->retry_marker_ = nullptr;
   // A fiber counts as waiting only once its yield went through (Resume).
   if (!state->is_fiber()) state->status_ = Status::kWaiting;
 }
@@ -349,13 +350,28 @@ void Scheduler::Resume(Fiber* fiber) {
         nargs = 2;
       }
     }
-    // Only the results may be on the stack of a coroutine being resumed.
-    lua_settop(co, 0);
-    if (!lua_checkstack(co, nargs)) {
+    // A call that tries again (luv/lua/retry.h) gets the marker and then
+    // what it yielded, its arguments; otherwise only the results may be on
+    // the stack of a coroutine being resumed.
+    const void* marker = fiber->retry_marker_;
+    fiber->retry_marker_ = nullptr;
+    bool again = marker != nullptr && nargs >= 1 &&
+                 lua_type(host_, -nargs) == LUA_TLIGHTUSERDATA &&
+                 lua_touserdata(host_, -nargs) == marker;
+    int kept = again ? lua_gettop(co) : 0;
+    if (!again) lua_settop(co, 0);
+    if (!lua_checkstack(co, nargs + 1)) {
       lua_settop(host_, top);
+      lua_settop(co, 0);
       nargs = 0;
+      kept = 0;
     }
     lua_xmove(host_, co, nargs);
+    for (int i = 0; i < kept; ++i) {  // the yielded values go after the results
+      lua_pushvalue(co, 1);
+      lua_remove(co, 1);
+    }
+    nargs += kept;
   }
   fiber->status_ = Status::kRunning;
   current_ = fiber;

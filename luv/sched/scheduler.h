@@ -100,6 +100,10 @@ class Scheduler {
   // For the wait `state` just began: `fn(state, arg)` runs if the wait ends
   // by the deadline or a cancellation instead of by its waker (see
   // InterruptFn). Cleared when the next wait begins.
+  // For the wait `state` just began, by a fiber that yields the arguments
+  // of its next attempt: if its results start with `marker`, they are
+  // followed by those yielded values when it resumes (luv/lua/retry.h).
+  void RetryWith(State* state, const void* marker) { state->retry_marker_ = marker; }
   void OnInterrupt(State* state, InterruptFn fn, void* arg) {
     state->on_interrupt_ = fn;
     state->interrupt_arg_ = arg;

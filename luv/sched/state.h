@@ -112,6 +112,10 @@ class State {
   // comes first.
   PushFn timeout_ = nullptr;
   void* timeout_arg_ = nullptr;
+  // While a fiber waits to try a call again (luv/lua/retry.h): the marker
+  // its results start with when it should, and then get back what it
+  // yielded (the call's arguments). Null otherwise.
+  const void* retry_marker_ = nullptr;
   // The current wait's InterruptFn (Scheduler::OnInterrupt).
   InterruptFn on_interrupt_ = nullptr;
   void* interrupt_arg_ = nullptr;

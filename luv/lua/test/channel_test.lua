@@ -179,4 +179,25 @@ T.case("the main state waiting on a channel fed by a thread is not a deadlock", 
   t:join()
 end)
 
+T.case("put and get that wait inside luv.pcall try again with their arguments", function()
+  local ch = luv.channel(1)
+  assert(ch:put("first"))
+  local got = {}
+  local putter = luv.fiber.create(function()
+    return luv.pcall(function() return ch:put("second", 2, { 3 }) end)
+  end):ready()
+  local getter = luv.fiber.create(function()
+    luv.fiber.yield()
+    for i = 1, 2 do
+      got[i] = { luv.pcall(function() return ch:get() end) }
+    end
+  end):ready()
+  local ok, put_result = putter:join()
+  getter:join()
+  T.eq(ok, true) T.eq(put_result, true)
+  T.eq(got[1][1], true) T.eq(got[1][2], "first")
+  T.eq(got[2][2], "second") T.eq(got[2][3], 2) T.eq(got[2][4][1], 3)
+  ch:close()
+end)
+
 T.run()
