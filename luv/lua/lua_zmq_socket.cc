@@ -207,36 +207,45 @@ int WouldBlock(lua_State* L, LuaSocket* record, Direction direction, bool dontwa
   return BlockForRetry(L, scheduler, self, call);
 }
 
-// One frame out. Returns 1 if it was queued, 0 if it would block, 3 with
-// the failure pushed, or -1 with an error to raise on top.
-int SendFrame(lua_State* L, LuaSocket* record, absl::string_view frame, bool more) {
+// What became of one frame sent or received.
+enum class Transfer {
+  kDone,        // sent, or received into the record's frame
+  kWouldBlock,  // nothing happened; the call may wait
+  kFailed,      // the failure is kept in the record (PushRecordFailure)
+};
+
+// One frame out. Lua-free.
+Transfer SendFrame(LuaSocket* record, absl::string_view frame, bool more) {
   absl::StatusOr<bool> sent = record->socket().Send(frame, more);
-  if (!sent.ok()) return PushFailure(L, sent.status());
-  return *sent ? 1 : 0;
+  if (!sent.ok()) {
+    record->set_failure(sent.status());
+    return Transfer::kFailed;
+  }
+  return *sent ? Transfer::kDone : Transfer::kWouldBlock;
 }
 
-// Takes the next frame into the record's frame buffer. Lua-free: returns 1
-// if a frame came, 0 if nothing is there, -1 with the failure kept in the
-// record.
-int TakeFrame(LuaSocket* record) {
+// Takes the next frame into the record's frame buffer. Lua-free.
+Transfer TakeFrame(LuaSocket* record) {
   absl::StatusOr<bool> received = record->socket().Receive(record->frame());
-  if (received.ok()) return *received ? 1 : 0;
-  record->set_failure(received.status());
-  return -1;
+  if (!received.ok()) {
+    record->set_failure(received.status());
+    return Transfer::kFailed;
+  }
+  return *received ? Transfer::kDone : Transfer::kWouldBlock;
 }
 
-// One frame in, pushed as a string. Returns 1 (and sets `*more`), 0 if
-// nothing is there, 3 with the failure pushed, or -1 with an error on top.
-// The frame stays in the record, which owns it, so the push needs no
-// protection: a raise leaks nothing.
-int ReceiveFrame(lua_State* L, LuaSocket* record, bool* more) {
-  int taken = TakeFrame(record);
-  if (taken < 0) return PushFailure(L, record->failure());
-  if (taken == 0) return 0;
+// Pushes the received frame as a string (the record owns it, so a raise
+// leaks nothing); returns whether more frames follow.
+bool PushFrame(lua_State* L, LuaSocket* record) {
   const zmq::Message& frame = *record->frame();
-  *more = frame.more();
   lua_pushlstring(L, static_cast<const char*>(frame.data()), frame.size());
-  return 1;
+  return frame.more();
+}
+
+// The failure triple of the record's last failed transfer.
+int PushRecordFailure(lua_State* L, LuaSocket* record) {
+  Result result = record->failure();
+  return PushFail(L, result);
 }
 
 constexpr char kSendFlags[] = "flags must be 0, luv.zmq.DONTWAIT, SNDMORE or their sum";
@@ -249,14 +258,14 @@ int LSocketSend(lua_State* L) {
   const char* data = GlueCheckLString(L, 2, "send", &size);
   int flags = CheckFlags(L, 3, ZMQ_DONTWAIT | ZMQ_SNDMORE, kSendFlags, "send");
   if (record->closing()) return PushClosedSocket(L);
-  int sent =
-      SendFrame(L, record, absl::string_view(data, size), (flags & ZMQ_SNDMORE) != 0);
+  Transfer sent =
+      SendFrame(record, absl::string_view(data, size), (flags & ZMQ_SNDMORE) != 0);
   record->AfterOperation();
-  if (sent == 1) {
+  if (sent == Transfer::kDone) {
     lua_pushboolean(L, 1);
     return 1;
   }
-  if (sent != 0) return sent > 0 ? sent : lua_error(L);
+  if (sent == Transfer::kFailed) return PushRecordFailure(L, record);
   return WouldBlock(L, record, Direction::kSend, (flags & ZMQ_DONTWAIT) != 0,
                     "zmq.socket:send()");
 }
@@ -266,10 +275,13 @@ int LSocketRecv(lua_State* L) {
   LuaSocket* record = CheckSocket(L, "recv");
   int flags = CheckFlags(L, 2, ZMQ_DONTWAIT, kReceiveFlags, "recv");
   if (record->closing()) return PushClosedSocket(L);
-  bool more = false;
-  int received = ReceiveFrame(L, record, &more);
+  Transfer received = TakeFrame(record);
   record->AfterOperation();
-  if (received != 0) return received > 0 ? received : lua_error(L);
+  if (received == Transfer::kDone) {
+    PushFrame(L, record);
+    return 1;
+  }
+  if (received == Transfer::kFailed) return PushRecordFailure(L, record);
   return WouldBlock(L, record, Direction::kReceive, (flags & ZMQ_DONTWAIT) != 0,
                     "zmq.socket:recv()");
 }
@@ -302,10 +314,10 @@ int LSocketSendMultipart(lua_State* L) {
     // The table still holds the string while libzmq copies it.
     lua_pop(L, 1);
     bool more = i < count || (flags & ZMQ_SNDMORE) != 0;
-    int sent = SendFrame(L, record, absl::string_view(data, size), more);
-    if (sent == 1) continue;
+    Transfer sent = SendFrame(record, absl::string_view(data, size), more);
+    if (sent == Transfer::kDone) continue;
     record->AfterOperation();
-    if (sent != 0) return sent > 0 ? sent : lua_error(L);
+    if (sent == Transfer::kFailed) return PushRecordFailure(L, record);
     if (i > first) {  // progress first; the next attempt waits
       lua_settop(L, 5);
       lua_pushinteger(L, i);
@@ -335,9 +347,9 @@ int LSocketRecvMultipart(lua_State* L) {
   int count = static_cast<int>(lua_objlen(L, 5));
   int first = count;
   for (;;) {
-    bool more = false;
-    int received = ReceiveFrame(L, record, &more);
-    if (received == 1) {
+    Transfer received = TakeFrame(record);
+    if (received == Transfer::kDone) {
+      bool more = PushFrame(L, record);
       lua_rawseti(L, 5, ++count);
       if (more) continue;
       record->AfterOperation();
@@ -345,7 +357,7 @@ int LSocketRecvMultipart(lua_State* L) {
       return 1;
     }
     record->AfterOperation();
-    if (received != 0) return received > 0 ? received : lua_error(L);
+    if (received == Transfer::kFailed) return PushRecordFailure(L, record);
     break;
   }
   if (count > first) {  // progress first; the next attempt waits

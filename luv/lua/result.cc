@@ -3,8 +3,6 @@
 #include <cstdarg>
 #include <cstring>
 
-#include <uv.h>
-
 #include "luv/uv/status.h"
 
 namespace luv::lua {
@@ -75,14 +73,9 @@ int PushLuvError(lua_State* L, LuvError error, const char* object) {
 }
 
 int PushUvFail(lua_State* L, int code, const char* context) {
-  char name[32];
-  char text[128];
-  uv_err_name_r(code, name, sizeof(name));
-  uv_strerror_r(code, text, sizeof(text));
-  if (context != nullptr && context[0] != '\0') {
-    return PushFailf(L, name, "%s: %s", text, context);
-  }
-  return PushFailf(L, name, "%s", text);
+  // Worded by luv/uv/status.h, as every libuv failure is.
+  Result result = uv::UvStatus(code, context != nullptr ? context : "");
+  return PushFail(L, result);
 }
 
 int PushFailf(lua_State* L, const char* name, const char* format, ...) {
