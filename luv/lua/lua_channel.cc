@@ -181,7 +181,7 @@ int LChannelCreate(lua_State* L) {
 }
 
 int PushClosedFailure(lua_State* L) {
-  return PushLuvError(L, LuvError::kChannelClosed, "the channel");
+  return PushLuvError(L, LuvError::kChannelClosed, "channel");
 }
 
 // The C half of channel:put(...) (retry.h): true; nil, message, code; or it

@@ -136,7 +136,7 @@ LuaSocket* CheckSocket(lua_State* L, const char* glue = nullptr) {
 }
 
 int PushClosedSocket(lua_State* L) {
-  return PushLuvError(L, LuvError::kClosed, "the zmq.socket");
+  return PushLuvError(L, LuvError::kClosed, "zmq.socket");
 }
 
 // PushFn of a wait whose deadline came first (`arg`: the LuaSocket); also
