@@ -43,6 +43,39 @@ def luv_system_libraries():
         },
     )
     system_library(
+        name = "lua52",
+        build_file = "//third_party/systemlibs:lua52.BUILD",
+        pkg_config = "lua5.2",
+        pkg_config_package = "liblua5.2-dev",
+        link_modules = ["lua5.2"],
+        provides = {
+            "liblua5.2-dev": ["include=/usr/include/lua5.2"],
+            "lua5.2": ["bin/lua5.2=/usr/bin/lua5.2"],
+        },
+    )
+    system_library(
+        name = "lua53",
+        build_file = "//third_party/systemlibs:lua53.BUILD",
+        pkg_config = "lua5.3",
+        pkg_config_package = "liblua5.3-dev",
+        link_modules = ["lua5.3"],
+        provides = {
+            "liblua5.3-dev": ["include=/usr/include/lua5.3"],
+            "lua5.3": ["bin/lua5.3=/usr/bin/lua5.3"],
+        },
+    )
+    system_library(
+        name = "lua54",
+        build_file = "//third_party/systemlibs:lua54.BUILD",
+        pkg_config = "lua5.4",
+        pkg_config_package = "liblua5.4-dev",
+        link_modules = ["lua5.4"],
+        provides = {
+            "liblua5.4-dev": ["include=/usr/include/lua5.4"],
+            "lua5.4": ["bin/lua5.4=/usr/bin/lua5.4"],
+        },
+    )
+    system_library(
         name = "luajit",
         build_file = "//third_party/systemlibs:luajit.BUILD",
         pkg_config = "luajit",

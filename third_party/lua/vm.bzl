@@ -1,0 +1,47 @@
+"""The Lua VM a build targets, as a build setting, and the transition that
+builds a target for another VM within the same `bazel` invocation."""
+
+# lua51 is the default; the others are selected with --config=<vm>.
+VMS = ["lua51", "luajit", "lua52", "lua53", "lua54"]
+
+_SETTING = "//third_party/lua:vm"
+
+def _vm_setting_impl(ctx):
+    vm = ctx.build_setting_value
+    if vm not in VMS:
+        fail("//third_party/lua:vm must be one of %s, not '%s'" % (VMS, vm))
+    return []
+
+lua_vm_setting = rule(
+    implementation = _vm_setting_impl,
+    build_setting = config.string(flag = True),
+    doc = "Which Lua VM's headers and library the build uses.",
+)
+
+def _to_vm_impl(settings, attr):
+    return {_SETTING: attr.vm}
+
+to_vm = transition(
+    implementation = _to_vm_impl,
+    inputs = [],
+    outputs = [_SETTING],
+)
+
+def _for_vm_impl(ctx):
+    target = ctx.attr.target[0]
+    files = target[DefaultInfo].files
+    runfiles = target[DefaultInfo].default_runfiles
+    # Executables (lua_host) keep working as data: forward their files.
+    return [DefaultInfo(files = files, runfiles = runfiles)]
+
+for_vm = rule(
+    implementation = _for_vm_impl,
+    doc = "`target` built for the Lua VM `vm` (lua51, luajit, lua52, lua53, lua54).",
+    attrs = {
+        "vm": attr.string(mandatory = True, values = VMS),
+        "target": attr.label(mandatory = True, cfg = to_vm),
+        "_allowlist_function_transition": attr.label(
+            default = "@bazel_tools//tools/allowlists/function_transition_allowlist",
+        ),
+    },
+)
