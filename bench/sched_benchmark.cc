@@ -1,3 +1,5 @@
+
+#include "luv/luacompat/luacompat.h"
 // Switch rate through the real scheduler, beside the bare lua_resume limit,
 // with Lua embedded in the benchmark process (Lua 5.1, or LuaJIT with
 // --config=luajit).
@@ -52,7 +54,10 @@ void BM_Lua_BareResume(benchmark::State& state) {
       L, "return coroutine.create(function() while true do coroutine.yield() end end)");
   lua_State* co = lua_tothread(L, -1);
   for (auto _ : state) {
-    if (lua_resume(co, 0) != LUA_YIELD) state.SkipWithError("coroutine ended");
+    int nresults = 0;
+    if (luv::compat::Resume(co, L, 0, &nresults) != LUA_YIELD) {
+      state.SkipWithError("coroutine ended");
+    }
   }
   state.SetItemsProcessed(state.iterations());
   lua_close(L);

@@ -1,6 +1,7 @@
 #include "luv/lua/lua_diagnostics.h"
 
 #include "luv/lua/lua_sched.h"
+#include "luv/luacompat/luacompat.h"
 #include "luv/uv/handle.h"
 
 namespace luv::lua {
@@ -16,7 +17,7 @@ int LHandles(lua_State* L) {
       [](const char* type, void* context) {
         auto* L = static_cast<lua_State*>(context);
         lua_pushstring(L, type);
-        lua_rawseti(L, -2, static_cast<int>(lua_objlen(L, -2)) + 1);
+        lua_rawseti(L, -2, static_cast<int>(compat::RawLen(L, -2)) + 1);
       },
       L);
   return 1;

@@ -9,6 +9,7 @@
 #include "luv/lua/lua_select.h"
 #include "luv/lua/retry.h"
 #include "luv/lua/support.h"
+#include "luv/luacompat/luacompat.h"
 #include "luv/sched/fiber.h"
 #include "luv/sched/yieldable.h"
 
@@ -55,7 +56,7 @@ int LFiberCreate(lua_State* L) {
   lua_pushvalue(L, lua_upvalueindex(3));  // the fiber metatable
   lua_setmetatable(L, -2);
   lua_insert(L, -2);
-  lua_setfenv(L, -2);
+  compat::SetUserValue(L, -2);
   // The function and its arguments go to the coroutine's stack.
   if (!lua_checkstack(co, nargs))
     return luaL_error(L, "luv.fiber.create: too many arguments");
@@ -194,14 +195,15 @@ int LResumeNested(lua_State* L) {
   lua_State* outer = self->running();
   self->set_running(co);
   scheduler->TakeYieldFlag();
-  int status = lua_resume(co, nargs);
+  int nresults = 0;
+  int status = compat::Resume(co, L, nargs, &nresults);
   self->set_running(outer);
   bool blocked = scheduler->TakeYieldFlag();
   if (status == LUA_YIELD && blocked) {
     lua_pushliteral(L, "luv");
     return 1;
   }
-  int n = status > LUA_YIELD ? 1 : lua_gettop(co);
+  int n = status > LUA_YIELD ? 1 : nresults;
   luaL_checkstack(L, n + 1, "luv.pcall: too many values");
   lua_pushstring(L, status == 0 ? "done" : status == LUA_YIELD ? "yield" : "error");
   lua_xmove(co, L, n);

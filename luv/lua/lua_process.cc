@@ -24,6 +24,7 @@
 #include "luv/lua/lua_stream.h"
 #include "luv/lua/object.h"
 #include "luv/lua/support.h"
+#include "luv/luacompat/luacompat.h"
 #include "luv/uv/process.h"
 
 namespace luv::lua {
@@ -129,7 +130,7 @@ StdioChoice CheckStdioChoice(lua_State* L, int index, int which) {
 
 // Appends the string on top (popped) to the scratch table at `scratch`.
 void Collect(lua_State* L, int scratch) {
-  lua_rawseti(L, scratch, static_cast<int>(lua_objlen(L, scratch)) + 1);
+  lua_rawseti(L, scratch, static_cast<int>(compat::RawLen(L, scratch)) + 1);
 }
 
 // A string argument without NUL bytes, or a number (converted); raises.
@@ -270,7 +271,7 @@ void CheckOptionNames(lua_State* L) {
 // of the caller's (every read is raw).
 void ReadSpawnOptions(lua_State* L, SpawnPlan* plan) {
   CheckOptionNames(L);
-  int count = static_cast<int>(lua_objlen(L, kOptions));
+  int count = static_cast<int>(compat::RawLen(L, kOptions));
   if (count >= static_cast<int>(uv::Process::kMaxArgs)) {
     luaL_error(L, "luv.process.spawn: too many arguments");
   }

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "luv/lua/result.h"
+#include "luv/luacompat/luacompat.h"
 
 namespace luv::lua {
 namespace {
@@ -30,7 +31,7 @@ const zmq::Option* CheckOption(lua_State* L, int index, Find find) {
       return find({}, static_cast<int>(
                           CheckIntegral(L, index, 0, 1e6, "option number out of range")));
     default:
-      luaL_typerror(L, index, "option name or number");
+      compat::TypeError(L, index, "option name or number");
       return nullptr;
   }
 }

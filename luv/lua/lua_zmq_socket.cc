@@ -20,6 +20,7 @@
 #include "luv/lua/object.h"
 #include "luv/lua/retry.h"
 #include "luv/lua/support.h"
+#include "luv/luacompat/luacompat.h"
 #include "luv/sched/wait_list.h"
 #include "luv/zmq/error.h"
 #include "luv/zmq/message.h"
@@ -125,7 +126,7 @@ LuaSocket* CheckSocket(lua_State* L, const char* glue = nullptr) {
   if (box == nullptr || !lua_getmetatable(L, 1) ||
       !lua_rawequal(L, -1, lua_upvalueindex(1))) {
     if (glue != nullptr) GlueTypeError(L, 1, glue, kSocketType);
-    luaL_typerror(L, 1, kSocketType);
+    compat::TypeError(L, 1, kSocketType);
   }
   lua_pop(L, 1);
   if (box->owned == nullptr) {
@@ -292,7 +293,7 @@ int LSocketSendMultipart(lua_State* L) {
   GlueCheckType(L, 2, "send_multipart", LUA_TTABLE);
   int flags =
       CheckFlags(L, 3, ZMQ_DONTWAIT | ZMQ_SNDMORE, kSendFlags, "send_multipart");
-  int count = static_cast<int>(lua_objlen(L, 2));
+  int count = static_cast<int>(compat::RawLen(L, 2));
   if (count == 0) GlueArgError(L, 2, "send_multipart", "no frames to send");
   for (int i = 1; i <= count; ++i) {
     lua_rawgeti(L, 2, i);
@@ -344,7 +345,7 @@ int LSocketRecvMultipart(lua_State* L) {
     lua_newtable(L);
     lua_replace(L, 5);
   }
-  int count = static_cast<int>(lua_objlen(L, 5));
+  int count = static_cast<int>(compat::RawLen(L, 5));
   int first = count;
   for (;;) {
     Transfer received = TakeFrame(record);

@@ -1,5 +1,7 @@
 #include "luv/protect/protect.h"
 
+#include "luv/luacompat/luacompat.h"
+
 namespace luv::protect {
 namespace {
 
@@ -41,7 +43,7 @@ int CallProtected(lua_State* L, ProtectedFunction fn, void* context, int nargs) 
   lua_rawget(L, LUA_REGISTRYINDEX);
   if (!lua_isfunction(L, -1)) {
     lua_pop(L, 1);
-    if (lua_cpcall(L, Install, nullptr) != 0) {
+    if (compat::CPCall(L, Install, nullptr) != 0) {
       // Keep the contract: the arguments are consumed, the error is on top.
       lua_insert(L, base + 1);
       lua_settop(L, base + 1);

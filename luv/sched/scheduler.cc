@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "luv/luacompat/luacompat.h"
 #include "luv/sched/thread_registry.h"
 #include "luv/protect/protect.h"
 #include "luv/sched/wait_group.h"
@@ -376,10 +377,11 @@ void Scheduler::Resume(Fiber* fiber) {
   fiber->status_ = Status::kRunning;
   current_ = fiber;
   luv_yield_ = false;
-  int status = lua_resume(co, nargs);
+  int nresults = 0;
+  int status = compat::Resume(co, host_, nargs, &nresults);
   current_ = nullptr;
   if (status == LUA_YIELD) {
-    if (!luv_yield_ && lua_gettop(co) > 0) {
+    if (!luv_yield_ && nresults > 0) {
       // coroutine.yield(values) in a fiber: nothing would ever receive the
       // values, so the fiber fails instead of dropping them silently.
       lua_settop(co, 0);

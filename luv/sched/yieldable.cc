@@ -1,5 +1,7 @@
 #include "luv/sched/yieldable.h"
 
+#include "luv/luacompat/luacompat.h"
+
 #include <dlfcn.h>
 
 #include <cstddef>
@@ -55,7 +57,8 @@ bool CountersWork(lua_State* L) {
   lua_pushlightuserdata(co, &seen);
   lua_pushcclosure(co, ProbeDirect, 1);
   lua_pushnil(co);  // one argument, so top - base is not trivially zero
-  bool resumed = lua_resume(co, 1) == 0;
+  int nresults = 0;
+  bool resumed = compat::Resume(co, L, 1, &nresults) == 0;
   lua_pop(L, 1);
   return resumed && seen.top_matches && seen.global == Head(L)->l_G &&
          seen.direct_base > 0 && seen.direct_calls == seen.direct_base &&
@@ -88,6 +91,10 @@ void InitYieldCheck(lua_State* L) {
     using yieldable_internal::mode;
     if (dlsym(RTLD_DEFAULT, "luaJIT_setmode") != nullptr) {
       mode = Mode::kLuaJIT;
+    } else if (compat::kKnowsYieldable) {
+      mode = Mode::kAsked;
+    } else if (compat::kLuaVersion == 502) {
+      mode = Mode::kLua52;
     } else {
       mode = CountersWork(L) ? Mode::kLua51Counters : Mode::kFrameWalk;
     }

@@ -4,14 +4,17 @@
 // iterator, or a C function that called back into Lua. lua_yield then raises
 // a generic error after the call already registered itself as a waiter.
 // CanYield tells beforehand, so luv can refuse with a message that says what
-// to do instead. LuaJIT yields across pcall and metamethods itself and
-// reports its own, rarer, boundaries.
+// to do instead. LuaJIT and Lua 5.2 yield across pcall and metamethods
+// themselves and report their own, rarer, boundaries; 5.3 and 5.4 say
+// whether a coroutine may yield (lua_isyieldable).
 //
 // Thread affinity: the thread that owns `L`. Never raises.
 #ifndef LUV_SCHED_YIELDABLE_H_
 #define LUV_SCHED_YIELDABLE_H_
 
 #include <lua.hpp>
+
+#include "luv/luacompat/luacompat.h"
 
 namespace luv::sched {
 
@@ -21,7 +24,16 @@ void InitYieldCheck(lua_State* L);
 
 namespace yieldable_internal {
 
-enum class Mode : unsigned char { kUnknown, kLuaJIT, kLua51Counters, kFrameWalk };
+// kAsked: the VM answers itself (lua_isyieldable, 5.3+); kLua52: 5.2 yields
+// across pcall and metamethods and refuses its rare boundaries itself.
+enum class Mode : unsigned char {
+  kUnknown,
+  kLuaJIT,
+  kLua51Counters,
+  kFrameWalk,
+  kAsked,
+  kLua52,
+};
 
 // Written once (std::call_once in InitYieldCheck) before any fiber runs;
 // read on every switch, so it is a plain variable.
@@ -70,7 +82,10 @@ inline bool CanYield(lua_State* L) {
   using yieldable_internal::Mode;
   switch (yieldable_internal::mode) {
     case Mode::kLuaJIT:
+    case Mode::kLua52:
       return true;
+    case Mode::kAsked:
+      return compat::IsYieldable(L);
     case Mode::kLua51Counters:
       return yieldable_internal::Head(L)->nCcalls <=
              yieldable_internal::Head(L)->baseCcalls;

@@ -1,3 +1,4 @@
+#include "luv/luacompat/luacompat.h"
 #include "luv/sched/yieldable.h"
 
 #include <lua.hpp>
@@ -28,7 +29,8 @@ class YieldableTest : public ::testing::Test {
   bool CanYieldIn(const char* body) {
     lua_State* co = lua_newthread(L);
     EXPECT_EQ(luaL_loadstring(co, body), 0);
-    EXPECT_EQ(lua_resume(co, 0), 0) << lua_tostring(co, -1);
+    int nresults = 0;
+    EXPECT_EQ(compat::Resume(co, L, 0, &nresults), 0) << lua_tostring(co, -1);
     lua_pop(L, 1);
     lua_getglobal(L, "can_yield");
     bool result = lua_toboolean(L, -1);
