@@ -3,9 +3,11 @@
 // truncate.
 //
 // The userdata points at a uv::File (luv/uv/file.h): the descriptor, the
-// position, and the order of calls at the position. The uv::File outlives
-// the userdata while calls on it are in flight. close() waits for the calls
-// made before it; a file collected without close() has its descriptor
+// position, and the order of calls at the position. The methods are thin:
+// they check their arguments, start the file's operation from
+// luv/uv/file_ops.h and wait for it (lua_fs_call.h). The uv::File outlives
+// the userdata while operations on it are in flight. close() waits for the
+// calls made before it; a file collected without close() has its descriptor
 // closed in the background once no call uses it. Methods on a closed file
 // return `nil, "EBADF: bad file descriptor: <path> (closed)", "EBADF"`.
 //
@@ -19,6 +21,7 @@
 #include "luv/lua/lua_fs_call.h"
 #include "luv/sched/scheduler.h"
 #include "luv/uv/file.h"
+#include "luv/uv/fs_path_ops.h"
 
 namespace luv::lua {
 
@@ -26,7 +29,7 @@ namespace luv::lua {
 void OpenFile(lua_State* L);
 
 // The Pusher of luv.fs.open: a new file object that owns what `call` opened.
-int PushOpenedFile(lua_State* L, FsCall* call);
+int PushOpenedFile(lua_State* L, FsCall<uv::OpenOp>* call);
 
 // The uv::File of the file object at `index` (it may be closed); raises an
 // argument error for anything else. `*scheduler`, if not null, gets the

@@ -1,11 +1,10 @@
-// The luv.fs functions. Each runs its libuv request (or a blocking job) on
-// libuv's thread pool and suspends only the calling state; cwd and exepath
-// read process state without I/O and return at once.
+// The luv.fs functions: thin adapters that check their arguments, start the
+// operation from luv/uv/fs_path_ops.h or file_ops.h and wait for it
+// (lua_fs_call.h), suspending only the calling state. cwd and exepath read
+// process state without I/O and return at once.
 #include "luv/lua/lua_fs.h"
 
 #include <uv.h>
-
-#include <climits>
 
 #include "luv/lua/lua_file.h"
 #include "luv/lua/lua_fs_args.h"
@@ -13,86 +12,53 @@
 #include "luv/lua/lua_fs_watch.h"
 #include "luv/lua/lua_sched.h"
 #include "luv/lua/support.h"
-#include "luv/uv/fs_blocking.h"
-#include "luv/uv/fs_stat.h"
-#include "luv/uv/status.h"
+#include "luv/uv/file_ops.h"
+#include "luv/uv/fs_path_ops.h"
 
 namespace luv::lua {
 namespace {
 
 using uv::File;
+using uv::PathOp;
 
-// Check -> start -> block for a call on paths: `start` (no Lua API) makes
-// the uv_fs_* call, or queues a job, and returns its code.
+// A call whose result is `true`, on the calling function's scheduler.
 template <typename Start>
-int RunPathCall(lua_State* L, const char* name, FsCall::Pusher push, Start start) {
-  sched::Scheduler* scheduler = UpScheduler(L);
-  sched::State* self = CheckBlockingState(L, scheduler, name);
-  // Nothing may raise from here until the call has started.
-  auto* call = NewRequest<FsCall>(L, scheduler, push);
-  int index = lua_gettop(L);
-  call->Started(start(call));
-  return call->Await(L, self, index, name);
+int RunPathOp(lua_State* L, const char* name, Start start) {
+  return RunFsCall<PathOp>(L, UpScheduler(L), name, PushTrueResult<PathOp>, start);
 }
 
 // --- Pushers -------------------------------------------------------------------
 
-// An array of the entry names of a scandir request (sorted, without . and ..).
-int PushNames(lua_State* L, FsCall* call) {
-  uv_fs_t* req = call->fs();
-  lua_createtable(L, static_cast<int>(call->result()), 0);
-  uv_dirent_t entry;
-  for (int i = 1; uv_fs_scandir_next(req, &entry) != UV_EOF; ++i) {
+// An array of the entry names (sorted, without . and ..).
+int PushNames(lua_State* L, FsCall<uv::ScandirOp>* call) {
+  lua_createtable(L, static_cast<int>(call->size()), 0);
+  uv::DirEntry entry;
+  for (int i = 1; call->Next(&entry); ++i) {
     lua_pushstring(L, entry.name);
     lua_rawseti(L, -2, i);
   }
   return 1;
 }
 
-// An array of {name = ..., type = ...} of a scandir request.
-int PushEntries(lua_State* L, FsCall* call) {
-  uv_fs_t* req = call->fs();
-  lua_createtable(L, static_cast<int>(call->result()), 0);
-  uv_dirent_t entry;
-  for (int i = 1; uv_fs_scandir_next(req, &entry) != UV_EOF; ++i) {
+// An array of {name = ..., type = ...}.
+int PushEntries(lua_State* L, FsCall<uv::ScandirOp>* call) {
+  lua_createtable(L, static_cast<int>(call->size()), 0);
+  uv::DirEntry entry;
+  for (int i = 1; call->Next(&entry); ++i) {
     lua_createtable(L, 0, 2);
     lua_pushstring(L, entry.name);
     lua_setfield(L, -2, "name");
-    lua_pushstring(L, uv::DirentTypeName(entry.type));
+    lua_pushstring(L, entry.type);
     lua_setfield(L, -2, "type");
     lua_rawseti(L, -2, i);
   }
   return 1;
 }
 
-// The string a readlink or realpath request produced.
-int PushPtrString(lua_State* L, FsCall* call) {
-  lua_pushstring(L, static_cast<const char*>(call->fs()->ptr));
+// The path a readlink, realpath or mkdtemp produced.
+int PushText(lua_State* L, FsCall<uv::PathTextOp>* call) {
+  lua_pushstring(L, call->text());
   return 1;
-}
-
-// The path a mkdtemp request created.
-int PushCreatedPath(lua_State* L, FsCall* call) {
-  lua_pushstring(L, call->fs()->path);
-  return 1;
-}
-
-// --- Jobs (thread pool) --------------------------------------------------------
-
-int64_t ChdirJob(FsCall* call) { return uv_chdir(call->context().c_str()); }
-
-int64_t SyncPathJob(FsCall* call) { return uv::SyncPath(call->context().c_str()); }
-
-int64_t CopyJob(FsCall* call) {
-  return uv::CopyRange(call->in_fd, call->offset, call->out_fd, call->target_offset,
-                       call->length);
-}
-
-// sendfile's start, when the output file lets it begin: at out's position.
-int BeginSendfile(FsCall* call, int64_t offset) {
-  call->out_fd = call->file()->fd();
-  call->target_offset = call->file()->append() ? -1 : offset;
-  return call->QueueJob(CopyJob);
 }
 
 // --- Functions -----------------------------------------------------------------
@@ -105,19 +71,17 @@ int LFsOpen(lua_State* L) {
   int flags = CheckOpenMode(L, 2, "r");
   int perm = CheckPermissions(L, 3, "666");
   if (int n = PushIfPathTooLong(L, 1)) return n;
-  return RunPathCall(L, "luv.fs.open()", PushOpenedFile, [=](FsCall* call) {
-    call->ExpectOpen(flags);
-    return uv_fs_open(call->loop(), call->fs(), path, flags, perm, FsCall::FsDone);
-  });
+  return RunFsCall<uv::OpenOp>(
+      L, UpScheduler(L), "luv.fs.open()", PushOpenedFile,
+      [=](uv::OpenOp* op, uv_loop_t* loop) { op->Start(loop, path, flags, perm); });
 }
 
 // luv.fs.unlink(path) -> true
 int LFsUnlink(lua_State* L) {
   const char* path = CheckPathArg(L, 1);
   if (int n = PushIfPathTooLong(L, 1)) return n;
-  return RunPathCall(L, "luv.fs.unlink()", PushTrueResult, [=](FsCall* call) {
-    return uv_fs_unlink(call->loop(), call->fs(), path, FsCall::FsDone);
-  });
+  return RunPathOp(L, "luv.fs.unlink()",
+                   [=](PathOp* op, uv_loop_t* loop) { op->Unlink(loop, path); });
 }
 
 // luv.fs.mkdir(path[, mode]) -> true; `mode` an octal string, default "777"
@@ -126,54 +90,52 @@ int LFsMkdir(lua_State* L) {
   const char* path = CheckPathArg(L, 1);
   int mode = CheckPermissions(L, 2, "777");
   if (int n = PushIfPathTooLong(L, 1)) return n;
-  return RunPathCall(L, "luv.fs.mkdir()", PushTrueResult, [=](FsCall* call) {
-    return uv_fs_mkdir(call->loop(), call->fs(), path, mode, FsCall::FsDone);
-  });
+  return RunPathOp(L, "luv.fs.mkdir()",
+                   [=](PathOp* op, uv_loop_t* loop) { op->Mkdir(loop, path, mode); });
 }
 
 // luv.fs.rmdir(path) -> true
 int LFsRmdir(lua_State* L) {
   const char* path = CheckPathArg(L, 1);
   if (int n = PushIfPathTooLong(L, 1)) return n;
-  return RunPathCall(L, "luv.fs.rmdir()", PushTrueResult, [=](FsCall* call) {
-    return uv_fs_rmdir(call->loop(), call->fs(), path, FsCall::FsDone);
-  });
+  return RunPathOp(L, "luv.fs.rmdir()",
+                   [=](PathOp* op, uv_loop_t* loop) { op->Rmdir(loop, path); });
 }
 
 // luv.fs.readdir(path) -> {name, ...}, sorted, without "." and "..".
 int LFsReaddir(lua_State* L) {
   const char* path = CheckPathArg(L, 1);
   if (int n = PushIfPathTooLong(L, 1)) return n;
-  return RunPathCall(L, "luv.fs.readdir()", PushNames, [=](FsCall* call) {
-    return uv_fs_scandir(call->loop(), call->fs(), path, 0, FsCall::FsDone);
-  });
+  return RunFsCall<uv::ScandirOp>(
+      L, UpScheduler(L), "luv.fs.readdir()", PushNames,
+      [=](uv::ScandirOp* op, uv_loop_t* loop) { op->Start(loop, path); });
 }
 
 // luv.fs.scandir(path) -> {{name = ..., type = ...}, ...}, sorted by name.
 int LFsScandir(lua_State* L) {
   const char* path = CheckPathArg(L, 1);
   if (int n = PushIfPathTooLong(L, 1)) return n;
-  return RunPathCall(L, "luv.fs.scandir()", PushEntries, [=](FsCall* call) {
-    return uv_fs_scandir(call->loop(), call->fs(), path, 0, FsCall::FsDone);
-  });
+  return RunFsCall<uv::ScandirOp>(
+      L, UpScheduler(L), "luv.fs.scandir()", PushEntries,
+      [=](uv::ScandirOp* op, uv_loop_t* loop) { op->Start(loop, path); });
 }
 
 // luv.fs.stat(path) -> table (follows symbolic links)
 int LFsStat(lua_State* L) {
   const char* path = CheckPathArg(L, 1);
   if (int n = PushIfPathTooLong(L, 1)) return n;
-  return RunPathCall(L, "luv.fs.stat()", PushStatResult, [=](FsCall* call) {
-    return uv_fs_stat(call->loop(), call->fs(), path, FsCall::FsDone);
-  });
+  return RunFsCall<uv::StatOp>(
+      L, UpScheduler(L), "luv.fs.stat()", PushStatResult,
+      [=](uv::StatOp* op, uv_loop_t* loop) { op->Stat(loop, path); });
 }
 
 // luv.fs.lstat(path) -> table (of the link itself)
 int LFsLstat(lua_State* L) {
   const char* path = CheckPathArg(L, 1);
   if (int n = PushIfPathTooLong(L, 1)) return n;
-  return RunPathCall(L, "luv.fs.lstat()", PushStatResult, [=](FsCall* call) {
-    return uv_fs_lstat(call->loop(), call->fs(), path, FsCall::FsDone);
-  });
+  return RunFsCall<uv::StatOp>(
+      L, UpScheduler(L), "luv.fs.lstat()", PushStatResult,
+      [=](uv::StatOp* op, uv_loop_t* loop) { op->Lstat(loop, path); });
 }
 
 // luv.fs.rename(path, newpath) -> true
@@ -182,8 +144,8 @@ int LFsRename(lua_State* L) {
   const char* new_path = CheckPathArg(L, 2);
   if (int n = PushIfPathTooLong(L, 1)) return n;
   if (int n = PushIfPathTooLong(L, 2)) return n;
-  return RunPathCall(L, "luv.fs.rename()", PushTrueResult, [=](FsCall* call) {
-    return uv_fs_rename(call->loop(), call->fs(), path, new_path, FsCall::FsDone);
+  return RunPathOp(L, "luv.fs.rename()", [=](PathOp* op, uv_loop_t* loop) {
+    op->Rename(loop, path, new_path);
   });
 }
 
@@ -193,9 +155,8 @@ int LFsLink(lua_State* L) {
   const char* new_path = CheckPathArg(L, 2);
   if (int n = PushIfPathTooLong(L, 1)) return n;
   if (int n = PushIfPathTooLong(L, 2)) return n;
-  return RunPathCall(L, "luv.fs.link()", PushTrueResult, [=](FsCall* call) {
-    return uv_fs_link(call->loop(), call->fs(), path, new_path, FsCall::FsDone);
-  });
+  return RunPathOp(L, "luv.fs.link()",
+                   [=](PathOp* op, uv_loop_t* loop) { op->Link(loop, path, new_path); });
 }
 
 // luv.fs.symlink(target, path[, mode]) -> true. The reference's `mode` (an
@@ -206,27 +167,26 @@ int LFsSymlink(lua_State* L) {
   if (!lua_isnoneornil(L, 3)) CheckOpenMode(L, 3, nullptr);
   if (int n = PushIfPathTooLong(L, 1)) return n;
   if (int n = PushIfPathTooLong(L, 2)) return n;
-  return RunPathCall(L, "luv.fs.symlink()", PushTrueResult, [=](FsCall* call) {
-    return uv_fs_symlink(call->loop(), call->fs(), target, path, 0, FsCall::FsDone);
-  });
+  return RunPathOp(L, "luv.fs.symlink()",
+                   [=](PathOp* op, uv_loop_t* loop) { op->Symlink(loop, target, path); });
 }
 
 // luv.fs.readlink(path) -> the link's target
 int LFsReadlink(lua_State* L) {
   const char* path = CheckPathArg(L, 1);
   if (int n = PushIfPathTooLong(L, 1)) return n;
-  return RunPathCall(L, "luv.fs.readlink()", PushPtrString, [=](FsCall* call) {
-    return uv_fs_readlink(call->loop(), call->fs(), path, FsCall::FsDone);
-  });
+  return RunFsCall<uv::PathTextOp>(
+      L, UpScheduler(L), "luv.fs.readlink()", PushText,
+      [=](uv::PathTextOp* op, uv_loop_t* loop) { op->Readlink(loop, path); });
 }
 
 // luv.fs.realpath(path) -> the absolute path, links resolved
 int LFsRealpath(lua_State* L) {
   const char* path = CheckPathArg(L, 1);
   if (int n = PushIfPathTooLong(L, 1)) return n;
-  return RunPathCall(L, "luv.fs.realpath()", PushPtrString, [=](FsCall* call) {
-    return uv_fs_realpath(call->loop(), call->fs(), path, FsCall::FsDone);
-  });
+  return RunFsCall<uv::PathTextOp>(
+      L, UpScheduler(L), "luv.fs.realpath()", PushText,
+      [=](uv::PathTextOp* op, uv_loop_t* loop) { op->Realpath(loop, path); });
 }
 
 // luv.fs.chmod(path, mode) -> true; `mode` an octal string such as "644".
@@ -234,9 +194,8 @@ int LFsChmod(lua_State* L) {
   const char* path = CheckPathArg(L, 1);
   int mode = CheckPermissions(L, 2, nullptr);
   if (int n = PushIfPathTooLong(L, 1)) return n;
-  return RunPathCall(L, "luv.fs.chmod()", PushTrueResult, [=](FsCall* call) {
-    return uv_fs_chmod(call->loop(), call->fs(), path, mode, FsCall::FsDone);
-  });
+  return RunPathOp(L, "luv.fs.chmod()",
+                   [=](PathOp* op, uv_loop_t* loop) { op->Chmod(loop, path, mode); });
 }
 
 // luv.fs.chown(path, uid, gid) -> true; -1 leaves an id unchanged.
@@ -245,9 +204,8 @@ int LFsChown(lua_State* L) {
   auto uid = static_cast<uv_uid_t>(CheckOwnerId(L, 2));
   auto gid = static_cast<uv_gid_t>(CheckOwnerId(L, 3));
   if (int n = PushIfPathTooLong(L, 1)) return n;
-  return RunPathCall(L, "luv.fs.chown()", PushTrueResult, [=](FsCall* call) {
-    return uv_fs_chown(call->loop(), call->fs(), path, uid, gid, FsCall::FsDone);
-  });
+  return RunPathOp(L, "luv.fs.chown()",
+                   [=](PathOp* op, uv_loop_t* loop) { op->Chown(loop, path, uid, gid); });
 }
 
 // luv.fs.utime(path, atime, mtime) -> true; times in seconds since the epoch.
@@ -255,8 +213,8 @@ int LFsUtime(lua_State* L) {
   const char* path = CheckPathArg(L, 1);
   double atime = CheckTime(L, 2), mtime = CheckTime(L, 3);
   if (int n = PushIfPathTooLong(L, 1)) return n;
-  return RunPathCall(L, "luv.fs.utime()", PushTrueResult, [=](FsCall* call) {
-    return uv_fs_utime(call->loop(), call->fs(), path, atime, mtime, FsCall::FsDone);
+  return RunPathOp(L, "luv.fs.utime()", [=](PathOp* op, uv_loop_t* loop) {
+    op->Utime(loop, path, atime, mtime);
   });
 }
 
@@ -266,9 +224,8 @@ int LFsAccess(lua_State* L) {
   const char* path = CheckPathArg(L, 1);
   int mode = CheckAccessMode(L, 2);
   if (int n = PushIfPathTooLong(L, 1)) return n;
-  return RunPathCall(L, "luv.fs.access()", PushTrueResult, [=](FsCall* call) {
-    return uv_fs_access(call->loop(), call->fs(), path, mode, FsCall::FsDone);
-  });
+  return RunPathOp(L, "luv.fs.access()",
+                   [=](PathOp* op, uv_loop_t* loop) { op->Access(loop, path, mode); });
 }
 
 // luv.fs.copyfile(path, newpath[, flags]) -> true; flags: a table of
@@ -279,9 +236,8 @@ int LFsCopyfile(lua_State* L) {
   int flags = CheckCopyFlags(L, 3);
   if (int n = PushIfPathTooLong(L, 1)) return n;
   if (int n = PushIfPathTooLong(L, 2)) return n;
-  return RunPathCall(L, "luv.fs.copyfile()", PushTrueResult, [=](FsCall* call) {
-    return uv_fs_copyfile(call->loop(), call->fs(), path, new_path, flags,
-                          FsCall::FsDone);
+  return RunPathOp(L, "luv.fs.copyfile()", [=](PathOp* op, uv_loop_t* loop) {
+    op->Copyfile(loop, path, new_path, flags);
   });
 }
 
@@ -290,20 +246,17 @@ int LFsCopyfile(lua_State* L) {
 int LFsMkdtemp(lua_State* L) {
   const char* path = CheckPathArg(L, 1);
   if (int n = PushIfPathTooLong(L, 1)) return n;
-  return RunPathCall(L, "luv.fs.mkdtemp()", PushCreatedPath, [=](FsCall* call) {
-    call->set_context(path);  // mkdtemp rewrites its copy of the template
-    return uv_fs_mkdtemp(call->loop(), call->fs(), path, FsCall::FsDone);
-  });
+  return RunFsCall<uv::PathTextOp>(
+      L, UpScheduler(L), "luv.fs.mkdtemp()", PushText,
+      [=](uv::PathTextOp* op, uv_loop_t* loop) { op->Mkdtemp(loop, path); });
 }
 
 // luv.fs.chdir(path) -> true: changes the process's working directory.
 int LFsChdir(lua_State* L) {
   const char* path = CheckPathArg(L, 1);
   if (int n = PushIfPathTooLong(L, 1)) return n;
-  return RunPathCall(L, "luv.fs.chdir()", PushTrueResult, [=](FsCall* call) {
-    call->set_context(path);
-    return call->QueueJob(ChdirJob);
-  });
+  return RunPathOp(L, "luv.fs.chdir()",
+                   [=](PathOp* op, uv_loop_t* loop) { op->Chdir(loop, path); });
 }
 
 // luv.fs.fsync(path) -> true: flushes a file or directory to disk (after a
@@ -311,10 +264,8 @@ int LFsChdir(lua_State* L) {
 int LFsFsync(lua_State* L) {
   const char* path = CheckPathArg(L, 1);
   if (int n = PushIfPathTooLong(L, 1)) return n;
-  return RunPathCall(L, "luv.fs.fsync()", PushTrueResult, [=](FsCall* call) {
-    call->set_context(path);
-    return call->QueueJob(SyncPathJob);
-  });
+  return RunPathOp(L, "luv.fs.fsync()",
+                   [=](PathOp* op, uv_loop_t* loop) { op->Fsync(loop, path); });
 }
 
 // luv.fs.sendfile(out, infile[, offset[, length]]) -> bytes copied. Copies
@@ -328,43 +279,26 @@ int LFsSendfile(lua_State* L) {
   int64_t length = OptSize(L, 4, -1);
   if (out->closed()) return PushFileClosed(L, out);
   if (in->closed()) return PushFileClosed(L, in);
-  sched::State* self = CheckBlockingState(L, scheduler, "luv.fs.sendfile()");
-  // Nothing may raise from here until the call has started.
-  auto* call = NewRequest<FsCall>(L, scheduler, PushIntegerResult);
-  int index = lua_gettop(L);
-  call->SetFile(out, BeginSendfile, !out->append());
-  call->set_context(in->path() + " -> " + out->path());
-  call->Pin(in);
-  call->in_fd = in->fd();
-  call->offset = offset;
-  call->length = length;
-  out->Submit(call, File::kAtPosition);
-  return call->Await(L, self, index, "luv.fs.sendfile()");
+  return RunFsCall<uv::SendfileOp>(
+      L, scheduler, "luv.fs.sendfile()", PushIntegerResult<uv::SendfileOp>,
+      [=](uv::SendfileOp* op, uv_loop_t*) { op->Start(out, in, offset, length); });
 }
 
 // luv.fs.cwd() -> the working directory. Does not suspend.
 int LFsCwd(lua_State* L) {
-  char buffer[PATH_MAX + 1];
-  size_t size = sizeof(buffer);
-  int code = uv_cwd(buffer, &size);
-  if (code < 0) {
-    Result result = uv::UvStatus(code, "cwd");
-    return ReturnTrue(L, result);
-  }
-  lua_pushlstring(L, buffer, size);
+  uv::PathBuffer path;
+  Result result = uv::Cwd(&path);
+  if (!result.ok()) return PushFail(L, result);
+  lua_pushlstring(L, path.data, path.size);
   return 1;
 }
 
 // luv.fs.exepath() -> the path of the running executable. Does not suspend.
 int LFsExepath(lua_State* L) {
-  char buffer[PATH_MAX + 1];
-  size_t size = sizeof(buffer);
-  int code = uv_exepath(buffer, &size);
-  if (code < 0) {
-    Result result = uv::UvStatus(code, "exepath");
-    return ReturnTrue(L, result);
-  }
-  lua_pushlstring(L, buffer, size);
+  uv::PathBuffer path;
+  Result result = uv::Exepath(&path);
+  if (!result.ok()) return PushFail(L, result);
+  lua_pushlstring(L, path.data, path.size);
   return 1;
 }
 

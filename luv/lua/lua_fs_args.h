@@ -43,8 +43,8 @@ double CheckTime(lua_State* L, int index);
 // for "leave unchanged".
 int64_t CheckOwnerId(lua_State* L, int index);
 
-// uv_fs_copyfile flags from an optional table of booleans: `excl` (fail if
-// the destination exists), `ficlone` (try a copy-on-write clone),
+// Copy flags (UV_FS_COPYFILE_*) from an optional table of booleans: `excl`
+// (fail if the destination exists), `ficlone` (try a copy-on-write clone),
 // `ficlone_force` (only a clone). Other keys are refused.
 int CheckCopyFlags(lua_State* L, int index);
 

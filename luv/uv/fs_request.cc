@@ -26,9 +26,14 @@ void FsRequest::Reset() {
 absl::Status FsRequest::status(absl::string_view context) const {
   if (req_.result >= 0) return absl::OkStatus();
   int code = static_cast<int>(req_.result);
-  if (!context.empty() || req_.path == nullptr) return UvStatus(code, context);
-  if (req_.new_path == nullptr) return UvStatus(code, req_.path);
-  return UvStatus(code, absl::StrCat(req_.path, " -> ", req_.new_path));
+  if (!context.empty()) return UvStatus(code, context);
+  return UvStatus(code, paths());
+}
+
+std::string FsRequest::paths() const {
+  if (req_.path == nullptr) return std::string();
+  if (req_.new_path == nullptr) return req_.path;
+  return absl::StrCat(req_.path, " -> ", req_.new_path);
 }
 
 }  // namespace luv::uv

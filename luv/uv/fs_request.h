@@ -15,6 +15,7 @@
 #include <uv.h>
 
 #include <cstdint>
+#include <string>
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
@@ -42,10 +43,12 @@ class FsRequest {
   int64_t result() const { return req_.result; }
 
   // OK, or the failure as a status: "ENOENT: no such file or directory:
-  // <context>". The context is `context` when not empty, else the paths the
-  // request was made with ("old -> new" for rename, link, symlink and
-  // copyfile).
+  // <context>". The context is `context` when not empty, else paths().
   absl::Status status(absl::string_view context = {}) const;
+
+  // The paths the request was made with, for messages: "path", "old -> new"
+  // (rename, link, symlink and copyfile), or "" for none.
+  std::string paths() const;
 
  private:
   uv_fs_t req_;

@@ -48,6 +48,7 @@ TEST(FsRequestTest, StatusNamesBothPathsOfARename) {
   uv_run(loop.get(), UV_RUN_DEFAULT);
   EXPECT_EQ(owner.request.status().message(),
             "ENOENT: no such file or directory: " + from + " -> " + to);
+  EXPECT_EQ(owner.request.paths(), from + " -> " + to);
   EXPECT_TRUE(loop.Shutdown().ok());
 }
 
@@ -75,6 +76,7 @@ TEST(FsRequestTest, ANeverStartedRequestCleansUp) {
   FsRequest request;
   EXPECT_EQ(request.result(), 0);
   EXPECT_TRUE(request.status().ok());
+  EXPECT_EQ(request.paths(), "");
   request.Reset();
 }
 

@@ -59,4 +59,41 @@ double Seconds(const uv_timespec_t& time) {
   return static_cast<double>(time.tv_sec) + static_cast<double>(time.tv_nsec) / 1e9;
 }
 
+namespace {
+
+bool HasType(uint64_t mode, uint64_t type) { return (mode & S_IFMT) == type; }
+
+}  // namespace
+
+bool FileStat::is_file() const { return HasType(mode, S_IFREG); }
+bool FileStat::is_directory() const { return HasType(mode, S_IFDIR); }
+bool FileStat::is_symbolic_link() const { return HasType(mode, S_IFLNK); }
+bool FileStat::is_fifo() const { return HasType(mode, S_IFIFO); }
+bool FileStat::is_socket() const { return HasType(mode, S_IFSOCK); }
+bool FileStat::is_character_device() const { return HasType(mode, S_IFCHR); }
+bool FileStat::is_block_device() const { return HasType(mode, S_IFBLK); }
+
+FileStat MakeFileStat(const uv_stat_t& st) {
+  FileStat stat;
+  stat.dev = st.st_dev;
+  stat.ino = st.st_ino;
+  stat.mode = st.st_mode;
+  stat.nlink = st.st_nlink;
+  stat.uid = st.st_uid;
+  stat.gid = st.st_gid;
+  stat.rdev = st.st_rdev;
+  stat.size = st.st_size;
+  stat.blksize = st.st_blksize;
+  stat.blocks = st.st_blocks;
+  stat.flags = st.st_flags;
+  stat.gen = st.st_gen;
+  stat.atime = Seconds(st.st_atim);
+  stat.mtime = Seconds(st.st_mtim);
+  stat.ctime = Seconds(st.st_ctim);
+  stat.birthtime = Seconds(st.st_birthtim);
+  stat.type = FileTypeName(st.st_mode);
+  stat.perm = PermissionString(st.st_mode);
+  return stat;
+}
+
 }  // namespace luv::uv

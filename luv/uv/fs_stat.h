@@ -1,7 +1,8 @@
 // Naming what libuv's stat and scandir report: file types as words, the
-// permission bits as an octal string, timestamps as seconds.
+// permission bits as an octal string, timestamps as seconds; and FileStat,
+// a stat result in those terms.
 //
-// Pure functions: any thread, nothing blocks or allocates.
+// Pure functions and plain values: any thread, nothing blocks or allocates.
 #ifndef LUV_UV_FS_STAT_H_
 #define LUV_UV_FS_STAT_H_
 
@@ -27,6 +28,39 @@ std::array<char, 8> PermissionString(uint64_t st_mode);
 // A timestamp as seconds since the epoch, with the nanoseconds as the
 // fraction (a double holds today's times to about 0.2 microseconds).
 double Seconds(const uv_timespec_t& time);
+
+// What a stat, lstat or fstat reports, named (the fields of uv_stat_t).
+// Trivially destructible: a binding may hold one across calls that raise.
+struct FileStat {
+  uint64_t dev;
+  uint64_t ino;
+  uint64_t mode;  // st_mode: the type and permission bits
+  uint64_t nlink;
+  uint64_t uid;
+  uint64_t gid;
+  uint64_t rdev;
+  uint64_t size;
+  uint64_t blksize;
+  uint64_t blocks;
+  uint64_t flags;
+  uint64_t gen;
+  double atime;  // seconds since the epoch
+  double mtime;
+  double ctime;
+  double birthtime;
+  const char* type;          // FileTypeName(mode), a static string
+  std::array<char, 8> perm;  // PermissionString(mode)
+
+  bool is_file() const;
+  bool is_directory() const;
+  bool is_symbolic_link() const;
+  bool is_fifo() const;
+  bool is_socket() const;
+  bool is_character_device() const;
+  bool is_block_device() const;
+};
+
+FileStat MakeFileStat(const uv_stat_t& st);
 
 }  // namespace luv::uv
 

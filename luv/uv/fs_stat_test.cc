@@ -73,5 +73,67 @@ TEST(FsStatTest, SecondsKeepTheFraction) {
   EXPECT_NEAR(Seconds(uv_timespec_t{1700000000, 1000}), 1700000000.000001, 1e-6);
 }
 
+TEST(FsStatTest, FileStatNamesEveryField) {
+  uv_stat_t st{};
+  st.st_dev = 1;
+  st.st_ino = 2;
+  st.st_mode = S_IFDIR | 0755;
+  st.st_nlink = 3;
+  st.st_uid = 4;
+  st.st_gid = 5;
+  st.st_rdev = 6;
+  st.st_size = 7;
+  st.st_blksize = 8;
+  st.st_blocks = 9;
+  st.st_flags = 10;
+  st.st_gen = 11;
+  st.st_atim = {12, 500000000};
+  st.st_mtim = {13, 0};
+  st.st_ctim = {14, 0};
+  st.st_birthtim = {15, 0};
+  FileStat stat = MakeFileStat(st);
+  EXPECT_EQ(stat.dev, 1u);
+  EXPECT_EQ(stat.ino, 2u);
+  EXPECT_EQ(stat.mode, static_cast<uint64_t>(S_IFDIR | 0755));
+  EXPECT_EQ(stat.nlink, 3u);
+  EXPECT_EQ(stat.uid, 4u);
+  EXPECT_EQ(stat.gid, 5u);
+  EXPECT_EQ(stat.rdev, 6u);
+  EXPECT_EQ(stat.size, 7u);
+  EXPECT_EQ(stat.blksize, 8u);
+  EXPECT_EQ(stat.blocks, 9u);
+  EXPECT_EQ(stat.flags, 10u);
+  EXPECT_EQ(stat.gen, 11u);
+  EXPECT_DOUBLE_EQ(stat.atime, 12.5);
+  EXPECT_DOUBLE_EQ(stat.mtime, 13);
+  EXPECT_DOUBLE_EQ(stat.ctime, 14);
+  EXPECT_DOUBLE_EQ(stat.birthtime, 15);
+  EXPECT_STREQ(stat.type, "directory");
+  EXPECT_STREQ(stat.perm.data(), "755");
+  EXPECT_TRUE(stat.is_directory());
+  EXPECT_FALSE(stat.is_file());
+  EXPECT_FALSE(stat.is_symbolic_link());
+}
+
+TEST(FsStatTest, FileStatTypeBooleansFollowTheMode) {
+  uv_stat_t st{};
+  const struct {
+    uint64_t type;
+    bool (FileStat::*is)() const;
+  } kTypes[] = {
+      {S_IFREG, &FileStat::is_file},          {S_IFDIR, &FileStat::is_directory},
+      {S_IFLNK, &FileStat::is_symbolic_link}, {S_IFIFO, &FileStat::is_fifo},
+      {S_IFSOCK, &FileStat::is_socket},       {S_IFCHR, &FileStat::is_character_device},
+      {S_IFBLK, &FileStat::is_block_device},
+  };
+  for (const auto& type : kTypes) {
+    st.st_mode = type.type | 0600;
+    FileStat stat = MakeFileStat(st);
+    for (const auto& other : kTypes) {
+      EXPECT_EQ((stat.*other.is)(), other.type == type.type) << std::oct << type.type;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace luv::uv
