@@ -7,6 +7,7 @@
 #include "absl/strings/string_view.h"
 #include "luv/lua/lua_fs_args.h"
 #include "luv/lua/lua_sched.h"
+#include "luv/lua/object.h"
 #include "luv/lua/support.h"
 #include "luv/uv/file_ops.h"
 #include "luv/uv/fs_args.h"
@@ -19,17 +20,23 @@ using uv::File;
 
 constexpr char kFileType[] = "luv.file";
 
-// The userdata: the File may outlive it (calls in flight).
-struct FileBox {
-  File* file;
-  sched::Scheduler* scheduler;
+// The record a luv.file owns: the File (which may outlive it while calls are
+// in flight) and the scheduler its calls wait on.
+class FileBox final : public LuaOwned {
+ public:
+  FileBox(File* file, sched::Scheduler* scheduler) : file(file), scheduler(scheduler) {}
+
+  // The descriptor is closed in the background once no call is in flight.
+  void ReleaseFromLua() override {
+    file->Release();
+    delete this;
+  }
+
+  File* const file;
+  sched::Scheduler* const scheduler;
 };
 
-FileBox* CheckBox(lua_State* L) {
-  auto* box = static_cast<FileBox*>(luaL_checkudata(L, 1, kFileType));
-  if (box->file == nullptr) luaL_argerror(L, 1, "file was never opened");
-  return box;
-}
+FileBox* CheckBox(lua_State* L) { return CheckObject<FileBox>(L, 1, kFileType); }
 
 // Check -> start -> wait for a method of the file in `box` whose operation
 // `start(Op*, File*)` (no Lua API) starts. Returns what the binding returns.
@@ -165,14 +172,6 @@ int LFileTruncate(lua_State* L) {
       [length](uv::DescriptorOp* op, File* file) { op->Truncate(file, length); });
 }
 
-int LFileGc(lua_State* L) {
-  auto* box = static_cast<FileBox*>(TestObject(L, 1, kFileType));
-  if (box == nullptr) return 0;
-  if (box->file != nullptr) box->file->Release();
-  box->file = nullptr;
-  return 0;
-}
-
 constexpr luaL_Reg kMethods[] = {
     {"read", LFileRead},         {"write", LFileWrite}, {"close", LFileClose},
     {"stat", LFileStat},         {"sync", LFileSync},   {"datasync", LFileDatasync},
@@ -180,32 +179,22 @@ constexpr luaL_Reg kMethods[] = {
     {"truncate", LFileTruncate}, {nullptr, nullptr},
 };
 
-constexpr luaL_Reg kMeta[] = {
-    {"__gc", LFileGc},
-    {nullptr, nullptr},
-};
-
 }  // namespace
 
 void OpenFile(lua_State* L) {
-  NewClass(L, kFileType, kMethods, kMeta);
+  NewObjectClass(L, kFileType, kMethods);
   lua_pop(L, 1);
 }
 
 int PushOpenedFile(lua_State* L, FsCall<uv::OpenOp>* call) {
-  auto* box = static_cast<FileBox*>(lua_newuserdata(L, sizeof(FileBox)));
-  box->file = nullptr;
-  box->scheduler = call->scheduler();
-  luaL_getmetatable(L, kFileType);
-  lua_setmetatable(L, -2);
-  // Only now, when __gc will see it: a raise above leaves it to the call.
-  box->file = call->TakeFile();
+  ObjectBox* box = PushObjectBox(L, kFileType);
+  // Only now, when __gc will see it: a raise above leaves the File to the call.
+  box->owned = new FileBox(call->TakeFile(), call->scheduler());
   return 1;
 }
 
 uv::File* CheckFileArg(lua_State* L, int index, sched::Scheduler** scheduler) {
-  auto* box = static_cast<FileBox*>(luaL_checkudata(L, index, kFileType));
-  if (box->file == nullptr) luaL_argerror(L, index, "file was never opened");
+  FileBox* box = CheckObject<FileBox>(L, index, kFileType);
   if (scheduler != nullptr) *scheduler = box->scheduler;
   return box->file;
 }

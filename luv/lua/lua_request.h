@@ -15,7 +15,7 @@
 //   State* self = CheckBlockingState(L, scheduler, "luv.fs.stat()");
 //   auto* request = NewRequest<StatRequest>(L, scheduler);   // box on top
 //   int box = lua_gettop(L);
-//   int rc = request->Start(path);                           // uv_fs_stat(...)
+//   int rc = request->Start(path);                           // the libuv call
 //   if (rc < 0) { request->Complete(rc);  return request->PushResults(L); }
 //   return request->Await(L, self, box, "luv.fs.stat()");
 //

@@ -5,12 +5,12 @@
 #include <zmq.h>
 
 #include <memory>
-#include <new>
 
 #include "luv/codec/identity.h"
 #include "luv/lua/lua_sched.h"
 #include "luv/lua/lua_zmq_option.h"
 #include "luv/lua/lua_zmq_socket.h"
+#include "luv/lua/object.h"
 #include "luv/lua/support.h"
 #include "luv/zmq/context.h"
 #include "luv/zmq/options.h"
@@ -25,31 +25,20 @@ constexpr char kContextType[] = "luv.zmq.context";
 // object. Not const, so no linker folds it with another constant.
 char kCacheKey = 0;
 
-// The userdata: a reference to the shared context (empty only while being
-// made).
-struct ContextBox {
-  std::shared_ptr<zmq::Context> context;
+// The record of a luv.zmq.context object: this state's reference to the
+// shared context. Letting go drops the reference; the context itself goes
+// when no state and no socket holds it.
+class ContextRef final : public LuaOwned {
+ public:
+  explicit ContextRef(std::shared_ptr<zmq::Context> context)
+      : context(std::move(context)) {}
+  void ReleaseFromLua() override { delete this; }
+
+  const std::shared_ptr<zmq::Context> context;
 };
 
-ContextBox* CheckBox(lua_State* L, int index) {
-  auto* box = static_cast<ContextBox*>(luaL_checkudata(L, index, kContextType));
-  if (box->context == nullptr) luaL_argerror(L, index, "context failed to open");
-  return box;
-}
-
-int LContextGc(lua_State* L) {
-  if (auto* box = static_cast<ContextBox*>(TestObject(L, 1, kContextType))) {
-    box->context.reset();  // idempotent; an empty shared_ptr owns nothing
-  }
-  return 0;
-}
-
-// Pushes a new, empty box. May raise (its __gc copes with an empty box).
-ContextBox* PushBox(lua_State* L) {
-  auto* box = new (lua_newuserdata(L, sizeof(ContextBox))) ContextBox();
-  luaL_getmetatable(L, kContextType);
-  lua_setmetatable(L, -2);
-  return box;
+const std::shared_ptr<zmq::Context>& CheckContext(lua_State* L, int index) {
+  return CheckObject<ContextRef>(L, index, kContextType)->context;
 }
 
 void PushCache(lua_State* L) {
@@ -57,7 +46,7 @@ void PushCache(lua_State* L) {
   lua_rawget(L, LUA_REGISTRYINDEX);
 }
 
-// Records the box on top as this state's object for `id`. May raise.
+// Records the object on top as this state's object for `id`. May raise.
 void Remember(lua_State* L, uint64_t id) {
   PushCache(L);
   if (lua_istable(L, -1)) {
@@ -68,20 +57,20 @@ void Remember(lua_State* L, uint64_t id) {
   lua_pop(L, 1);
 }
 
-// Lua-free steps, so that no shared_ptr lives in a frame a raise can skip.
-absl::Status CreateInto(ContextBox* box, int io_threads) {
+// Lua-free, so that no shared_ptr lives in a frame a raise can skip.
+absl::Status CreateInto(ObjectBox* box, int io_threads) {
   absl::StatusOr<std::shared_ptr<zmq::Context>> context =
       zmq::Context::Create(io_threads);
   if (!context.ok()) return context.status();
-  box->context = *std::move(context);
+  box->owned = new ContextRef(*std::move(context));
   return absl::OkStatus();
 }
 
 // Identity type: a message that carries the context pins it.
 bool LendContext(lua_State* L, int index, std::shared_ptr<void>* object) {
-  auto* box = static_cast<ContextBox*>(lua_touserdata(L, index));
-  if (box == nullptr || box->context == nullptr) return false;
-  *object = box->context;
+  ObjectBox* box = TestObjectBox(L, index, kContextType);
+  if (box == nullptr || box->owned == nullptr) return false;
+  *object = static_cast<ContextRef*>(box->owned)->context;
   return true;
 }
 
@@ -99,8 +88,8 @@ int PushLentContext(lua_State* L, const std::shared_ptr<void>& object) {
   lua_remove(L, -2);
   if (lua_isuserdata(L, -1)) return 1;
   lua_pop(L, 1);
-  ContextBox* box = PushBox(L);
-  box->context = std::static_pointer_cast<zmq::Context>(object);
+  ObjectBox* box = PushObjectBox(L, kContextType);
+  box->owned = new ContextRef(std::static_pointer_cast<zmq::Context>(object));
   Remember(L, id);
   return 1;
 }
@@ -113,10 +102,10 @@ int LZmqCreate(lua_State* L) {
         L, 1,
         lua_pushfstring(L, "nthreads must be 0 to %d", zmq::Context::kMaxIoThreads));
   }
-  ContextBox* box = PushBox(L);
+  ObjectBox* box = PushObjectBox(L, kContextType);
   Result result = CreateInto(box, static_cast<int>(threads));
   if (!result.ok()) return PushFail(L, result);
-  Remember(L, box->context->id());
+  Remember(L, static_cast<ContextRef*>(box->owned)->context->id());
   return 1;
 }
 
@@ -133,7 +122,7 @@ int LZmqVersion(lua_State* L) {
 // zmq.context:socket(type) -> socket. `type`: luv.zmq.PUB etc., or its
 // name ("PUB").
 int LContextSocket(lua_State* L) {
-  ContextBox* box = CheckBox(L, 1);
+  const std::shared_ptr<zmq::Context>& context = CheckContext(L, 1);
   int type = -1;
   if (lua_type(L, 2) == LUA_TSTRING) {
     size_t size;
@@ -147,15 +136,14 @@ int LContextSocket(lua_State* L) {
     }
   }
   if (type < 0) luaL_argerror(L, 2, "unknown socket type");
-  return PushNewSocket(L, GetScheduler(L), box->context, type);
+  return PushNewSocket(L, GetScheduler(L), context, type);
 }
 
 // zmq.context:term() -> true. Shuts the context down: from now on its
 // sockets, in every thread, fail with ETERM, and waiting calls wake with
 // it. Its resources go once every socket is closed and no state holds it.
 int LContextTerm(lua_State* L) {
-  ContextBox* box = CheckBox(L, 1);
-  Result result = box->context->Shutdown();
+  Result result = CheckContext(L, 1)->Shutdown();
   return ReturnTrue(L, result);
 }
 
@@ -174,33 +162,28 @@ int PushContextOption(lua_State* L, const zmq::Context& context,
 
 // zmq.context:get(name) -> value
 int LContextGet(lua_State* L) {
-  ContextBox* box = CheckBox(L, 1);
+  const zmq::Context& context = *CheckContext(L, 1);
   const zmq::Option* option = CheckContextOption(L, 2, zmq::kRead);
   if (option == nullptr) return PushUnknownOption(L, 2, "context option");
-  int pushed = PushContextOption(L, *box->context, *option);
+  int pushed = PushContextOption(L, context, *option);
   return pushed >= 0 ? pushed : lua_error(L);
 }
 
 // zmq.context:set(name, value) -> true
 int LContextSet(lua_State* L) {
-  ContextBox* box = CheckBox(L, 1);
+  zmq::Context& context = *CheckContext(L, 1);
   const zmq::Option* option = CheckContextOption(L, 2, zmq::kWrite);
   if (option == nullptr) return PushUnknownOption(L, 2, "context option");
   int64_t value = CheckOptionInteger(L, 3, *option);
   if (value < INT32_MIN || value > INT32_MAX)
     luaL_argerror(L, 3, "out of the range of an int");
-  Result result = box->context->Set(*option, static_cast<int>(value));
+  Result result = context.Set(*option, static_cast<int>(value));
   return ReturnTrue(L, result);
 }
 
 constexpr luaL_Reg kMethods[] = {
     {"socket", LContextSocket}, {"term", LContextTerm}, {"get", LContextGet},
     {"set", LContextSet},       {nullptr, nullptr},
-};
-
-constexpr luaL_Reg kMeta[] = {
-    {"__gc", LContextGc},
-    {nullptr, nullptr},
 };
 
 constexpr luaL_Reg kFunctions[] = {
@@ -247,7 +230,7 @@ bool RegisterIdentity() {
 void OpenZmq(lua_State* L, sched::Scheduler* scheduler) {
   if (!RegisterIdentity())
     luaL_error(L, "luv: cannot register luv.zmq.context with the codec");
-  NewClass(L, kContextType, kMethods, kMeta);
+  NewObjectClass(L, kContextType, kMethods);
   lua_pop(L, 1);
   OpenZmqSocket(L);
 
