@@ -21,6 +21,7 @@
 #include "luv/codec/message.h"
 #include "luv/protect/protect.h"
 #include "luv/codec/vm.h"
+#include "luv/luacompat/luacompat.h"
 
 namespace luv::codec {
 namespace {
@@ -28,6 +29,7 @@ namespace {
 // Object states found by pass 1.
 constexpr uint8_t kUnfinished = 1;  // a hooked object whose constructor has not run
 constexpr uint8_t kReferenced = 2;  // the target of some kTagRef
+constexpr uint8_t kFunction = 4;    // a function (its upvalues can be shared)
 
 // Pass 1: no Lua. Refuses a reference to an unfinished hook (a hook state
 // containing its own object) and notes which objects are referenced, so that
@@ -47,6 +49,17 @@ class Validator {
     if (collisions_ != nullptr) collisions_->Boolean(b);
     return true;
   }
+  bool Integer(int64_t v) {
+    // Where numbers are doubles, an integer that no double holds exactly
+    // is refused rather than rounded (no silent change of a value).
+    if (!compat::kHasIntegers && !IntIsExactDouble(v)) {
+      return r_->Fail(
+          "integer %lld has no exact %s number (numbers are doubles there) before byte "
+          "%zu",
+          static_cast<long long>(v), compat::kLuaVersionName, r_->offset());
+    }
+    return Number(static_cast<double>(v));
+  }
   bool Number(double d) {
     if (collisions_ != nullptr) collisions_->Number(d);
     return true;
@@ -55,7 +68,8 @@ class Validator {
     return collisions_ == nullptr || collisions_->String(p, n) || TooCostly();
   }
   bool NewObject(uint32_t) {
-    return states_.Push(0) || r_->Fail("out of memory at byte %zu", r_->offset());
+    return (states_.Push(0) && upvalues_.Push(0)) ||
+           r_->Fail("out of memory at byte %zu", r_->offset());
   }
   bool TableBegin(uint32_t, uint64_t narray, uint64_t nhash) {
     return collisions_ == nullptr || collisions_->TableBegin(narray, nhash) ||
@@ -69,8 +83,22 @@ class Validator {
   bool TableEnd() {
     return collisions_ == nullptr || collisions_->TableEnd() || TooCostly();
   }
-  bool FunctionBegin(uint32_t, const uint8_t*, size_t, size_t) { return true; }
+  bool FunctionBegin(uint32_t id, const uint8_t*, size_t, uint64_t nups, size_t) {
+    states_[id] |= kFunction;
+    upvalues_[id] = static_cast<uint8_t>(nups);  // at most kMaxUpvalues
+    return true;
+  }
   bool Upvalue(uint64_t, size_t) { return true; }
+  bool Globals() { return true; }
+  bool SharedUpvalue(uint64_t, uint32_t id, uint64_t j, size_t at) {
+    if ((states_[id] & kFunction) == 0 || j > upvalues_[id]) {
+      return r_->Fail("shared upvalue %llu of object %u names no such upvalue at byte %zu",
+                      static_cast<unsigned long long>(j), id, at);
+    }
+    if ((states_[id] & kReferenced) == 0) ++referenced_;
+    states_[id] |= kReferenced;
+    return true;
+  }
   bool FunctionEnd() { return Object(); }
   bool HookBegin(uint32_t id) {
     states_[id] |= kUnfinished;
@@ -131,6 +159,7 @@ class Validator {
   Lua51Collisions* collisions_;
   int64_t max_collisions_;
   ByteVector states_;
+  ByteVector upvalues_;  // per object: a function's upvalue count
   uint32_t referenced_ = 0;
   std::vector<const uint8_t*> tokens_;
 };
@@ -190,6 +219,14 @@ class Builder {
     lua_pushboolean(L_, b);
     return true;
   }
+  bool Integer(int64_t v) {
+    if (compat::kHasIntegers) {
+      lua_pushinteger(L_, static_cast<lua_Integer>(v));
+    } else {
+      lua_pushnumber(L_, static_cast<lua_Number>(v));  // exact: pass 1 checked
+    }
+    return true;
+  }
   bool Number(double d) {
     lua_pushnumber(L_, d);
     return true;
@@ -220,10 +257,11 @@ class Builder {
   }
   bool HashKey() { return true; }
   bool TableEnd() { return true; }
-  bool FunctionBegin(uint32_t id, const uint8_t* code, size_t size, size_t at) {
+  bool FunctionBegin(uint32_t id, const uint8_t* code, size_t size, uint64_t,
+                     size_t at) {
     luaL_checkstack(L_, 4, "luv.codec: nesting");
     Chunk chunk{reinterpret_cast<const char*>(code), size};
-    if (lua_load(L_, ReadChunk, &chunk, "=luv.codec") != 0) {
+    if (compat::Load(L_, ReadChunk, &chunk, "=luv.codec") != 0) {
       Raise(L_, "cannot load the function at byte %zu: %s", at, ErrorText(L_, -1));
     }
     Keep(id);
@@ -234,6 +272,23 @@ class Builder {
       Raise(L_, "function has fewer than %llu upvalues at byte %zu",
             static_cast<unsigned long long>(i), at);
     }
+    return true;
+  }
+  bool Globals() {
+    luaL_checkstack(L_, 4, "luv.codec: nesting");
+    compat::PushGlobals(L_);
+    return true;
+  }
+  // Makes upvalue `i` of the function on top the same variable as upvalue
+  // `j` of the earlier function `id`.
+  bool SharedUpvalue(uint64_t i, uint32_t id, uint64_t j, size_t at) {
+    luaL_checkstack(L_, 4, "luv.codec: nesting");
+    lua_rawgeti(L_, refs_, static_cast<int>(id) + 1);
+    if (!HasUpvalue(-2, i) || !HasUpvalue(-1, j)) {
+      Raise(L_, "shared upvalue names an upvalue the functions lack at byte %zu", at);
+    }
+    compat::UpvalueJoin(L_, -2, static_cast<int>(i), -1, static_cast<int>(j));
+    lua_pop(L_, 1);
     return true;
   }
   bool FunctionEnd() { return true; }
@@ -254,8 +309,10 @@ class Builder {
     lua_rawget(L_, LUA_REGISTRYINDEX);
     if (!lua_isfunction(L_, -1)) {
       lua_pop(L_, 1);
+      compat::PushGlobals(L_);
       lua_pushlstring(L_, text, size);
-      lua_rawget(L_, LUA_GLOBALSINDEX);
+      lua_rawget(L_, -2);
+      lua_remove(L_, -2);
     }
     if (!lua_isfunction(L_, -1)) {
       Raise(L_,
@@ -300,6 +357,13 @@ class Builder {
   }
 
  private:
+  bool HasUpvalue(int function, uint64_t n) {
+    if (!lua_isfunction(L_, function) || lua_iscfunction(L_, function)) return false;
+    if (lua_getupvalue(L_, function, static_cast<int>(n)) == nullptr) return false;
+    lua_pop(L_, 1);
+    return true;
+  }
+
   void Keep(uint32_t id) {
     if (states_ == nullptr || (states_[id] & kReferenced) == 0) return;
     lua_pushvalue(L_, -1);
@@ -402,11 +466,11 @@ absl::Status DecodeImpl(lua_State* L, absl::string_view blob,
   }
   bool code = (flags & kFlagCode) != 0;
   bool live = (flags & kFlagLive) != 0;
-  uint8_t bytecode = flags & (kFlagLua51 | kFlagLuaJit);
+  uint8_t bytecode = flags & kBytecodeFlags;
   if (bytecode != 0 && !code)
     return Invalid("bytecode flag without the code flag at byte 4");
-  if (bytecode == (kFlagLua51 | kFlagLuaJit)) {
-    return Invalid("both bytecode flags set at byte 4");
+  if (bytecode != 0 && VmOfBytecodeFlag(bytecode) == Vm::kUnknown) {
+    return Invalid("more than one bytecode flag set at byte 4");
   }
   size_t body_end = size;
   Vm vm = Vm::kUnknown;
@@ -429,7 +493,7 @@ absl::Status DecodeImpl(lua_State* L, absl::string_view blob,
                  "anything is loaded");
     }
     if (bytecode != 0) {
-      Vm blob_vm = bytecode == kFlagLuaJit ? Vm::kLuaJit : Vm::kLua51;
+      Vm blob_vm = VmOfBytecodeFlag(bytecode);
       vm = CurrentVm(L);
       if (vm != blob_vm) {
         return absl::FailedPreconditionError(

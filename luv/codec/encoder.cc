@@ -10,6 +10,7 @@
 #include <cstring>
 #include <new>
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "luv/codec/buffer.h"
@@ -22,17 +23,27 @@
 #include "luv/codec/message.h"
 #include "luv/protect/protect.h"
 #include "luv/codec/vm.h"
+#include "luv/luacompat/luacompat.h"
 
 namespace luv::codec {
 namespace {
 
 constexpr size_t kPathCapacity = 1024;
 
+// The first function met that holds an upvalue variable, and which of its
+// upvalues it is.
+struct UpvalueOwner {
+  uint32_t function_id;
+  uint32_t upvalue;
+};
+
 // Everything the walk needs. Trivially destructible itself; the containers
 // it points at belong to EncodeImpl's frame.
 struct Encoder {
   ByteBuffer* out;
   PointerMap* ids;
+  PointerMap* upvalues;  // upvalue variable (5.2+) -> index in upvalue_owners
+  std::vector<UpvalueOwner>* upvalue_owners;
   Pins* pins;  // the live objects the blob names
   ByteVector* unfinished;  // 1 while a hooked object's state is encoded
   int max_depth;
@@ -175,17 +186,29 @@ bool PatchVarint(Encoder* e, size_t at, uint64_t v) {
   return n == 1 || e->out->Insert(at + 1, bytes + 1, n - 1) || NoRoom(e, n - 1);
 }
 
-bool EncodeNumber(Encoder* e, double d) {
+// Room for 11 bytes is reserved.
+void PutInteger(Encoder* e, int64_t i) {
+  if (i >= 0 && static_cast<uint64_t>(i) <= kSmallIntMax) {
+    e->out->PutUnchecked(static_cast<uint8_t>(kTagSmallInt + i));
+  } else {
+    e->out->PutUnchecked(kTagInt);
+    uint8_t bytes[10];
+    e->out->PutUnchecked(bytes, codec::PutVarint(ZigZag(i), bytes));
+  }
+}
+
+// 5.3+: integers as integers, floats always as doubles (math.type survives).
+// 5.1, 5.2, LuaJIT: a number with an int64 value as an integer.
+bool EncodeNumber(Encoder* e, lua_State* L, int index) {
   if (!e->out->Reserve(11)) return NoRoom(e, 11);
+  if (compat::IsInteger(L, index)) {
+    PutInteger(e, static_cast<int64_t>(lua_tointeger(L, index)));
+    return true;
+  }
+  double d = lua_tonumber(L, index);
   int64_t i;
-  if (DoubleToInt(d, &i)) {
-    if (i >= 0 && static_cast<uint64_t>(i) <= kSmallIntMax) {
-      e->out->PutUnchecked(static_cast<uint8_t>(kTagSmallInt + i));
-    } else {
-      e->out->PutUnchecked(kTagInt);
-      uint8_t bytes[10];
-      e->out->PutUnchecked(bytes, codec::PutVarint(ZigZag(i), bytes));
-    }
+  if (!compat::kHasIntegers && DoubleToInt(d, &i)) {
+    PutInteger(e, i);
     return true;
   }
   uint64_t bits;
@@ -267,6 +290,9 @@ int DumpWriter(lua_State*, const void* p, size_t n, void* ud) {
   return e->out->Put(p, n) ? 0 : (NoRoom(e, n), 1);
 }
 
+bool EncodeUpvalue(Encoder* e, lua_State* L, int function, uint32_t function_id, int i,
+                   int depth);
+
 bool EncodeFunction(Encoder* e, lua_State* L, int function, int depth) {
   if (lua_iscfunction(L, function)) {
     return Fail(e, "cannot encode a C function (only luv's own cross, by identity)");
@@ -274,13 +300,13 @@ bool EncodeFunction(Encoder* e, lua_State* L, int function, int depth) {
   if (!Enter(e, L, depth) || !PutByte(e, kTagFunction) || !PutByte(e, 0)) return false;
   size_t code_at = e->out->size();
   lua_pushvalue(L, function);
-  int status = lua_dump(L, DumpWriter, e);
+  int status = compat::Dump(L, DumpWriter, e);
   lua_pop(L, 1);
   if (e->failed) return false;
   if (status != 0) return Fail(e, "lua_dump failed (%d)", status);
   Vm vm = VmOfBytecode(e->out->data() + code_at, e->out->size() - code_at);
   if (vm == Vm::kUnknown) return Fail(e, "lua_dump wrote bytecode of an unknown VM");
-  e->flags |= kFlagCode | (vm == Vm::kLuaJit ? kFlagLuaJit : kFlagLua51);
+  e->flags |= kFlagCode | BytecodeFlag(vm);
   if (!PatchVarint(e, code_at - 1, e->out->size() - code_at)) return false;
   int nups = 0;
   while (lua_getupvalue(L, function, nups + 1) != nullptr) {
@@ -288,17 +314,51 @@ bool EncodeFunction(Encoder* e, lua_State* L, int function, int depth) {
     ++nups;
   }
   if (!WriteVarint(e, static_cast<uint64_t>(nups))) return false;
+  uint32_t function_id = e->next_id - 1;
   for (int i = 1; i <= nups; ++i) {
-    const char* name = lua_getupvalue(L, function, i);
-    if (!EncodeValue(e, L, lua_gettop(L), depth + 1)) {
-      char segment[80];
-      int n = std::snprintf(segment, sizeof(segment), "<upvalue %d '%.40s'>", i, name);
-      Prepend(e, segment,
-              static_cast<size_t>(n) < sizeof(segment) ? n : sizeof(segment) - 1);
-      return false;
-    }
-    lua_pop(L, 1);
+    if (!EncodeUpvalue(e, L, function, function_id, i, depth)) return false;
   }
+  return true;
+}
+
+// Upvalue `i` of the function at `function` (object `function_id`): a
+// reference to an earlier function's upvalue when the VM tells that they
+// are one variable, the globals as a mark, else its value.
+bool EncodeUpvalue(Encoder* e, lua_State* L, int function, uint32_t function_id, int i,
+                   int depth) {
+  if (const void* variable = compat::UpvalueId(L, function, i)) {
+    uint32_t key = static_cast<uint32_t>(e->upvalue_owners->size());
+    int64_t known = e->upvalues->FindOrInsert(variable, key);
+    if (known == -2) return Fail(e, "out of memory");
+    if (known >= 0) {
+      const UpvalueOwner& owner = (*e->upvalue_owners)[known];
+      return PutByte(e, kTagSharedUpvalue) && WriteVarint(e, owner.function_id) &&
+             WriteVarint(e, owner.upvalue);
+    }
+    try {
+      e->upvalue_owners->push_back({function_id, static_cast<uint32_t>(i)});
+    } catch (const std::bad_alloc&) {
+      return Fail(e, "out of memory");
+    }
+  }
+  const char* name = lua_getupvalue(L, function, i);
+  if (lua_type(L, -1) == LUA_TTABLE) {
+    compat::PushGlobals(L);
+    bool globals = lua_rawequal(L, -1, -2) != 0;
+    lua_pop(L, 1);
+    if (globals) {
+      lua_pop(L, 1);
+      return PutByte(e, kTagGlobals);
+    }
+  }
+  if (!EncodeValue(e, L, lua_gettop(L), depth + 1)) {
+    char segment[80];
+    int n = std::snprintf(segment, sizeof(segment), "<upvalue %d '%.40s'>", i, name);
+    Prepend(e, segment,
+            static_cast<size_t>(n) < sizeof(segment) ? n : sizeof(segment) - 1);
+    return false;
+  }
+  lua_pop(L, 1);
   return true;
 }
 
@@ -460,7 +520,7 @@ bool EncodeValue(Encoder* e, lua_State* L, int index, int depth) {
     case LUA_TBOOLEAN:
       return PutByte(e, lua_toboolean(L, index) ? kTagTrue : kTagFalse);
     case LUA_TNUMBER:
-      return EncodeNumber(e, lua_tonumber(L, index));
+      return EncodeNumber(e, L, index);
     case LUA_TSTRING:
       return EncodeString(e, L, index);
     case LUA_TTABLE:
@@ -509,6 +569,8 @@ bool OnlyPlainValues(lua_State* L, int count) {
 void StartOver(Encoder* e) {
   e->out->Truncate(0);
   e->ids->Clear();
+  e->upvalues->Clear();
+  e->upvalue_owners->clear();
   e->unfinished->Clear();
   e->pins->clear();
   e->flags = 0;
@@ -567,11 +629,15 @@ absl::Status EncodeImpl(lua_State* L, int count, const Limits& limits, Message* 
   }
   ByteBuffer buffer(clamped.max_bytes);
   PointerMap ids;
+  PointerMap upvalues;
+  std::vector<UpvalueOwner> upvalue_owners;
   ByteVector unfinished;
   Pins pins;
   Encoder e{};
   e.out = &buffer;
   e.ids = &ids;
+  e.upvalues = &upvalues;
+  e.upvalue_owners = &upvalue_owners;
   e.pins = &pins;
   e.unfinished = &unfinished;
   e.max_depth = clamped.max_depth;

@@ -27,12 +27,19 @@ inline constexpr size_t kMacSize = 32;  // crypto_auth_BYTES
 
 // Header flags. Unknown bits are an error.
 inline constexpr uint8_t kFlagCode = 0x01;    // functions or hooks; MAC follows
-inline constexpr uint8_t kFlagLua51 = 0x02;   // carries Lua 5.1 bytecode
-inline constexpr uint8_t kFlagLuaJit = 0x04;  // carries LuaJIT bytecode
+// Which VM's bytecode the functions carry: exactly one of these with
+// kFlagCode when the blob holds a function, none otherwise.
+inline constexpr uint8_t kFlagLua51 = 0x02;
+inline constexpr uint8_t kFlagLuaJit = 0x04;
+inline constexpr uint8_t kFlagLua52 = 0x10;
+inline constexpr uint8_t kFlagLua53 = 0x20;
+inline constexpr uint8_t kFlagLua54 = 0x40;
+inline constexpr uint8_t kBytecodeFlags =
+    kFlagLua51 | kFlagLuaJit | kFlagLua52 | kFlagLua53 | kFlagLua54;
 // Names live objects of this process (luv's module members, channels, ØMQ
 // contexts); MAC follows. Plain-data blobs from elsewhere cannot set it.
 inline constexpr uint8_t kFlagLive = 0x08;
-inline constexpr uint8_t kKnownFlags = kFlagCode | kFlagLua51 | kFlagLuaJit | kFlagLive;
+inline constexpr uint8_t kKnownFlags = kFlagCode | kBytecodeFlags | kFlagLive;
 // The flags whose blobs end with a MAC.
 inline constexpr uint8_t kSignedFlags = kFlagCode | kFlagLive;
 
@@ -41,7 +48,10 @@ enum Tag : uint8_t {
   kTagNil = 0x00,
   kTagFalse = 0x01,
   kTagTrue = 0x02,
-  kTagInt = 0x03,       // zigzag varint, an integral double that round-trips
+  // Numbers. An integer is an integer of 5.3+ (math.type "integer"), or on
+  // 5.1, 5.2 and LuaJIT a number whose value is an int64 (not -0); a float
+  // of 5.3+ is always kTagDouble, so math.type survives between 5.3+ VMs.
+  kTagInt = 0x03,       // zigzag varint
   kTagDouble = 0x04,    // 8 bytes, the IEEE-754 bits (NaN payloads, -0)
   kTagString = 0x05,    // varint length, bytes
   kTagTable = 0x06,     // [id] varint narray, varint nhash, values, key/value pairs
@@ -51,7 +61,14 @@ enum Tag : uint8_t {
   kTagHookName = 0x0a,  // [id] varint length, name, state value
   kTagLuvPath = 0x0b,   // [id] varint length, path in the luv module table
   kTagIdentity = 0x0c,  // [id] varint length, type name, kTokenSize-byte token
-  kTagLastFixed = 0x0c,
+  // The decoding state's table of globals (a function's _ENV upvalue, or
+  // any upvalue holding the globals); only in blobs with kFlagCode.
+  kTagGlobals = 0x0d,
+  // An upvalue shared with an earlier function of the blob (5.2+ joins
+  // them): varint object id of that function, varint its upvalue number.
+  // Only as a function's upvalue.
+  kTagSharedUpvalue = 0x0e,
+  kTagLastFixed = 0x0e,
   kTagShortString = 0x40,  // 0x40 + length (0..63), bytes
   kTagSmallInt = 0x80,     // 0x80 + value (0..127)
 };
@@ -79,6 +96,17 @@ inline constexpr char kLua51Signature[] = "\x1bLua\x51";
 inline constexpr size_t kLua51SignatureSize = 5;
 inline constexpr char kLuaJitSignature[] = "\x1bLJ";
 inline constexpr size_t kLuaJitSignatureSize = 3;
+inline constexpr char kLua52Signature[] = "\x1bLua\x52";
+inline constexpr char kLua53Signature[] = "\x1bLua\x53";
+inline constexpr char kLua54Signature[] = "\x1bLua\x54";
+inline constexpr size_t kPucSignatureSize = 5;  // "\x1bLua" and the version byte
+
+// Whether the int64 `v` is exactly some double (so 5.1 can hold it).
+inline bool IntIsExactDouble(int64_t v) {
+  double d = static_cast<double>(v);
+  // 2^63 itself is past int64: the cast back would be undefined.
+  return d < 9223372036854775808.0 && static_cast<int64_t>(d) == v;
+}
 
 // Maps a double to an int64 when the round trip is exact (not -0).
 inline bool DoubleToInt(double d, int64_t* out) {

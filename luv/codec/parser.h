@@ -22,12 +22,16 @@ namespace luv::codec {
 enum class Shape : uint8_t { kNil, kNaN, kOther };
 
 // Sink interface (duck-typed):
-//   bool Nil(); bool Boolean(bool); bool Number(double); bool String(p, n);
+//   bool Nil(); bool Boolean(bool); bool Integer(int64_t); bool Number(double);
+//   bool String(p, n);
 //   bool NewObject(uint32_t id);                      every id, in order
 //   bool TableBegin(id, narray, nhash);  bool ArrayItem(uint64_t i);
 //   bool HashKey();  (after each hash key, before its value)
 //   bool HashPair(size_t at);            bool TableEnd();
-//   bool FunctionBegin(id, p, n, at);    bool Upvalue(uint64_t i, size_t at);
+//   bool FunctionBegin(id, p, n, nups, at);
+//   bool Upvalue(uint64_t i, size_t at);  (its value was the last event)
+//   bool Globals();                      (an upvalue's value: the globals)
+//   bool SharedUpvalue(i, function id, j, at);  (upvalue i is j's of id)
 //   bool FunctionEnd();
 //   bool HookBegin(id);                  bool HookFnEnd(id, at);
 //   bool HookNameEnd(id, name, n, at);
@@ -59,7 +63,7 @@ class Parser {
     size_t at = r_->offset();
     uint8_t tag;
     if (!r_->Byte(&tag, "value tag")) return false;
-    if (tag >= kTagSmallInt) return sink_->Number(tag - kTagSmallInt);
+    if (tag >= kTagSmallInt) return sink_->Integer(tag - kTagSmallInt);
     if (tag >= kTagShortString) {
       const uint8_t* p;
       size_t n = tag - kTagShortString;
@@ -77,7 +81,7 @@ class Parser {
       case kTagInt: {
         uint64_t v;
         if (!r_->Varint(&v, "integer")) return false;
-        return sink_->Number(static_cast<double>(UnZigZag(v)));
+        return sink_->Integer(UnZigZag(v));
       }
       case kTagDouble: {
         uint64_t bits;
@@ -238,12 +242,39 @@ class Parser {
                       static_cast<unsigned long long>(nups),
                       static_cast<unsigned long long>(kMaxUpvalues), at);
     }
-    if (!sink_->FunctionBegin(id, code, size, at)) return false;
+    if (!sink_->FunctionBegin(id, code, size, nups, at)) return false;
     for (uint64_t i = 1; i <= nups; ++i) {
-      size_t upvalue_at = r_->offset();
-      if (!Value(depth + 1) || !sink_->Upvalue(i, upvalue_at)) return false;
+      if (!FunctionUpvalue(i, depth)) return false;
     }
     return sink_->FunctionEnd();
+  }
+
+  // Upvalue `i` of the function being parsed: the globals, an upvalue
+  // shared with an earlier function, or a value.
+  bool FunctionUpvalue(uint64_t i, int depth) {
+    size_t at = r_->offset();
+    uint8_t next = r_->left() != 0 ? *r_->position() : kTagNil;
+    if (next == kTagGlobals) {
+      uint8_t tag;
+      return r_->Byte(&tag, "value tag") && sink_->Globals() && sink_->Upvalue(i, at);
+    }
+    if (next != kTagSharedUpvalue) return Value(depth + 1) && sink_->Upvalue(i, at);
+    uint8_t tag;
+    uint64_t id, j;
+    if (!r_->Byte(&tag, "value tag") || !r_->Varint(&id, "shared upvalue's function") ||
+        !r_->Varint(&j, "shared upvalue's number")) {
+      return false;
+    }
+    if (vm_ == Vm::kLua51 || vm_ == Vm::kLuaJit) {
+      return r_->Fail("shared upvalue in %s bytecode (only 5.2+ share) at byte %zu",
+                      VmName(vm_), at);
+    }
+    if (id >= objects_ || j == 0 || j > kMaxUpvalues) {
+      return r_->Fail("shared upvalue %llu of object %llu out of range at byte %zu",
+                      static_cast<unsigned long long>(j),
+                      static_cast<unsigned long long>(id), at);
+    }
+    return sink_->SharedUpvalue(i, static_cast<uint32_t>(id), j, at);
   }
 
   bool Hook(uint8_t tag, int depth, size_t at) {

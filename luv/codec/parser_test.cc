@@ -12,7 +12,8 @@ struct Recorder {
   std::string log;
   bool Nil() { return Add("nil"); }
   bool Boolean(bool b) { return Add(b ? "true" : "false"); }
-  bool Number(double d) { return Add("n" + std::to_string(static_cast<long long>(d))); }
+  bool Integer(int64_t v) { return Add("i" + std::to_string(v)); }
+  bool Number(double d) { return Add("n" + std::to_string(d)); }
   bool String(const uint8_t* p, size_t n) {
     return Add("'" + std::string(reinterpret_cast<const char*>(p), n) + "'");
   }
@@ -24,10 +25,15 @@ struct Recorder {
   bool HashKey() { return Add(":"); }
   bool HashPair(size_t) { return Add("="); }
   bool TableEnd() { return Add("}"); }
-  bool FunctionBegin(uint32_t, const uint8_t*, size_t n, size_t) {
+  bool FunctionBegin(uint32_t, const uint8_t*, size_t n, uint64_t, size_t) {
     return Add("fn" + std::to_string(n));
   }
   bool Upvalue(uint64_t i, size_t) { return Add("up" + std::to_string(i)); }
+  bool Globals() { return Add("G"); }
+  bool SharedUpvalue(uint64_t i, uint32_t id, uint64_t j, size_t) {
+    return Add("up" + std::to_string(i) + "=" + std::to_string(id) + "." +
+               std::to_string(j));
+  }
   bool FunctionEnd() { return Add("endfn"); }
   bool HookBegin(uint32_t id) { return Add("hook" + std::to_string(id)); }
   bool HookFnEnd(uint32_t id, size_t) { return Add("made" + std::to_string(id)); }
@@ -57,10 +63,10 @@ struct Result {
 };
 
 Result Parse(const std::string& body, bool code = false, int max_depth = kMaxDepth,
-             bool live = false) {
+             bool live = false, Vm vm = Vm::kLua51) {
   Reader r(reinterpret_cast<const uint8_t*>(body.data()), body.size());
   Recorder recorder;
-  Parser<Recorder> parser(&r, &recorder, max_depth, code, live, Vm::kLua51);
+  Parser<Recorder> parser(&r, &recorder, max_depth, code, live, vm);
   bool ok = parser.Value(1);
   if (ok && r.left() != 0) ok = r.Fail("left over");
   return {ok, recorder.log, r.error()};
@@ -69,8 +75,10 @@ Result Parse(const std::string& body, bool code = false, int max_depth = kMaxDep
 TEST(ParserTest, ScalarsAndShortForms) {
   EXPECT_EQ(Parse(std::string("\x00", 1)).log, "nil");
   EXPECT_EQ(Parse("\x02").log, "true");
-  EXPECT_EQ(Parse("\x85").log, "n5");
-  EXPECT_EQ(Parse("\x03\x03").log, "n-2");
+  EXPECT_EQ(Parse("\x85").log, "i5");
+  EXPECT_EQ(Parse("\x03\x03").log, "i-2");
+  EXPECT_EQ(Parse(std::string("\x04\x00\x00\x00\x00\x00\x00\xf8\x3f", 9)).log,
+            "n1.500000");
   EXPECT_EQ(Parse("\x42hi").log, "'hi'");
   EXPECT_EQ(Parse("\x05\x02hi").log, "'hi'");
 }
@@ -90,7 +98,7 @@ TEST(ParserTest, HookIdIsReservedBeforeConstructorAndState) {
   ASSERT_TRUE(r.ok) << r.error;
   EXPECT_EQ(r.log, "#0 hook0 #1 fn5 endfn #2 {0,0 } made0");
   Result named = Parse(std::string("\x0a\x01x\x81", 4), true);
-  EXPECT_EQ(named.log, "#0 hook0 n1 made0:x");
+  EXPECT_EQ(named.log, "#0 hook0 i1 made0:x");
 }
 
 TEST(ParserTest, CodeNeedsTheFlagAndTheRightVm) {
@@ -107,6 +115,34 @@ TEST(ParserTest, UpvalueCountIsBounded) {
   std::string body = std::string("\x08\x05", 2) + "\x1bLua\x51" + "\x80\x02";
   EXPECT_EQ(Parse(body, true).error,
             "function claims 256 upvalues (at most 255) at byte 0");
+}
+
+// fn0 (upvalues: the globals, fn1) where fn1's one upvalue is fn0's first.
+std::string SharingFunctions(const std::string& signature) {
+  std::string fn = std::string("\x08\x05", 2) + signature;
+  return fn + "\x02\x0d" + fn + std::string("\x01\x0e\x00\x01", 4);
+}
+
+TEST(ParserTest, UpvaluesMayBeTheGlobalsOrSharedOn52AndLater) {
+  Result r = Parse(SharingFunctions("\x1bLua\x54"), true, kMaxDepth, false, Vm::kLua54);
+  ASSERT_TRUE(r.ok) << r.error;
+  EXPECT_EQ(r.log, "#0 fn5 G up1 #1 fn5 up1=0.1 endfn up2 endfn");
+  EXPECT_EQ(Parse(SharingFunctions("\x1bLua\x51"), true).error,
+            "shared upvalue in Lua 5.1 bytecode (only 5.2+ share) at byte 17");
+  // Neither form is a value of its own.
+  EXPECT_EQ(Parse("\x0d", true).error, "unknown tag 0x0d at byte 0");
+  EXPECT_EQ(Parse(std::string("\x0e\x00\x01", 3), true).error,
+            "unknown tag 0x0e at byte 0");
+  // A shared upvalue names an object seen before, and an upvalue from 1 on.
+  std::string fn = std::string("\x08\x05", 2) + "\x1bLua\x54";
+  EXPECT_EQ(Parse(fn + std::string("\x01\x0e\x01\x01", 4), true, kMaxDepth, false,
+                  Vm::kLua54)
+                .error,
+            "shared upvalue 1 of object 1 out of range at byte 8");
+  EXPECT_EQ(Parse(fn + std::string("\x01\x0e\x00\x00", 4), true, kMaxDepth, false,
+                  Vm::kLua54)
+                .error,
+            "shared upvalue 0 of object 0 out of range at byte 8");
 }
 
 TEST(ParserTest, DepthCountsContainers) {

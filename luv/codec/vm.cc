@@ -2,8 +2,10 @@
 
 #include <atomic>
 #include <cstring>
+#include <initializer_list>
 
 #include "luv/codec/format.h"
+#include "luv/luacompat/luacompat.h"
 #include "luv/protect/protect.h"
 
 namespace luv::codec {
@@ -28,20 +30,54 @@ int KeepPrefix(lua_State*, const void* p, size_t size, void* ud) {
 int DumpTinyFunction(lua_State* L, void* context) {
   Prefix* prefix = static_cast<Prefix*>(context);
   if (luaL_loadbuffer(L, "return", 6, "=luv.codec") != 0) return lua_error(L);
-  lua_dump(L, KeepPrefix, prefix);
+  compat::Dump(L, KeepPrefix, prefix);
   return 0;
 }
 
 }  // namespace
 
 Vm VmOfBytecode(const uint8_t* data, size_t size) {
-  if (size >= kLua51SignatureSize &&
-      std::memcmp(data, kLua51Signature, kLua51SignatureSize) == 0) {
-    return Vm::kLua51;
-  }
   if (size >= kLuaJitSignatureSize &&
       std::memcmp(data, kLuaJitSignature, kLuaJitSignatureSize) == 0) {
     return Vm::kLuaJit;
+  }
+  if (size < kPucSignatureSize) return Vm::kUnknown;
+  struct Known {
+    const char* signature;
+    Vm vm;
+  };
+  static constexpr Known kKnown[] = {
+      {kLua51Signature, Vm::kLua51},
+      {kLua52Signature, Vm::kLua52},
+      {kLua53Signature, Vm::kLua53},
+      {kLua54Signature, Vm::kLua54},
+  };
+  for (const Known& known : kKnown) {
+    if (std::memcmp(data, known.signature, kPucSignatureSize) == 0) return known.vm;
+  }
+  return Vm::kUnknown;
+}
+
+uint8_t BytecodeFlag(Vm vm) {
+  switch (vm) {
+    case Vm::kLua51:
+      return kFlagLua51;
+    case Vm::kLuaJit:
+      return kFlagLuaJit;
+    case Vm::kLua52:
+      return kFlagLua52;
+    case Vm::kLua53:
+      return kFlagLua53;
+    case Vm::kLua54:
+      return kFlagLua54;
+    default:
+      return 0;
+  }
+}
+
+Vm VmOfBytecodeFlag(uint8_t flag) {
+  for (Vm vm : {Vm::kLua51, Vm::kLuaJit, Vm::kLua52, Vm::kLua53, Vm::kLua54}) {
+    if (BytecodeFlag(vm) == flag) return vm;
   }
   return Vm::kUnknown;
 }
@@ -66,6 +102,12 @@ const char* VmName(Vm vm) {
       return "Lua 5.1";
     case Vm::kLuaJit:
       return "LuaJIT";
+    case Vm::kLua52:
+      return "Lua 5.2";
+    case Vm::kLua53:
+      return "Lua 5.3";
+    case Vm::kLua54:
+      return "Lua 5.4";
     default:
       return "an unknown Lua VM";
   }

@@ -1,6 +1,7 @@
-// Which virtual machine runs Lua in this process. The same luv.so loads into
-// Lua 5.1 and into LuaJIT, whose bytecode formats differ, so this is found at
-// run time from what lua_dump writes, once per process. Thread-safe.
+// Which virtual machine runs Lua in this process, told from the bytecode
+// lua_dump writes. The same luv.so loads into Lua 5.1 and into LuaJIT, whose
+// bytecode formats differ, so this is found at run time, once per process.
+// Thread-safe.
 #ifndef LUV_CODEC_VM_H_
 #define LUV_CODEC_VM_H_
 
@@ -10,10 +11,15 @@
 
 namespace luv::codec {
 
-enum class Vm : uint8_t { kUnknown, kLua51, kLuaJit };
+enum class Vm : uint8_t { kUnknown, kLua51, kLuaJit, kLua52, kLua53, kLua54 };
 
 // The VM whose bytecode starts with these bytes.
 Vm VmOfBytecode(const uint8_t* data, size_t size);
+
+// The header flag (format.h) of blobs carrying `vm`'s bytecode, and back
+// (kUnknown unless `flag` is exactly one bytecode flag).
+uint8_t BytecodeFlag(Vm vm);
+Vm VmOfBytecodeFlag(uint8_t flag);
 
 // The VM running `L` (kUnknown if it could not be told, e.g. out of memory).
 // The first call dumps a tiny function in protected mode; later calls read a

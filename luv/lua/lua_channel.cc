@@ -281,7 +281,7 @@ int LChannelClose(lua_State* L) {
 
 // channel:size() -> messages queued now
 int LChannelSize(lua_State* L) {
-  lua_pushnumber(L, static_cast<lua_Number>(CheckChannel(L, 1)->core()->size()));
+  lua_pushinteger(L, static_cast<lua_Integer>(CheckChannel(L, 1)->core()->size()));
   return 1;
 }
 
@@ -291,7 +291,7 @@ int LChannelCapacity(lua_State* L) {
   if (capacity == 0) {
     lua_pushnil(L);
   } else {
-    lua_pushnumber(L, static_cast<lua_Number>(capacity));
+    lua_pushinteger(L, static_cast<lua_Integer>(capacity));
   }
   return 1;
 }

@@ -1,6 +1,8 @@
 // luv.codec.encode, luv.codec.decode, luv.codec.trydecode, luv.codec.limits.
 #include "luv/lua/lua_codec.h"
 
+#include <cstdio>
+
 #include <cstring>
 
 #include "absl/status/status.h"
@@ -35,10 +37,11 @@ int IntegerOption(lua_State* L, int arg, const char* name, long long low,
   lua_Number n = lua_tonumber(L, -1);
   if (lua_type(L, -1) != LUA_TNUMBER || n != static_cast<long long>(n) || n < low ||
       n > high) {
-    luaL_argerror(L, arg,
-                  lua_pushfstring(L, "%s must be an integer from %f to %f", name,
-                                  static_cast<lua_Number>(low),
-                                  static_cast<lua_Number>(high)));
+    // lua_pushfstring has no portable 64-bit integer format before 5.3.
+    char message[128];
+    std::snprintf(message, sizeof message, "%s must be an integer from %lld to %lld",
+                  name, low, high);
+    luaL_argerror(L, arg, message);
   }
   return 0;
 }
@@ -132,8 +135,8 @@ constexpr luaL_Reg kFunctions[] = {
     {nullptr, nullptr},
 };
 
-void SetLimit(lua_State* L, const char* name, lua_Number value) {
-  lua_pushnumber(L, value);
+void SetLimit(lua_State* L, const char* name, lua_Integer value) {
+  lua_pushinteger(L, value);
   lua_setfield(L, -2, name);
 }
 
@@ -144,7 +147,7 @@ void OpenCodec(lua_State* L) {
   lua_createtable(L, 0, 4);
   SetFunctions(L, kFunctions);
   lua_createtable(L, 0, 3);
-  SetLimit(L, "max_bytes", static_cast<lua_Number>(codec::kMaxBytes));
+  SetLimit(L, "max_bytes", static_cast<lua_Integer>(codec::kMaxBytes));
   SetLimit(L, "max_depth", codec::kMaxDepth);
   SetLimit(L, "max_values", codec::kMaxValues);
   lua_setfield(L, -2, "limits");

@@ -26,7 +26,7 @@ int LHandles(lua_State* L) {
 // luv.fiber.active() -> number: fibers readied and not finished (queued,
 // running or waiting).
 int LFiberActive(lua_State* L) {
-  lua_pushnumber(L, static_cast<lua_Number>(UpScheduler(L)->unfinished_fibers()));
+  lua_pushinteger(L, static_cast<lua_Integer>(UpScheduler(L)->unfinished_fibers()));
   return 1;
 }
 

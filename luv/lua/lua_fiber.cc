@@ -228,7 +228,7 @@ int LPushDeadline(lua_State* L) {
   }
   State* self = CheckBlockingState(L, scheduler, "luv.timeout");
   auto ms = static_cast<uint64_t>(std::llround(seconds * 1000));
-  lua_pushnumber(L, static_cast<lua_Number>(scheduler->PushDeadline(self, ms)));
+  lua_pushinteger(L, static_cast<lua_Integer>(scheduler->PushDeadline(self, ms)));
   return 1;
 }
 
@@ -250,11 +250,11 @@ int LInFiber(lua_State* L) {
 }
 
 // The Lua halves: join's error re-raise, luv.pcall/xpcall and luv.timeout.
-// Arguments: rawjoin, resume_nested, pass_yield, in_fiber, running_luajit,
+// Arguments: rawjoin, resume_nested, pass_yield, in_fiber, vm_yields_across_pcall,
 // push_deadline, restore_deadline.
 constexpr char kGlue[] = R"lua(
-local rawjoin, resume_nested, pass_yield, in_fiber, luajit, push_deadline, restore_deadline = ...
-local pcall, xpcall, error, select, unpack = pcall, xpcall, error, select, unpack
+local rawjoin, resume_nested, pass_yield, in_fiber, native, push_deadline, restore_deadline = ...
+local pcall, xpcall, error, select, unpack = pcall, xpcall, error, select, table.unpack or unpack
 local create, yield = coroutine.create, coroutine.yield
 local traceback = debug and debug.traceback
 
@@ -290,8 +290,9 @@ local function make_timeout(protected_call)
   end
 end
 
-if luajit then
-  -- LuaJIT yields across pcall and xpcall (and passes xpcall's arguments).
+if native then
+  -- LuaJIT and 5.2+ yield across pcall and xpcall (and pass xpcall's
+  -- arguments): luv.pcall and luv.xpcall are theirs.
   return join, pcall, xpcall, make_timeout(pcall)
 end
 
@@ -382,7 +383,7 @@ void OpenFiber(lua_State* L, Scheduler* scheduler) {
   PushClosure(L, LResumeNested, scheduler);
   PushClosure(L, LPassYield, scheduler);
   PushClosure(L, LInFiber, scheduler);
-  lua_pushboolean(L, sched::RunningLuaJIT());
+  lua_pushboolean(L, sched::VmYieldsAcrossPcall());
   PushClosure(L, LPushDeadline, scheduler);
   PushClosure(L, LRestoreDeadline, scheduler);
   lua_call(L, 7, 4);  // [luv, meta, methods, join, pcall, xpcall, timeout]

@@ -52,7 +52,7 @@ int RunFileCall(lua_State* L, FileBox* box, const char* name,
 // nbytes, data
 int PushRead(lua_State* L, FsCall<uv::ReadOp>* call) {
   absl::string_view data = call->data();
-  lua_pushnumber(L, static_cast<lua_Number>(data.size()));
+  lua_pushinteger(L, static_cast<lua_Integer>(data.size()));
   lua_pushlstring(L, data.data(), data.size());
   call->ReleaseBuffer();
   return 2;

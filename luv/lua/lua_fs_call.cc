@@ -13,6 +13,11 @@ void SetNumber(lua_State* L, const char* key, lua_Number value) {
   lua_setfield(L, -2, key);
 }
 
+void SetInteger(lua_State* L, const char* key, uint64_t value) {
+  lua_pushinteger(L, static_cast<lua_Integer>(value));
+  lua_setfield(L, -2, key);
+}
+
 void SetBoolean(lua_State* L, const char* key, bool value) {
   lua_pushboolean(L, value);
   lua_setfield(L, -2, key);
@@ -48,18 +53,18 @@ int YieldResults(lua_State* L, Request* call, sched::State* self, int box) {
 int PushStatResult(lua_State* L, FsCall<uv::StatOp>* call) {
   uv::FileStat stat = call->stat();
   lua_createtable(L, 0, 28);
-  SetNumber(L, "dev", static_cast<lua_Number>(stat.dev));
-  SetNumber(L, "ino", static_cast<lua_Number>(stat.ino));
-  SetNumber(L, "mode", static_cast<lua_Number>(stat.mode));
-  SetNumber(L, "nlink", static_cast<lua_Number>(stat.nlink));
-  SetNumber(L, "uid", static_cast<lua_Number>(stat.uid));
-  SetNumber(L, "gid", static_cast<lua_Number>(stat.gid));
-  SetNumber(L, "rdev", static_cast<lua_Number>(stat.rdev));
-  SetNumber(L, "size", static_cast<lua_Number>(stat.size));
-  SetNumber(L, "blksize", static_cast<lua_Number>(stat.blksize));
-  SetNumber(L, "blocks", static_cast<lua_Number>(stat.blocks));
-  SetNumber(L, "flags", static_cast<lua_Number>(stat.flags));
-  SetNumber(L, "gen", static_cast<lua_Number>(stat.gen));
+  SetInteger(L, "dev", stat.dev);
+  SetInteger(L, "ino", stat.ino);
+  SetInteger(L, "mode", stat.mode);
+  SetInteger(L, "nlink", stat.nlink);
+  SetInteger(L, "uid", stat.uid);
+  SetInteger(L, "gid", stat.gid);
+  SetInteger(L, "rdev", stat.rdev);
+  SetInteger(L, "size", stat.size);
+  SetInteger(L, "blksize", stat.blksize);
+  SetInteger(L, "blocks", stat.blocks);
+  SetInteger(L, "flags", stat.flags);
+  SetInteger(L, "gen", stat.gen);
   SetNumber(L, "atime", stat.atime);
   SetNumber(L, "mtime", stat.mtime);
   SetNumber(L, "ctime", stat.ctime);

@@ -104,7 +104,7 @@ int PushTrueResult(lua_State* L, FsCall<Op>*) {
 // The result as a number (a byte count).
 template <typename Op>
 int PushIntegerResult(lua_State* L, FsCall<Op>* call) {
-  lua_pushnumber(L, static_cast<lua_Number>(call->result()));
+  lua_pushinteger(L, static_cast<lua_Integer>(call->result()));
   return 1;
 }
 

@@ -49,7 +49,7 @@ class LuaProcess : public uv::Process, public LuaOwned {
 
   static int PushExit(lua_State* L, void* process) {
     auto* self = static_cast<LuaProcess*>(process);
-    lua_pushnumber(L, static_cast<lua_Number>(self->exit_status()));
+    lua_pushinteger(L, static_cast<lua_Integer>(self->exit_status()));
     lua_pushinteger(L, self->term_signal());
     return 2;
   }

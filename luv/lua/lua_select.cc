@@ -8,6 +8,7 @@
 
 #include "luv/lua/lua_sched.h"
 #include "luv/lua/support.h"
+#include "luv/luacompat/luacompat.h"
 #include "luv/sched/wait_group.h"
 
 namespace luv::lua {
@@ -78,7 +79,7 @@ int LSelectRaw(lua_State* L) {
   for (int i = 1; i <= count; ++i) waitables[i - 1] = CheckWaitable(L, i);
   for (int i = 1; i <= count; ++i) {
     if (waitables[i - 1].ready(L, i)) {
-      lua_pushnumber(L, i);
+      lua_pushinteger(L, i);
       return 1;
     }
   }
@@ -94,7 +95,7 @@ int LSelectRaw(lua_State* L) {
   for (int i = 1; i <= count; ++i) {
     if (waitables[i - 1].add(L, i, (*box)->node(i - 1))) {
       scheduler->CancelWait(self);
-      lua_pushnumber(L, i);
+      lua_pushinteger(L, i);
       return 1;
     }
   }
@@ -138,7 +139,7 @@ void OpenSelect(lua_State* L, sched::Scheduler* scheduler) {
   lua_getfield(L, -3, "timeout");
   lua_getglobal(L, "select");
   lua_getglobal(L, "type");
-  lua_getglobal(L, "unpack");
+  compat::PushUnpack(L);
   lua_call(L, 5, 1);
   lua_setfield(L, -2, "select");
 }

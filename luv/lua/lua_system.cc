@@ -10,24 +10,24 @@ namespace {
 
 // luv.hrtime() -> nanoseconds since an arbitrary point (a number)
 int LHrtime(lua_State* L) {
-  lua_pushnumber(L, static_cast<lua_Number>(uv::HrTime()));
+  lua_pushinteger(L, static_cast<lua_Integer>(uv::HrTime()));
   return 1;
 }
 
 // luv.mem_total() -> bytes
 int LMemTotal(lua_State* L) {
-  lua_pushnumber(L, static_cast<lua_Number>(uv::TotalMemory()));
+  lua_pushinteger(L, static_cast<lua_Integer>(uv::TotalMemory()));
   return 1;
 }
 
 // luv.mem_free() -> bytes
 int LMemFree(lua_State* L) {
-  lua_pushnumber(L, static_cast<lua_Number>(uv::FreeMemory()));
+  lua_pushinteger(L, static_cast<lua_Integer>(uv::FreeMemory()));
   return 1;
 }
 
-void SetNumber(lua_State* L, const char* key, double value) {
-  lua_pushnumber(L, value);
+void SetInteger(lua_State* L, const char* key, uint64_t value) {
+  lua_pushinteger(L, static_cast<lua_Integer>(value));
   lua_setfield(L, -2, key);
 }
 
@@ -48,13 +48,13 @@ int LCpuInfo(lua_State* L) {
                                          for (const uv::CpuInfo& cpu : *cpus) {
                                            lua_createtable(L, 0, 3);
                                            SetString(L, "model", cpu.model);
-                                           SetNumber(L, "speed", cpu.speed_mhz);
+                                           SetInteger(L, "speed", cpu.speed_mhz);
                                            lua_createtable(L, 0, 5);
-                                           SetNumber(L, "user", cpu.user_ms);
-                                           SetNumber(L, "nice", cpu.nice_ms);
-                                           SetNumber(L, "sys", cpu.sys_ms);
-                                           SetNumber(L, "idle", cpu.idle_ms);
-                                           SetNumber(L, "irq", cpu.irq_ms);
+                                           SetInteger(L, "user", cpu.user_ms);
+                                           SetInteger(L, "nice", cpu.nice_ms);
+                                           SetInteger(L, "sys", cpu.sys_ms);
+                                           SetInteger(L, "idle", cpu.idle_ms);
+                                           SetInteger(L, "irq", cpu.irq_ms);
                                            lua_setfield(L, -2, "times");
                                            lua_rawseti(L, -2, ++i);
                                          }

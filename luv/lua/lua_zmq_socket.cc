@@ -409,7 +409,7 @@ int PushOptionValue(lua_State* L, LuaSocket* record, const zmq::Option& option) 
         break;
       case zmq::OptionType::kInt:
       case zmq::OptionType::kInt64:
-        lua_pushnumber(L, static_cast<lua_Number>(got.integer));
+        lua_pushinteger(L, static_cast<lua_Integer>(got.integer));
         break;
       case zmq::OptionType::kUint64:
         lua_pushnumber(L, static_cast<lua_Number>(got.unsigned_integer));

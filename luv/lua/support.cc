@@ -5,6 +5,7 @@
 #include <mutex>
 #include <string>
 
+#include "luv/luacompat/luacompat.h"
 #include "luv/uv/status.h"
 
 namespace luv::lua {
@@ -129,7 +130,7 @@ void LoadGlue(lua_State* L, const char* source, size_t size, const char* name) {
       status = luaL_loadbuffer(L, source, size, name);
       if (status == 0) {
         std::string dumped;
-        if (lua_dump(L, AppendChunk, &dumped) == 0) {
+        if (compat::Dump(L, AppendChunk, &dumped) == 0) {
           glue_cache().bytecode.emplace(source, std::move(dumped));
         }
       }

@@ -43,6 +43,17 @@ inline void PushGlobals(lua_State* L) {
 #endif
 }
 
+// Pushes the standard unpack (table.unpack on 5.2+, the global on 5.1).
+inline void PushUnpack(lua_State* L) {
+#if LUA_VERSION_NUM >= 502
+  lua_getglobal(L, "table");
+  lua_getfield(L, -1, "unpack");
+  lua_remove(L, -2);
+#else
+  lua_getglobal(L, "unpack");
+#endif
+}
+
 // Pops a table and makes it the value associated with the userdata at
 // `index` (5.1's environment, 5.2+'s user value).
 inline void SetUserValue(lua_State* L, int index) {

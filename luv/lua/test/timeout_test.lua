@@ -97,7 +97,7 @@ for kind, block in pairs(kinds) do
     T.eq(f:status(), "waiting")
     T.eq(f:cancel("test over"), true)
     T.eq(f:join(), "cleaned up", "the fiber ran on after the cancel")
-    check_failure(kind, "ECANCELED", unpack(results, 1, 3))
+    check_failure(kind, "ECANCELED", T.unpack(results, 1, 3))
   end)
 end
 
@@ -110,7 +110,7 @@ T.case("fs calls time out and are cancelled like the others", function()
   -- A read from an empty FIFO waits in the thread pool until we write.
   local fifo = (os.getenv("TEST_TMPDIR") or "/tmp") .. "/timeout_test.fifo"
   os.remove(fifo)
-  assert(os.execute("mkfifo '" .. fifo .. "'") == 0, "mkfifo")
+  assert(T.execute("mkfifo '" .. fifo .. "'"), "mkfifo")
   local file = assert(luv.fs.open(fifo, "r+"))  -- read-write: opening does not wait
   local results
   local f = luv.fiber.create(function() results = { file:read(1) } end):ready()

@@ -1,16 +1,19 @@
 """Lua programs and tests that run against the luv module built here.
 
-lua_test(name, src): one Lua file run three ways, as `<name>_lua51`
-(Debian's lua5.1 loading //luv:luv.so), `<name>_luajit` (luajit loading
-//luv:luv.so) and `<name>_host` (//luv/lua/testing:lua_host, which embeds Lua
-and links luv statically, so --config=asan/ubsan/tsan instrument it all).
-The interpreter variants are tagged "interpreter"; the sanitizer configs
-filter them out because Debian's interpreters are not instrumented. `<name>`
-is a test_suite of all three. A test passes when the script exits with 0.
+lua_test(name, src): one Lua file run under every VM, whatever --config
+says: `<name>_lua51`, `_luajit`, `_lua52`, `_lua53` and `_lua54` (Debian's
+interpreter loading luv.so built for that VM; LuaJIT loads the 5.1 build,
+which is the same file), and `<name>_host` and `<name>_host54`
+(//luv/lua/testing:lua_host built for 5.1 and for 5.4: it embeds Lua and
+links luv statically, so --config=asan/ubsan/tsan instrument it all). The
+interpreter variants are tagged "interpreter"; the sanitizer configs filter
+them out because Debian's interpreters are not instrumented. `<name>` is a
+test_suite of them all. A test passes when the script exits with 0.
 
 lua_binary(name, src, interpreter = "lua51", system_cpath = False):
-`bazel run //pkg:name -- args` runs the script with lua5.1 (or "luajit") and
-our luv.so; system_cpath also lets it load Debian's Lua modules (after ours).
+`bazel run //pkg:name -- args` runs the script with lua5.1 (or "luajit",
+"lua52", "lua53", "lua54") and luv.so built for it; system_cpath also lets
+it load Debian's Lua modules (after ours).
 
 lua_example(name): a lua_binary and a lua_test of `<name>.lua`.
 """
@@ -19,13 +22,23 @@ load("//luv:version.bzl", "LUV_VERSION")
 
 _RUNNER = "//luv/lua/testing:run_lua.sh"
 _LIBRARY = "//luv/lua/testing:luvtest.lua"
-_MODULE = "//luv:luv.so"
-_HOST = "//luv/lua/testing:lua_host"
+
+# Per VM: its interpreter, and luv.so built for it (//luv/lua/testing's
+# for_vm targets).
+_INTERPRETERS = {
+    "lua51": ("@lua//:interpreter", "//luv/lua/testing:luv_so_lua51"),
+    "luajit": ("@luajit//:interpreter", "//luv/lua/testing:luv_so_lua51"),
+    "lua52": ("@lua52//:interpreter", "//luv/lua/testing:luv_so_lua52"),
+    "lua53": ("@lua53//:interpreter", "//luv/lua/testing:luv_so_lua53"),
+    "lua54": ("@lua54//:interpreter", "//luv/lua/testing:luv_so_lua54"),
+}
 
 _VARIANTS = [
-    ("lua51", "@lua//:interpreter", _MODULE, ["interpreter"]),
-    ("luajit", "@luajit//:interpreter", _MODULE, ["interpreter"]),
-    ("host", _HOST, None, ["host"]),
+    (vm, interpreter, module, ["interpreter"])
+    for vm, (interpreter, module) in _INTERPRETERS.items()
+] + [
+    ("host", "//luv/lua/testing:lua_host_lua51", None, ["host"]),
+    ("host54", "//luv/lua/testing:lua_host_lua54", None, ["host"]),
 ]
 
 def _runner_args(interpreter, module, src):
@@ -54,19 +67,14 @@ def lua_test(name, src, data = [], size = "small", tags = [], args = [], expect 
         tests.append(":%s_%s" % (name, variant))
     native.test_suite(name = name, tests = tests, tags = tags)
 
-_INTERPRETERS = {
-    "lua51": "@lua//:interpreter",
-    "luajit": "@luajit//:interpreter",
-}
-
 def lua_binary(name, src, data = [], interpreter = "lua51", system_cpath = False, **kwargs):
-    interpreter = _INTERPRETERS[interpreter]
+    interpreter, module = _INTERPRETERS[interpreter]
     native.sh_binary(
         name = name,
         srcs = [_RUNNER],
         args = (["--system-cpath"] if system_cpath else []) +
-               _runner_args(interpreter, _MODULE, src),
-        data = [interpreter, src, _LIBRARY, _MODULE] + data,
+               _runner_args(interpreter, module, src),
+        data = [interpreter, src, _LIBRARY, module] + data,
         **kwargs
     )
 

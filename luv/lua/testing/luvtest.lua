@@ -7,6 +7,41 @@
 --   T.run()   -- prints one line per case and "N passed, N failed"; exits 1 on failure
 local T = {}
 
+-- Which VM runs the test: "lua51", "luajit", "lua52", "lua53" or "lua54".
+T.vm = rawget(_G, "jit") and "luajit" or "lua" .. _VERSION:gsub("%D", "")
+-- LuaJIT and 5.2+ suspend a fiber inside plain pcall, metamethods and
+-- iterators; 5.1 cannot.
+T.yields_across_pcall = T.vm ~= "lua51"
+-- 5.3+: numbers have an integer subtype (math.type).
+T.has_integers = math.type ~= nil
+T.unpack = table.unpack or unpack
+function T.pack(...) return { n = select("#", ...), ... } end
+
+-- os.execute(command) succeeded (5.1 returns 0, 5.2+ true).
+function T.execute(command)
+  local status = os.execute(command)
+  return status == 0 or status == true
+end
+
+-- A userdata with a metatable of its own (5.1's newproxy(true); 5.2+ have
+-- no newproxy, so a closed file's userdata gets a fresh metatable).
+function T.newproxy()
+  if rawget(_G, "newproxy") then return newproxy(true) end
+  local f = io.tmpfile()
+  f:close()
+  debug.setmetatable(f, {})
+  return f
+end
+
+-- Garbage whose collection calls fn (a finalizer that runs mid-cycle).
+function T.finalizer(fn)
+  if rawget(_G, "newproxy") then
+    getmetatable(newproxy(true)).__gc = fn
+  else
+    setmetatable({}, { __gc = fn })
+  end
+end
+
 -- Line-buffered, so a crash still shows which case was running.
 io.stdout:setvbuf("line")
 

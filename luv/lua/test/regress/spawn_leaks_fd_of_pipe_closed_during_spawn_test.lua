@@ -87,11 +87,10 @@ T.case("a finalizer that closes the pipe during spawn", function()
     local out = luv.pipe.create()
     local countdown = round
     local function arm()
-      local proxy = newproxy(true)
-      getmetatable(proxy).__gc = function()
+      T.finalizer(function()
         countdown = countdown - 1
         if countdown > 0 then arm() else out:close() end
-      end
+      end)
     end
     collectgarbage("collect")
     collectgarbage("setpause", 0)
