@@ -16,7 +16,7 @@
 #define LUV_CODEC_CODEC_H_
 
 #include <cstddef>
-#include <lua.hpp>
+#include "luv/luacompat/luacompat.h"
 #include <string>
 
 #include "absl/status/status.h"

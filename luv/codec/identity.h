@@ -14,7 +14,7 @@
 #define LUV_CODEC_IDENTITY_H_
 
 #include <cstdint>
-#include <lua.hpp>
+#include "luv/luacompat/luacompat.h"
 #include <memory>
 
 #include "absl/status/status.h"

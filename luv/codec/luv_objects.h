@@ -10,7 +10,7 @@
 #define LUV_CODEC_LUV_OBJECTS_H_
 
 #include <cstddef>
-#include <lua.hpp>
+#include "luv/luacompat/luacompat.h"
 
 namespace luv::codec {
 

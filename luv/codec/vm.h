@@ -7,7 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <lua.hpp>
+#include "luv/luacompat/luacompat.h"
 
 namespace luv::codec {
 

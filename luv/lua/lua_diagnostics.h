@@ -4,7 +4,7 @@
 #ifndef LUV_LUA_LUA_DIAGNOSTICS_H_
 #define LUV_LUA_LUA_DIAGNOSTICS_H_
 
-#include <lua.hpp>
+#include "luv/luacompat/luacompat.h"
 
 #include "luv/sched/scheduler.h"
 

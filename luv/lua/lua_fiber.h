@@ -3,7 +3,7 @@
 #ifndef LUV_LUA_LUA_FIBER_H_
 #define LUV_LUA_LUA_FIBER_H_
 
-#include <lua.hpp>
+#include "luv/luacompat/luacompat.h"
 
 #include "luv/sched/scheduler.h"
 

@@ -16,7 +16,7 @@
 #ifndef LUV_LUA_LUA_FILE_H_
 #define LUV_LUA_LUA_FILE_H_
 
-#include <lua.hpp>
+#include "luv/luacompat/luacompat.h"
 
 #include "luv/lua/lua_fs_call.h"
 #include "luv/sched/scheduler.h"

@@ -8,7 +8,7 @@
 #define LUV_LUA_LUA_FS_ARGS_H_
 
 #include <cstdint>
-#include <lua.hpp>
+#include "luv/luacompat/luacompat.h"
 
 namespace luv::lua {
 

@@ -26,7 +26,7 @@
 
 #include <uv.h>
 
-#include <lua.hpp>
+#include "luv/luacompat/luacompat.h"
 
 #include "luv/lua/lua_request.h"
 #include "luv/lua/lua_sched.h"

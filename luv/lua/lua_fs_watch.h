@@ -9,7 +9,7 @@
 #ifndef LUV_LUA_LUA_FS_WATCH_H_
 #define LUV_LUA_LUA_FS_WATCH_H_
 
-#include <lua.hpp>
+#include "luv/luacompat/luacompat.h"
 
 #include "luv/sched/scheduler.h"
 

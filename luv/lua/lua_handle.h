@@ -12,7 +12,7 @@
 #ifndef LUV_LUA_LUA_HANDLE_H_
 #define LUV_LUA_LUA_HANDLE_H_
 
-#include <lua.hpp>
+#include "luv/luacompat/luacompat.h"
 
 #include "luv/lua/lua_sched.h"
 #include "luv/lua/object.h"

@@ -5,7 +5,7 @@
 #ifndef LUV_LUA_LUA_NET_H_
 #define LUV_LUA_LUA_NET_H_
 
-#include <lua.hpp>
+#include "luv/luacompat/luacompat.h"
 
 #include "luv/uv/address.h"
 

@@ -23,7 +23,7 @@
 #ifndef LUV_LUA_LUA_REQUEST_H_
 #define LUV_LUA_LUA_REQUEST_H_
 
-#include <lua.hpp>
+#include "luv/luacompat/luacompat.h"
 
 #include "luv/sched/scheduler.h"
 #include "luv/sched/wait_list.h"

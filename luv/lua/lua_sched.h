@@ -12,7 +12,7 @@
 #ifndef LUV_LUA_LUA_SCHED_H_
 #define LUV_LUA_LUA_SCHED_H_
 
-#include <lua.hpp>
+#include "luv/luacompat/luacompat.h"
 
 #include "luv/sched/scheduler.h"
 

@@ -6,7 +6,7 @@
 #ifndef LUV_LUA_LUA_SELECT_H_
 #define LUV_LUA_LUA_SELECT_H_
 
-#include <lua.hpp>
+#include "luv/luacompat/luacompat.h"
 
 #include "luv/sched/scheduler.h"
 #include "luv/sched/wait_list.h"

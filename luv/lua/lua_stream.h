@@ -31,7 +31,7 @@
 #define LUV_LUA_LUA_STREAM_H_
 
 #include <cstddef>
-#include <lua.hpp>
+#include "luv/luacompat/luacompat.h"
 #include <memory>
 
 #include "absl/status/status.h"

@@ -2,7 +2,7 @@
 #ifndef LUV_LUA_LUA_TCP_H_
 #define LUV_LUA_LUA_TCP_H_
 
-#include <lua.hpp>
+#include "luv/luacompat/luacompat.h"
 
 #include "luv/sched/scheduler.h"
 

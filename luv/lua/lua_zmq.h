@@ -10,7 +10,7 @@
 #ifndef LUV_LUA_LUA_ZMQ_H_
 #define LUV_LUA_LUA_ZMQ_H_
 
-#include <lua.hpp>
+#include "luv/luacompat/luacompat.h"
 
 #include "luv/sched/scheduler.h"
 

@@ -10,7 +10,7 @@
 #define LUV_LUA_LUA_ZMQ_OPTION_H_
 
 #include <cstdint>
-#include <lua.hpp>
+#include "luv/luacompat/luacompat.h"
 
 #include "luv/zmq/options.h"
 

@@ -13,7 +13,7 @@
 #ifndef LUV_LUA_LUA_ZMQ_SOCKET_H_
 #define LUV_LUA_LUA_ZMQ_SOCKET_H_
 
-#include <lua.hpp>
+#include "luv/luacompat/luacompat.h"
 #include <memory>
 
 #include "luv/sched/scheduler.h"

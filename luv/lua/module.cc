@@ -1,5 +1,5 @@
 // luaopen_luv: the only place that knows the whole module table.
-#include <lua.hpp>
+#include <cstdio>
 
 #include "luv/lua/lua_channel.h"
 #include "luv/lua/lua_codec.h"
@@ -20,14 +20,69 @@
 #include "luv/lua/lua_timer.h"
 #include "luv/lua/lua_udp.h"
 #include "luv/lua/lua_zmq.h"
+#include "luv/luacompat/host_vm.h"
+#include "luv/luacompat/luacompat.h"
 #include "luv/protect/protect.h"
 #include "luv/sched/yieldable.h"
 
 extern "C" __attribute__((visibility("default"))) int luaopen_luv(lua_State* L);
 
+namespace {
+
+using luv::compat::HostVm;
+
+// Whether the VM that loaded the module is one this build is for (the 5.1
+// build serves LuaJIT too: same API, same file).
+bool BuiltFor(HostVm host) {
+  switch (luv::compat::kLuaVersion) {
+    case 501:
+      return host == HostVm::kLua51 || host == HostVm::kLuaJit;
+    case 502:
+      return host == HostVm::kLua52;
+    case 503:
+      return host == HostVm::kLua53;
+    case 504:
+      return host == HostVm::kLua54;
+    default:
+      return false;
+  }
+}
+
+const char* InterpreterOf(HostVm host) {
+  switch (host) {
+    case HostVm::kLuaJit:
+      return "luajit";
+    case HostVm::kLua52:
+      return "lua5.2";
+    case HostVm::kLua53:
+      return "lua5.3";
+    case HostVm::kLua54:
+      return "lua5.4";
+    default:
+      return "lua5.1";
+  }
+}
+
+// Raises "built for X, loaded by Y" through the two API functions every VM
+// has with the same meaning, before anything else calls into the VM.
+int RefuseHost(lua_State* L, HostVm host) {
+  char message[320];
+  std::snprintf(message, sizeof message,
+                "luv " LUV_VERSION " was built for %s but is loaded by %s: build it for "
+                "%s (tools/install.sh --lua %s)",
+                luv::compat::kLuaVersionName, luv::compat::HostVmName(host),
+                luv::compat::HostVmName(host), InterpreterOf(host));
+  lua_pushstring(L, message);
+  return lua_error(L);
+}
+
+}  // namespace
+
 // require("luv") -> the module table. Each Lua state (each OS thread) gets
 // its own table and scheduler.
 int luaopen_luv(lua_State* L) {
+  HostVm host = luv::compat::FindHostVm();
+  if (!BuiltFor(host)) return RefuseHost(L, host);
   luv::protect::InstallProtect(L);
   luv::sched::InitYieldCheck(L);
   luv::sched::Scheduler* scheduler = luv::lua::OpenScheduler(L);

@@ -17,7 +17,7 @@
 #ifndef LUV_LUA_OBJECT_H_
 #define LUV_LUA_OBJECT_H_
 
-#include <lua.hpp>
+#include "luv/luacompat/luacompat.h"
 
 namespace luv::lua {
 

@@ -21,7 +21,7 @@
 #ifndef LUV_LUA_RESULT_H_
 #define LUV_LUA_RESULT_H_
 
-#include <lua.hpp>
+#include "luv/luacompat/luacompat.h"
 
 #include <cstddef>
 

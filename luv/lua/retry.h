@@ -17,7 +17,7 @@
 #ifndef LUV_LUA_RETRY_H_
 #define LUV_LUA_RETRY_H_
 
-#include <lua.hpp>
+#include "luv/luacompat/luacompat.h"
 
 #include "luv/sched/scheduler.h"
 

@@ -11,7 +11,7 @@
 #ifndef LUV_LUA_SUPPORT_H_
 #define LUV_LUA_SUPPORT_H_
 
-#include <lua.hpp>
+#include "luv/luacompat/luacompat.h"
 
 #include "absl/status/status.h"
 #include "luv/lua/result.h"
@@ -73,7 +73,6 @@ void SetFunctions(lua_State* L, const luaL_Reg* functions);
 // Same, each function a closure with the light userdata `upvalue` as its
 // upvalue 1 (luv's functions find their scheduler there).
 void SetClosures(lua_State* L, const luaL_Reg* functions, void* upvalue);
-
 
 }  // namespace luv::lua
 

@@ -11,6 +11,11 @@
 
 #include <cstddef>
 
+// Every file that calls the Lua API includes this header, so that luv.so
+// refers to the API weakly (see lua_api_weak.h) and can refuse a foreign VM
+// by name instead of failing in dlopen.
+#include "luv/luacompat/lua_api_weak.h"
+
 namespace luv::compat {
 
 // 501 (5.1 and LuaJIT), 502, 503 or 504: the API the module was built for.

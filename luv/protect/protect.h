@@ -11,7 +11,7 @@
 #ifndef LUV_PROTECT_PROTECT_H_
 #define LUV_PROTECT_PROTECT_H_
 
-#include <lua.hpp>
+#include "luv/luacompat/luacompat.h"
 #include <type_traits>
 
 namespace luv::protect {

@@ -12,7 +12,7 @@
 #ifndef LUV_SCHED_FIBER_H_
 #define LUV_SCHED_FIBER_H_
 
-#include <lua.hpp>
+#include "luv/luacompat/luacompat.h"
 
 #include "luv/sched/state.h"
 #include "luv/sched/wait_list.h"

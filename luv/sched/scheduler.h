@@ -18,7 +18,7 @@
 #define LUV_SCHED_SCHEDULER_H_
 
 #include <cstdint>
-#include <lua.hpp>
+#include "luv/luacompat/luacompat.h"
 
 #include "absl/status/status.h"
 #include "luv/sched/fiber.h"

@@ -1,6 +1,6 @@
 #include "luv/sched/scheduler.h"
 
-#include <lua.hpp>
+#include "luv/luacompat/luacompat.h"
 #include <memory>
 #include <string>
 #include <vector>

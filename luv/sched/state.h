@@ -12,7 +12,7 @@
 #define LUV_SCHED_STATE_H_
 
 #include <cstdint>
-#include <lua.hpp>
+#include "luv/luacompat/luacompat.h"
 #include <string>
 
 #include "luv/sched/wait_list.h"

@@ -1,6 +1,6 @@
 #include "luv/sched/wait_group.h"
 
-#include <lua.hpp>
+#include "luv/luacompat/luacompat.h"
 
 #include "luv/sched/scheduler.h"
 

@@ -12,8 +12,6 @@
 #ifndef LUV_SCHED_YIELDABLE_H_
 #define LUV_SCHED_YIELDABLE_H_
 
-#include <lua.hpp>
-
 #include "luv/luacompat/luacompat.h"
 
 namespace luv::sched {

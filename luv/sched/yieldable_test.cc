@@ -1,8 +1,6 @@
 #include "luv/luacompat/luacompat.h"
 #include "luv/sched/yieldable.h"
 
-#include <lua.hpp>
-
 #include "gtest/gtest.h"
 
 namespace luv::sched {

@@ -14,7 +14,7 @@
 #ifndef LUV_THREAD_THREAD_H_
 #define LUV_THREAD_THREAD_H_
 
-#include <lua.hpp>
+#include "luv/luacompat/luacompat.h"
 #include <memory>
 #include <mutex>
 #include <string>

@@ -29,10 +29,15 @@ to_vm = transition(
 
 def _for_vm_impl(ctx):
     target = ctx.attr.target[0]
-    files = target[DefaultInfo].files
-    runfiles = target[DefaultInfo].default_runfiles
-    # Executables (lua_host) keep working as data: forward their files.
-    return [DefaultInfo(files = files, runfiles = runfiles)]
+    # Each file again under <name>/ (a symlink), so that builds of one file
+    # for several VMs can sit in one test's runfiles without colliding.
+    links = []
+    for f in target[DefaultInfo].files.to_list():
+        link = ctx.actions.declare_file(ctx.label.name + "/" + f.basename)
+        ctx.actions.symlink(output = link, target_file = f, is_executable = True)
+        links.append(link)
+    runfiles = ctx.runfiles(files = links).merge(target[DefaultInfo].default_runfiles)
+    return [DefaultInfo(files = depset(links), runfiles = runfiles)]
 
 for_vm = rule(
     implementation = _for_vm_impl,

@@ -6,7 +6,7 @@
 // require("luv") finds the linked-in module through package.preload.
 #include <cstdio>
 #include <cstring>
-#include <lua.hpp>
+#include "luv/luacompat/luacompat.h"
 
 extern "C" int luaopen_luv(lua_State* L);
 
