@@ -695,6 +695,7 @@ void RegisterStreamType(lua_State* L, const char* type, const luaL_Reg* methods)
     lua_setfield(L, -2, shared->name);
   }
   lua_pop(L, 1);
+  AddCloseMetamethod(L, -1);  // close is one of the shared methods
   // Adds the metatable to this state's set of stream types.
   lua_pushlightuserdata(L, const_cast<char*>(&kStreamTypes));
   lua_rawget(L, LUA_REGISTRYINDEX);

@@ -552,6 +552,7 @@ void OpenZmqSocket(lua_State* L) {
     PushRetrying(L);
     lua_setfield(L, -2, half->name);
   }
+  AddCloseMetamethod(L, metatable);
   lua_settop(L, metatable - 1);
 }
 

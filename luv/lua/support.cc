@@ -80,6 +80,33 @@ lua_Integer GlueOptInteger(lua_State* L, int arg, const char* name,
   return static_cast<lua_Integer>(GlueCheckNumber(L, arg, name));
 }
 
+namespace {
+
+// __close(self, error) of a class with a close method (upvalue 1): closes
+// the object when a to-be-closed variable goes out of scope. close may
+// block, so the call may yield.
+int CloseThroughMethod(lua_State* L) {
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_pushvalue(L, 1);
+  return compat::CallReturningNothing(L, 1);
+}
+
+}  // namespace
+
+void AddCloseMetamethod(lua_State* L, int metatable) {
+  if (!compat::kHasClose) return;
+  if (metatable < 0) metatable = lua_gettop(L) + metatable + 1;
+  lua_getfield(L, metatable, "__index");
+  lua_getfield(L, -1, "close");
+  if (lua_isfunction(L, -1)) {
+    lua_pushcclosure(L, CloseThroughMethod, 1);
+    lua_setfield(L, metatable, "__close");
+  } else {
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+}
+
 void NewClass(lua_State* L, const char* name, const luaL_Reg* methods,
               const luaL_Reg* meta) {
   if (luaL_newmetatable(L, name)) {
@@ -98,6 +125,7 @@ void NewClass(lua_State* L, const char* name, const luaL_Reg* methods,
   lua_getfield(L, -1, "__index");
   SetFunctions(L, methods);
   lua_pop(L, 1);
+  AddCloseMetamethod(L, -1);
 }
 
 namespace {

@@ -30,6 +30,11 @@ using protect::PushProtected;
 // memory (raise it once the caller's objects are gone).
 int PushFailure(lua_State* L, const absl::Status& status);
 
+// On 5.4, gives the metatable at `metatable` a __close that calls the
+// class's close method, if it has one (`local s <close> = ...`). NewClass
+// does it; a class that adds close later calls it again. May raise.
+void AddCloseMetamethod(lua_State* L, int metatable);
+
 // Creates (or finds) the metatable named `name` ("luv.timer") with a
 // __tostring that prints "luv.timer: 0x...", and adds `methods` to its
 // __index table and `meta` to its metamethods. Leaves it on the stack. May

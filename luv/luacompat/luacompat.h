@@ -59,6 +59,24 @@ inline void PushUnpack(lua_State* L) {
 #endif
 }
 
+// Calls the function below the top `nargs` values, discarding its results,
+// and returns what a C function returning nothing returns. On 5.2+ the
+// callee may yield (lua_callk): the caller then finishes without coming
+// back. Use as `return CallReturningNothing(L, n);`.
+#if LUA_VERSION_NUM >= 503
+inline int ReturnNothing(lua_State*, int, lua_KContext) { return 0; }
+#elif LUA_VERSION_NUM == 502
+inline int ReturnNothing(lua_State*) { return 0; }
+#endif
+inline int CallReturningNothing(lua_State* L, int nargs) {
+#if LUA_VERSION_NUM >= 502
+  lua_callk(L, nargs, 0, 0, ReturnNothing);
+#else
+  lua_call(L, nargs, 0);
+#endif
+  return 0;
+}
+
 // Pops a table and makes it the value associated with the userdata at
 // `index` (5.1's environment, 5.2+'s user value).
 inline void SetUserValue(lua_State* L, int index) {
