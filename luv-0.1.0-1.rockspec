@@ -1,9 +1,10 @@
--- LuaRocks package of luv for Lua 5.1: `luarocks make` in a clone of the
--- repository builds luv.so with Bazel (Debian 12 with the packages of
--- tools/packages.txt; ./luvw installs them) and installs it as `luv`.
--- The version is luv/version.bzl's; tools/luarocks_test.sh checks both
--- agree and that `require("luv")` works from the installed tree. For
--- LuaJIT use tools/install.sh --lua luajit.
+-- LuaRocks package of luv for Lua 5.1, 5.2, 5.3 and 5.4: `luarocks make`
+-- (with --lua-version) in a clone of the repository builds luv.so with
+-- Bazel for that Lua (Debian 12 with the packages of tools/packages.txt;
+-- ./luvw installs them) and installs it as `luv`. The version is
+-- luv/version.bzl's; tools/luarocks_test.sh checks both agree and that
+-- `require("luv")` works from the installed tree. For LuaJIT use
+-- tools/install.sh --lua luajit.
 rockspec_format = "3.0"
 package = "luv"
 version = "0.1.0-1"
@@ -24,13 +25,13 @@ installs a different module of the same name.
   license = "Apache-2.0",
 }
 dependencies = {
-  "lua >= 5.1, < 5.2",
+  "lua >= 5.1, < 5.5",
 }
 build = {
   type = "command",
-  -- bazel-bin points at the optimized build once this has run.
-  build_command = "bazel build -c opt //luv:luv.so",
+  -- Built for the interpreter luarocks installs for, staged in the clone.
+  build_command = "tools/build_for.sh '$(LUA)' .rock/luv.so",
   install = {
-    lib = { luv = "bazel-bin/luv/luv.so" },
+    lib = { luv = ".rock/luv.so" },
   },
 }

@@ -1,44 +1,43 @@
 #!/usr/bin/env bash
 # Builds luv.so (optimized) and installs it where a Lua interpreter finds it:
-#   tools/install.sh [--lua lua5.1|luajit] [--prefix DIR]
-# Lua 5.1 and LuaJIT both look in DIR/lib/lua/5.1 (Debian's default DIR is
-# /usr/local, which comes before Debian's own modules on their cpath, so
-# `require("luv")` finds ours rather than luvit's lua-luv). A module built
-# for one interpreter does not load in the other: give each its own DIR if
-# you need both. With another DIR, the script prints the LUA_CPATH to use.
+#   tools/install.sh [--lua lua5.1|luajit|lua5.2|lua5.3|lua5.4] [--prefix DIR]
+# Each VM looks in DIR/lib/lua/<its version> (Lua 5.1 and LuaJIT share
+# lib/lua/5.1 and one build). Debian's default DIR is /usr/local, which
+# comes before Debian's own modules on the cpath, so `require("luv")` finds
+# ours rather than luvit's lua-luv. A build for one VM refuses another by
+# name. With another DIR, the script prints the LUA_CPATH to use.
 set -euo pipefail
 lua=lua5.1 prefix=/usr/local
 while [ $# -gt 0 ]; do
   case $1 in
     --lua) lua=$2; shift ;;
     --prefix) prefix=$2; shift ;;
-    *) echo "usage: tools/install.sh [--lua lua5.1|luajit] [--prefix DIR]" >&2; exit 2 ;;
+    *) echo "usage: tools/install.sh [--lua lua5.1|luajit|lua5.2|lua5.3|lua5.4] [--prefix DIR]" >&2; exit 2 ;;
   esac
   shift
 done
 case $lua in
-  lua5.1) config=() ;;
-  luajit) config=(--config=luajit) ;;
-  *) echo "tools/install.sh: --lua must be lua5.1 or luajit, not $lua" >&2; exit 2 ;;
+  lua5.1 | luajit | lua5.2 | lua5.3 | lua5.4) ;;
+  *) echo "tools/install.sh: --lua must be lua5.1, luajit, lua5.2, lua5.3 or lua5.4, not $lua" >&2; exit 2 ;;
 esac
 command -v "$lua" > /dev/null || { echo "tools/install.sh: $lua is not installed" >&2; exit 1; }
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 version=$(sed -n 's/^LUV_VERSION = "\(.*\)"$/\1/p' luv/version.bzl)
 echo "building luv $version for $lua..." >&2
-bazel build -c opt "${config[@]}" //luv:luv.so >&2
-built=$(bazel info -c opt "${config[@]}" bazel-bin 2> /dev/null)/luv/luv.so
-
-dest=$prefix/lib/lua/5.1
+staged=$(mktemp -d)
+trap 'rm -rf "$staged"' EXIT
+libdir=$(tools/build_for.sh "$lua" "$staged/luv.so")
+dest=$prefix/$libdir
 mkdir -p "$dest"
-install -m 755 "$built" "$dest/luv.so"
+install -m 755 "$staged/luv.so" "$dest/luv.so"
 echo "installed $dest/luv.so" >&2
 
 # The installed file must load, and be ours (luvit's luv has no _VERSION).
 LUA_CPATH="$dest/?.so" "$lua" -e "
   local v = require('luv')._VERSION
   assert(v == 'luv $version', 'loaded ' .. tostring(v) .. ', expected luv $version')"
-if env -u LUA_CPATH -u LUA_CPATH_5_1 "$lua" -e "assert(require('luv')._VERSION == 'luv $version')" 2> /dev/null; then
+if env -u LUA_CPATH -u LUA_CPATH_5_1 -u LUA_CPATH_5_2 -u LUA_CPATH_5_3 -u LUA_CPATH_5_4 "$lua" -e "assert(require('luv')._VERSION == 'luv $version')" 2> /dev/null; then
   echo "$lua finds it on its default path: require(\"luv\") works as is" >&2
 else
   echo "$lua does not look in $dest by default; use:" >&2
