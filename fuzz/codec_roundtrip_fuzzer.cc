@@ -79,7 +79,7 @@ return function(input)
   local n = byte() % 5
   local tuple = {}
   for i = 1, n do tuple[i] = value(1) end
-  return n, unpack(tuple, 1, n)
+  return n, (table.unpack or unpack)(tuple, 1, n)
 end
 )lua";
 
