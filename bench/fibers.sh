@@ -2,19 +2,24 @@
 # Fiber benchmarks beside their peers and limits, in one run:
 #   bazel run -c opt //bench:fibers [-- --quick | --runs N]
 # The switch rate of two fibers yielding to each other, and 100,000 fibers
-# sleeping 0-100 ms, under Lua 5.1 and LuaJIT, beside cqueues, luvit's luv,
+# sleeping 0-100 ms, under Lua 5.1, LuaJIT and Lua 5.4, beside cqueues, luvit's luv,
 # Node.js, plain coroutines and the bare C limits. Prints a table with
 # ratios and writes bench-results/fibers.json (docs/bench-schema.md).
 set -euo pipefail
 runfiles=$(pwd)
 lua51=$runfiles/$1 luajit=$runfiles/$2 module=$runfiles/$3
 bare=$runfiles/$4 bareuv=$runfiles/$5 here=$runfiles/$(dirname "$6")
-shift 6
+lua54=$runfiles/$7 module54=$runfiles/$8 bare54=$runfiles/$9
+shift 9
 source bench/bench_lib.sh  # from the runfiles, the working directory
 bench_options "$@"
 switches=20000000 sleepers=100000
 if [ "$BENCH_QUICK" = true ]; then switches=200000 sleepers=2000; fi
-ours="$(dirname "$module")/?.so;$(dirname "$bare")/?.so;;"  # ours first, Debian's after
+# Ours first, Debian's after.
+declare -A ours_for=([lua51]="$(dirname "$module")/?.so;$(dirname "$bare")/?.so;;"
+                     [luajit]="$(dirname "$module")/?.so;$(dirname "$bare")/?.so;;"
+                     [lua54]="$(dirname "$module54")/?.so;$(dirname "$bare54")/?.so;;")
+declare -A vm_name=([lua51]="Lua 5.1" [luajit]=LuaJIT [lua54]="Lua 5.4")
 system=";;"                           # luvit's luv is also called "luv"
 node=$(command -v node || command -v nodejs || true)
 
@@ -24,9 +29,10 @@ bench_role bare-uv limit
 bench_param switches $switches
 bench_param sleepers $sleepers
 
-for vm in lua51 luajit; do
+for vm in lua51 luajit lua54; do
   interp=${!vm}
-  name=$([ $vm = lua51 ] && echo "Lua 5.1" || echo LuaJIT)
+  name=${vm_name[$vm]}
+  ours=${ours_for[$vm]}
   bench_group switch.$vm switches/s higher "Two fibers yielding to each other: switches per second ($name)"
   bench_group sleepers.$vm s lower "$sleepers fibers each sleeping 0-100 ms: seconds until all joined ($name)"
   bench_group bytes.$vm bytes lower "Memory per sleeping fiber: bytes of heap ($name)"
@@ -54,7 +60,7 @@ if [ -n "$node" ]; then
   for _ in $(seq "$BENCH_RUNS"); do
     rate=$("$node" "$here/fibers_node.js" switch $((switches / 4)) | awk 'NR == 1 { print $2 }')
     out=$("$node" --expose-gc "$here/fibers_node.js" sleepers $sleepers)
-    for vm in lua51 luajit; do
+    for vm in lua51 luajit lua54; do
       bench_add switch.$vm node "$rate"
       bench_add sleepers.$vm node "$(echo "$out" | awk '/sleepers_seconds/ { print $2 }')"
       bench_add bytes.$vm node "$(echo "$out" | awk '/bytes_per_task/ { print $2 }')"
@@ -66,7 +72,7 @@ fi
 
 mps() { awk -v a="$1" 'BEGIN { printf "%.1f", a / 1e6 }'; }
 has() { [ -n "${BENCH_SAMPLES[$1.$2]:-}" ]; }
-printf '\n%-44s %12s %12s\n' "switches per second (millions)" "Lua 5.1" "LuaJIT"
+printf '\n%-44s %12s %12s %12s\n' "switches per second (millions)" "Lua 5.1" "LuaJIT" "Lua 5.4"
 for impl in luv bare-c coroutine cqueues luvit-luv node; do
   has switch.lua51 $impl || continue
   case $impl in
@@ -77,25 +83,26 @@ for impl in luv bare-c coroutine cqueues luvit-luv node; do
     luvit-luv) label="luvit luv: coroutines from idle callbacks" ;;
     node) label="Node.js: two async functions, await" ;;
   esac
-  printf '%-44s %12s %12s\n' "$label" "$(mps "$(bench_median switch.lua51 $impl)")" \
-    "$(mps "$(bench_median switch.luajit $impl)")"
+  printf '%-44s %12s %12s %12s\n' "$label" "$(mps "$(bench_median switch.lua51 $impl)")" \
+    "$(mps "$(bench_median switch.luajit $impl)")" "$(mps "$(bench_median switch.lua54 $impl)")"
 done
-printf '\n%-44s %12s %12s\n' "luv is this many times faster than" "Lua 5.1" "LuaJIT"
+printf '\n%-44s %12s %12s %12s\n' "luv is this many times faster than" "Lua 5.1" "LuaJIT" "Lua 5.4"
 for impl in bare-c coroutine cqueues luvit-luv node; do
   has switch.lua51 $impl || continue
-  printf '%-44s %12s %12s\n' "$impl" "$(bench_ratio switch.lua51 luv $impl)" \
-    "$(bench_ratio switch.luajit luv $impl)"
+  printf '%-44s %12s %12s %12s\n' "$impl" "$(bench_ratio switch.lua51 luv $impl)" \
+    "$(bench_ratio switch.luajit luv $impl)" "$(bench_ratio switch.lua54 luv $impl)"
 done
-printf '\n%-44s %12s %12s\n' "$sleepers sleepers: seconds until all joined" "Lua 5.1" "LuaJIT"
+printf '\n%-44s %12s %12s %12s\n' "$sleepers sleepers: seconds until all joined" "Lua 5.1" "LuaJIT" "Lua 5.4"
 for impl in luv bare-uv node; do
   has sleepers.lua51 $impl || continue
-  printf '%-44s %12s %12s\n' "$impl" "$(bench_median sleepers.lua51 $impl)" \
-    "$(bench_median sleepers.luajit $impl)"
+  printf '%-44s %12s %12s %12s\n' "$impl" "$(bench_median sleepers.lua51 $impl)" \
+    "$(bench_median sleepers.luajit $impl)" "$(bench_median sleepers.lua54 $impl)"
 done
-printf '%-44s %12s %12s\n' "the Lua floor: $sleepers coroutine.create" \
-  "$(bench_median create.lua51 coroutine)" "$(bench_median create.luajit coroutine)"
-printf '%-44s %12s %12s\n' "bytes per sleeping fiber: luv" \
-  "$(bench_median bytes.lua51 luv)" "$(bench_median bytes.luajit luv)"
+printf '%-44s %12s %12s %12s\n' "the Lua floor: $sleepers coroutine.create" \
+  "$(bench_median create.lua51 coroutine)" "$(bench_median create.luajit coroutine)" \
+  "$(bench_median create.lua54 coroutine)"
+printf '%-44s %12s %12s %12s\n' "bytes per sleeping fiber: luv" \
+  "$(bench_median bytes.lua51 luv)" "$(bench_median bytes.luajit luv)" "$(bench_median bytes.lua54 luv)"
 if has bytes.lua51 node; then
   printf '%-44s %12s\n' "bytes per sleeping task: Node.js" "$(bench_median bytes.lua51 node)"
 fi

@@ -36,8 +36,9 @@ def _for_vm_impl(ctx):
         link = ctx.actions.declare_file(ctx.label.name + "/" + f.basename)
         ctx.actions.symlink(output = link, target_file = f, is_executable = True)
         links.append(link)
-    runfiles = ctx.runfiles(files = links).merge(target[DefaultInfo].default_runfiles)
-    return [DefaultInfo(files = depset(links), runfiles = runfiles)]
+    # Only the links: the target's own runfiles would put its file at its
+    # usual path too, where the default VM's build of it may also be.
+    return [DefaultInfo(files = depset(links), runfiles = ctx.runfiles(files = links))]
 
 for_vm = rule(
     implementation = _for_vm_impl,
