@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-#include "absl/status/status.h"
+#include "luv/base/status.h"
 #include "fuzz/fuzz_state.h"
 #include "fuzz/iso.h"
 #include "luv/codec/codec.h"
@@ -31,8 +31,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   state.ResetPeak();
 
   int count = -1;
-  absl::Status status =
-      codec::Decode(L, absl::string_view(reinterpret_cast<const char*>(data), size),
+  luv::Status status =
+      codec::Decode(L, std::string_view(reinterpret_cast<const char*>(data), size),
                     codec::DecodeOptions(), &count);
   if (!status.ok()) {
     FUZZ_CHECK(lua_gettop(L) == top, "a refused blob changed the stack");

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <string>
 
-#include "absl/status/status.h"
+#include "luv/base/status.h"
 #include "fuzz/fuzz_state.h"
 #include "fuzz/iso.h"
 #include "luv/codec/codec.h"
@@ -83,10 +83,10 @@ return function(input)
 end
 )lua";
 
-bool Refused(lua_State* L, const std::string& blob, absl::StatusCode* code) {
+bool Refused(lua_State* L, const std::string& blob, luv::StatusCode* code) {
   int top = lua_gettop(L);
   int count = 0;
-  absl::Status status = luv::codec::Decode(L, blob, luv::codec::DecodeOptions(), &count);
+  luv::Status status = luv::codec::Decode(L, blob, luv::codec::DecodeOptions(), &count);
   FUZZ_CHECK(lua_gettop(L) == top + count, "stack after decode");
   lua_settop(L, top);
   *code = status.code();
@@ -112,10 +112,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   for (int i = 0; i < n; ++i) lua_pushvalue(L, values + i);
   codec::Message blob;
-  absl::Status status = codec::Encode(L, n, codec::Limits(), &blob);
+  luv::Status status = codec::Encode(L, n, codec::Limits(), &blob);
   if (!status.ok()) {
     // References may chain subtrees into a path deeper than the limit.
-    FUZZ_CHECK(status.message().find("nesting deeper than") != absl::string_view::npos,
+    FUZZ_CHECK(status.message().find("nesting deeper than") != std::string_view::npos,
                "encode failed: %s", std::string(status.message()).c_str());
     return 0;
   }
@@ -135,16 +135,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   // Code and live objects are refused once the MAC is stripped or altered.
   if ((static_cast<uint8_t>(blob.bytes[4]) & codec::kSignedFlags) != 0) {
-    absl::StatusCode code;
+    luv::StatusCode code;
     std::string stripped = blob.bytes.substr(0, blob.bytes.size() - codec::kMacSize);
     FUZZ_CHECK(Refused(L, stripped, &code), "a signed blob without its MAC was accepted");
     std::string altered = blob.bytes;
     altered.back() ^= 0x01;
-    FUZZ_CHECK(Refused(L, altered, &code) && code == absl::StatusCode::kPermissionDenied,
+    FUZZ_CHECK(Refused(L, altered, &code) && code == luv::StatusCode::kPermissionDenied,
                "a signed blob with a wrong MAC was accepted");
     altered = blob.bytes;
     altered[codec::kHeaderSize] ^= 0x40;
-    FUZZ_CHECK(Refused(L, altered, &code) && code == absl::StatusCode::kPermissionDenied,
+    FUZZ_CHECK(Refused(L, altered, &code) && code == luv::StatusCode::kPermissionDenied,
                "a signed blob with a changed body was accepted");
     // Without the flags that ask for a MAC, the tags they allow are refused.
     std::string unflagged = stripped;

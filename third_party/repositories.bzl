@@ -88,15 +88,6 @@ def luv_system_libraries():
         },
     )
     system_library(
-        name = "absl",
-        build_file = "//third_party/systemlibs:absl.BUILD",
-        pkg_config = "absl_status",
-        pkg_config_package = "libabsl-dev",
-        min_version = "20220623",
-        link_modules = ["absl_status", "absl_statusor", "absl_strings", "absl_str_format"],
-        provides = {"libabsl-dev": ["include/absl=/usr/include/absl"]},
-    )
-    system_library(
         name = "gtest",
         build_file = "//third_party/systemlibs:gtest.BUILD",
         pkg_config = "gtest_main",

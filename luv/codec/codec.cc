@@ -12,7 +12,7 @@ Limits Clamp(const Limits& limits) {
   return clamped;
 }
 
-absl::Status EncodeMessage(lua_State* L, int count, Message* out) {
+luv::Status EncodeMessage(lua_State* L, int count, Message* out) {
   return Encode(L, count, Limits(), out);
 }
 

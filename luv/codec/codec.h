@@ -19,8 +19,8 @@
 #include "luv/luacompat/luacompat.h"
 #include <string>
 
-#include "absl/status/status.h"
-#include "absl/strings/string_view.h"
+#include "luv/base/status.h"
+#include <string_view>
 #include "luv/codec/format.h"
 #include "luv/codec/message.h"
 
@@ -65,13 +65,13 @@ inline constexpr int64_t kDefaultCollisionsBase = int64_t{1} << 20;
 // Errors name the path of the value that could not be encoded, e.g.
 // "cannot encode a coroutine at root[2].handler". Encode and decode calls
 // may nest (a hook that encodes) up to kMaxNestedCalls deep.
-absl::Status Encode(lua_State* L, int count, const Limits& limits, Message* out);
+luv::Status Encode(lua_State* L, int count, const Limits& limits, Message* out);
 
 // Like Encode, but replaces the values with the blob as a Lua string, with no
 // C++ copy in between. On failure it pops the values and pushes nothing.
 // The blob's live objects become tickets (message.h): the first decode of the
 // string takes them.
-absl::Status EncodeToLua(lua_State* L, int count, const Limits& limits);
+luv::Status EncodeToLua(lua_State* L, int count, const Limits& limits);
 
 // Decodes `blob`, a Lua string's bytes, and pushes its values; `*count`
 // says how many. Live objects come from tickets, which this call redeems
@@ -79,15 +79,15 @@ absl::Status EncodeToLua(lua_State* L, int count, const Limits& limits);
 // message says what and where ("truncated string (need 1000 bytes, 3 left)
 // at byte 17"). `blob` must stay valid during the call (a Lua string on the
 // stack does). Reentrant: a __codec constructor may call Decode again.
-absl::Status Decode(lua_State* L, absl::string_view blob, const DecodeOptions& options,
+luv::Status Decode(lua_State* L, std::string_view blob, const DecodeOptions& options,
                     int* count);
 
 // The trusted pair for moving a tuple between the Lua states of this process
 // (channels, luv.thread): functions, upvalues and live objects travel too.
 // DecodeMessage skips the MAC (the bytes never left C++'s hands) and may be
 // called any number of times on one Message.
-absl::Status EncodeMessage(lua_State* L, int count, Message* out);
-absl::Status DecodeMessage(lua_State* L, const Message& message, int* count);
+luv::Status EncodeMessage(lua_State* L, int count, Message* out);
+luv::Status DecodeMessage(lua_State* L, const Message& message, int* count);
 
 // Limits with every field clamped to [1, hard cap].
 Limits Clamp(const Limits& limits);

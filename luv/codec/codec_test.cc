@@ -36,7 +36,7 @@ TEST(CodecTest, TrustedPairMovesFunctionsToAnotherStateOnAnotherThread) {
   std::thread other([&] {
     State b;
     int count = 0;
-    absl::Status status = DecodeMessage(b.L, blob, &count);
+    luv::Status status = DecodeMessage(b.L, blob, &count);
     if (!status.ok()) {
       result = std::string(status.message());
       return;
@@ -59,7 +59,7 @@ TEST(CodecTest, TrustedModeSkipsOnlyTheMacCheck) {
   blob.bytes.back() ^= 1;
   int count = 0;
   EXPECT_EQ(Decode(s.L, blob.bytes, DecodeOptions(), &count).code(),
-            absl::StatusCode::kPermissionDenied);
+            luv::StatusCode::kPermissionDenied);
   EXPECT_TRUE(DecodeMessage(s.L, blob, &count).ok());
   EXPECT_EQ(count, 1);
   lua_settop(s.L, 0);
@@ -72,7 +72,7 @@ TEST(CodecTest, FailuresLeaveTheStackAsItWas) {
   lua_pushliteral(s.L, "keep");
   s.Run("return 1, coroutine.create(function() end)");
   Message blob;
-  absl::Status status = Encode(s.L, 2, Limits(), &blob);
+  luv::Status status = Encode(s.L, 2, Limits(), &blob);
   EXPECT_EQ(status.message(), "cannot encode a coroutine at root[2]");
   EXPECT_EQ(lua_gettop(s.L), 1) << "the values are consumed";
   int count = 7;
@@ -98,7 +98,7 @@ TEST(CodecTest, EncodeToLuaLeavesTheBlobOnTheStack) {
   size_t size;
   const char* data = lua_tolstring(s.L, 1, &size);
   int count = 0;
-  ASSERT_TRUE(Decode(s.L, absl::string_view(data, size), DecodeOptions(), &count).ok());
+  ASSERT_TRUE(Decode(s.L, std::string_view(data, size), DecodeOptions(), &count).ok());
   EXPECT_EQ(count, 2);
   EXPECT_STREQ(lua_tostring(s.L, -1), "z");
 }
@@ -156,7 +156,7 @@ TEST(CodecTest, LimitsAreClampedAndEnforcedOnEncode) {
 TEST(CodecTest, LuvObjectsNeedTheLiveFlagAndLuvInTheDecodingState) {
   State s;
   int count = 0;
-  absl::Status status =
+  luv::Status status =
       Decode(s.L, std::string("luv\1\0\1\x0b\x00", 8), DecodeOptions(), &count);
   EXPECT_EQ(status.message(),
             "luv object in a blob without the live-object flag (only blobs made by this "
@@ -188,7 +188,7 @@ TEST(CodecTest, NestedEncodesAreBounded) {
       "mt.__codec = function(self) return 'ctor', encode_again(setmetatable({}, mt)) end\n"
       "return setmetatable({}, mt)");
   Message blob;
-  absl::Status status = Encode(s.L, 1, Limits(), &blob);
+  luv::Status status = Encode(s.L, 1, Limits(), &blob);
   EXPECT_NE(status.message().find("nested encode refused"), std::string::npos) << status;
   EXPECT_EQ(lua_gettop(s.L), 0);
 }

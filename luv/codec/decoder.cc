@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "absl/strings/str_format.h"
+#include "luv/base/strings.h"
 #include "luv/codec/buffer.h"
 #include "luv/codec/codec.h"
 #include "luv/codec/format.h"
@@ -425,19 +425,19 @@ int Build(lua_State* L, void* context) {
   return job->count;
 }
 
-absl::Status Invalid(const char* format, ...) __attribute__((format(printf, 1, 2)));
-absl::Status Invalid(const char* format, ...) {
+luv::Status Invalid(const char* format, ...) __attribute__((format(printf, 1, 2)));
+luv::Status Invalid(const char* format, ...) {
   char message[512];
   va_list args;
   va_start(args, format);
   std::vsnprintf(message, sizeof(message), format, args);
   va_end(args);
-  return absl::InvalidArgumentError(message);
+  return luv::InvalidArgumentError(message);
 }
 
 // Decodes `blob`. Live objects resolve through `message_pins` when C++ holds
 // the blob (a Message), else through tickets this call redeems.
-absl::Status DecodeImpl(lua_State* L, absl::string_view blob,
+luv::Status DecodeImpl(lua_State* L, std::string_view blob,
                         const DecodeOptions& options, const Pins* message_pins,
                         int* count) {
   *count = 0;
@@ -485,7 +485,7 @@ absl::Status DecodeImpl(lua_State* L, absl::string_view blob,
     bool verify = options.trust != Trust::kThisProcess &&
                   (live || options.trust == Trust::kVerifyMac);
     if (verify && !VerifyBlob(data, body_end, data + body_end)) {
-      return absl::PermissionDeniedError(
+      return luv::PermissionDeniedError(
           live ? "blob names live objects (luv's own, channels, contexts) but was not "
                  "made by this process: its MAC does not verify, so it is refused"
                : "blob carries code (functions or __codec hooks) but was not made by "
@@ -496,9 +496,9 @@ absl::Status DecodeImpl(lua_State* L, absl::string_view blob,
       Vm blob_vm = VmOfBytecodeFlag(bytecode);
       vm = CurrentVm(L);
       if (vm != blob_vm) {
-        return absl::FailedPreconditionError(
-            absl::StrFormat("blob carries %s bytecode but this process runs %s",
-                            VmName(blob_vm), VmName(vm)));
+        return luv::FailedPreconditionError(
+            luv::StrCat("blob carries ", VmName(blob_vm),
+                        " bytecode but this process runs ", VmName(vm)));
       }
     }
   }
@@ -541,7 +541,7 @@ absl::Status DecodeImpl(lua_State* L, absl::string_view blob,
   if (message_pins == nullptr) {
     for (const uint8_t* token : validator.tokens()) {
       if (!RedeemTicket(token, &redeemed)) {
-        return absl::NotFoundError(
+        return luv::NotFoundError(
             "blob names a live object that is gone: a blob that names live objects "
             "decodes once");
       }
@@ -562,22 +562,22 @@ absl::Status DecodeImpl(lua_State* L, absl::string_view blob,
   if (pushed < 0) {
     std::string message = ErrorText(L, -1);
     lua_pop(L, 1);
-    return absl::InvalidArgumentError(message);
+    return luv::InvalidArgumentError(message);
   }
   *count = pushed;
-  return absl::OkStatus();
+  return luv::OkStatus();
 }
 
-absl::Status NestedTooDeep() {
-  return absl::ResourceExhaustedError(
-      absl::StrFormat("encode and decode calls nested more than %d deep (a __codec "
-                      "hook or constructor that encodes or decodes without end)",
-                      kMaxNestedCalls));
+luv::Status NestedTooDeep() {
+  return luv::ResourceExhaustedError(
+      luv::StrCat("encode and decode calls nested more than ", kMaxNestedCalls,
+                  " deep (a __codec hook or constructor that encodes or decodes "
+                  "without end)"));
 }
 
 }  // namespace
 
-absl::Status Decode(lua_State* L, absl::string_view blob, const DecodeOptions& options,
+luv::Status Decode(lua_State* L, std::string_view blob, const DecodeOptions& options,
                     int* count) {
   NestedCall nested;
   if (!nested.ok()) {
@@ -587,7 +587,7 @@ absl::Status Decode(lua_State* L, absl::string_view blob, const DecodeOptions& o
   return DecodeImpl(L, blob, options, nullptr, count);
 }
 
-absl::Status DecodeMessage(lua_State* L, const Message& message, int* count) {
+luv::Status DecodeMessage(lua_State* L, const Message& message, int* count) {
   NestedCall nested;
   if (!nested.ok()) {
     *count = 0;

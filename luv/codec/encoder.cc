@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "absl/strings/str_cat.h"
+#include "luv/base/strings.h"
 #include "luv/codec/buffer.h"
 #include "luv/codec/codec.h"
 #include "luv/codec/format.h"
@@ -613,18 +613,18 @@ int Walk(lua_State* L, void* context) {
   return 1;
 }
 
-absl::Status EncodeImpl(lua_State* L, int count, const Limits& limits, Message* out) {
+luv::Status EncodeImpl(lua_State* L, int count, const Limits& limits, Message* out) {
   NestedCall nested;
   if (!nested.ok()) {
     lua_pop(L, count);
-    return absl::ResourceExhaustedError(absl::StrCat(
+    return luv::ResourceExhaustedError(luv::StrCat(
         "encode and decode calls nested more than ", kMaxNestedCalls,
         " deep (a __codec hook or constructor that encodes or decodes without end)"));
   }
   Limits clamped = Clamp(limits);
   if (count > clamped.max_values) {
     lua_pop(L, count);
-    return absl::InvalidArgumentError(absl::StrCat(
+    return luv::InvalidArgumentError(luv::StrCat(
         "tuple of ", count, " values exceeds the limit of ", clamped.max_values));
   }
   ByteBuffer buffer(clamped.max_bytes);
@@ -657,36 +657,36 @@ absl::Status EncodeImpl(lua_State* L, int count, const Limits& limits, Message* 
                               ? lua_tostring(L, -1)
                               : "(error object is not a string)";
     lua_pop(L, 1);
-    return absl::InternalError(message);
+    return luv::InternalError(message);
   }
   if (e.failed) {
     lua_pop(L, pushed);
     std::string message = e.error;
     if (e.path_start != kPathCapacity || e.path_truncated) {
-      absl::StrAppend(
+      luv::StrAppend(
           &message, " at ",
-          absl::string_view(e.path + e.path_start, kPathCapacity - e.path_start),
+          std::string_view(e.path + e.path_start, kPathCapacity - e.path_start),
           e.path_truncated ? "..." : "");
     }
-    return absl::InvalidArgumentError(message);
+    return luv::InvalidArgumentError(message);
   }
   if (out != nullptr) {
     out->bytes.assign(reinterpret_cast<const char*>(buffer.data()), buffer.size());
     out->pins = std::move(pins);
   } else if (!pins.empty() && !DepositTickets(&pins)) {
     lua_pop(L, pushed);
-    return absl::ResourceExhaustedError("out of memory");
+    return luv::ResourceExhaustedError("out of memory");
   }
-  return absl::OkStatus();
+  return luv::OkStatus();
 }
 
 }  // namespace
 
-absl::Status Encode(lua_State* L, int count, const Limits& limits, Message* out) {
+luv::Status Encode(lua_State* L, int count, const Limits& limits, Message* out) {
   return EncodeImpl(L, count, limits, out);
 }
 
-absl::Status EncodeToLua(lua_State* L, int count, const Limits& limits) {
+luv::Status EncodeToLua(lua_State* L, int count, const Limits& limits) {
   return EncodeImpl(L, count, limits, nullptr);
 }
 

@@ -3,7 +3,7 @@
 #include <cstring>
 #include <mutex>
 
-#include "absl/strings/str_cat.h"
+#include "luv/base/strings.h"
 #include "luv/codec/format.h"
 
 namespace luv::codec {
@@ -28,14 +28,14 @@ bool SameName(const char* a, const char* b, size_t b_size) {
 
 }  // namespace
 
-absl::Status RegisterIdentityType(const IdentityType& type) {
+luv::Status RegisterIdentityType(const IdentityType& type) {
   if (type.metatable == nullptr || type.lend == nullptr || type.push == nullptr) {
-    return absl::InvalidArgumentError("identity type needs a name and both callbacks");
+    return luv::InvalidArgumentError("identity type needs a name and both callbacks");
   }
   size_t length = std::strlen(type.metatable);
   if (length == 0 || length > kMaxNameLength) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("identity type name must have 1 to ", kMaxNameLength, " bytes"));
+    return luv::InvalidArgumentError(
+        luv::StrCat("identity type name must have 1 to ", kMaxNameLength, " bytes"));
   }
   Registry& registry = TheRegistry();
   std::lock_guard<std::mutex> lock(registry.mutex);
@@ -43,16 +43,16 @@ absl::Status RegisterIdentityType(const IdentityType& type) {
     const IdentityType& known = registry.types[i];
     if (!SameName(known.metatable, type.metatable, length)) continue;
     if (known.lend == type.lend && known.push == type.push) {
-      return absl::OkStatus();
+      return luv::OkStatus();
     }
-    return absl::AlreadyExistsError(
-        absl::StrCat("identity type ", type.metatable, " is registered already"));
+    return luv::AlreadyExistsError(
+        luv::StrCat("identity type ", type.metatable, " is registered already"));
   }
   if (registry.count == kMaxTypes) {
-    return absl::ResourceExhaustedError("too many identity types");
+    return luv::ResourceExhaustedError("too many identity types");
   }
   registry.types[registry.count++] = type;
-  return absl::OkStatus();
+  return luv::OkStatus();
 }
 
 bool FindIdentityType(const char* name, size_t size, IdentityType* out) {

@@ -17,7 +17,7 @@
 #include "luv/luacompat/luacompat.h"
 #include <memory>
 
-#include "absl/status/status.h"
+#include "luv/base/status.h"
 
 namespace luv::codec {
 
@@ -38,7 +38,7 @@ struct IdentityType {
 // Adds `type`. Fails if the name is taken by another type, too long, or the
 // table of types (32 entries) is full. Registering the same type twice is a
 // no-op, so every thread's Open function may call it.
-absl::Status RegisterIdentityType(const IdentityType& type);
+luv::Status RegisterIdentityType(const IdentityType& type);
 
 // Copies out the type registered under `name` (length `size`), if any.
 bool FindIdentityType(const char* name, size_t size, IdentityType* out);

@@ -71,7 +71,7 @@ class IdentityTest : public ::testing::Test {
 TEST_F(IdentityTest, RegistrationIsIdempotentAndNamesAreUnique) {
   EXPECT_TRUE(RegisterIdentityType({kType, Lend, Push}).ok());
   EXPECT_EQ(RegisterIdentityType({kType, Lend, Other}).code(),
-            absl::StatusCode::kAlreadyExists);
+            luv::StatusCode::kAlreadyExists);
   EXPECT_FALSE(RegisterIdentityType({"", Lend, Push}).ok());
   EXPECT_FALSE(RegisterIdentityType({std::string(300, 'x').c_str(), Lend, Push}).ok());
   IdentityType found;
@@ -119,7 +119,7 @@ TEST_F(IdentityTest, AStringBlobIsATicketRedeemedByItsFirstDecode) {
   ASSERT_TRUE(Decode(L, blob, DecodeOptions(), &count).ok());
   EXPECT_EQ(ValueAt(L, -1), 7);
   EXPECT_EQ(TicketCount(), tickets);
-  absl::Status again = Decode(L, blob, DecodeOptions(), &count);
+  luv::Status again = Decode(L, blob, DecodeOptions(), &count);
   EXPECT_EQ(again.message(),
             "blob names a live object that is gone: a blob that names live objects "
             "decodes once");
@@ -131,7 +131,7 @@ TEST_F(IdentityTest, AStringBlobIsATicketRedeemedByItsFirstDecode) {
 TEST_F(IdentityTest, UnsharableObjectsAreEncodeErrors) {
   PushBox(L);  // empty
   Message message;
-  absl::Status status = Encode(L, 1, Limits(), &message);
+  luv::Status status = Encode(L, 1, Limits(), &message);
   EXPECT_EQ(status.message(), "this luv.test.shared cannot be shared at root[1]");
   EXPECT_EQ(lua_gettop(L), 0);
 }
@@ -143,11 +143,11 @@ TEST_F(IdentityTest, BytesFromElsewhereNameNoLiveObject) {
   // The same bytes as a string, without the pins, find nothing.
   int count = 0;
   EXPECT_EQ(Decode(L, message.bytes, DecodeOptions(), &count).code(),
-            absl::StatusCode::kNotFound);
+            luv::StatusCode::kNotFound);
   // Stripped of the MAC and the flag: refused by the parser.
   std::string unsigned_blob = message.bytes.substr(0, message.bytes.size() - kMacSize);
   unsigned_blob[4] = 0;
-  absl::Status status = Decode(L, unsigned_blob, DecodeOptions(), &count);
+  luv::Status status = Decode(L, unsigned_blob, DecodeOptions(), &count);
   EXPECT_EQ(status.message(),
             "live object in a blob without the live-object flag (only blobs made by "
             "this process may name them) at byte 6");
@@ -157,7 +157,7 @@ TEST_F(IdentityTest, BytesFromElsewhereNameNoLiveObject) {
   DecodeOptions trusting;
   trusting.trust = Trust::kDangerouslyTrustForeignCode;
   EXPECT_EQ(Decode(L, forged, trusting, &count).code(),
-            absl::StatusCode::kPermissionDenied);
+            luv::StatusCode::kPermissionDenied);
   // A message whose pins do not hold the token: refused.
   Message other;
   other.bytes = message.bytes;

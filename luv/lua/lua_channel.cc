@@ -196,9 +196,9 @@ int LChannelPutRaw(lua_State* L) {
   int failed = 0;
   {
     codec::Message message;
-    absl::Status encoded = codec::EncodeMessage(L, count, &message);
+    luv::Status encoded = codec::EncodeMessage(L, count, &message);
     if (!encoded.ok()) {
-      absl::string_view text = encoded.message();
+      std::string_view text = encoded.message();
       failed = PushProtected(L, [text](lua_State* L) {
         lua_pushliteral(L, "channel:put: ");
         lua_pushlstring(L, text.data(), text.size());
@@ -238,7 +238,7 @@ int LChannelGetRaw(lua_State* L) {
     result = end->core()->Get(&message, end->id(), end->scheduler());
     if (result == ChannelCore::Result::kDone) {
       int count = 0;
-      absl::Status decoded = codec::DecodeMessage(L, message, &count);
+      luv::Status decoded = codec::DecodeMessage(L, message, &count);
       pushed = decoded.ok() ? count : -1;
     }
   }
@@ -331,7 +331,7 @@ void OpenChannel(lua_State* L, Scheduler* scheduler) {
   lua_setfield(L, -2, "get");
   lua_pop(L, 2);
 
-  absl::Status registered =
+  luv::Status registered =
       codec::RegisterIdentityType({kChannelType, LendChannel, PushLentChannel});
   if (!registered.ok()) luaL_error(L, "luv: cannot register luv.channel with the codec");
 

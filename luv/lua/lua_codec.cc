@@ -5,7 +5,7 @@
 
 #include <cstring>
 
-#include "absl/status/status.h"
+#include "luv/base/status.h"
 #include "luv/codec/codec.h"
 #include "luv/codec/luv_objects.h"
 #include "luv/lua/support.h"
@@ -22,7 +22,7 @@ constexpr long long kMaxCollisionsOption = 1LL << 53;
 
 // Pushes `prefix` + the status message. Returns -1 (error object on top
 // either way) so the caller can leave its scope and call lua_error.
-int PushMessage(lua_State* L, const char* prefix, const absl::Status& status) {
+int PushMessage(lua_State* L, const char* prefix, const luv::Status& status) {
   PushProtected(L, [prefix, &status](lua_State* L) {
     lua_pushstring(L, prefix);
     lua_pushlstring(L, status.message().data(), status.message().size());
@@ -86,7 +86,7 @@ void ReadOptions(lua_State* L, int arg, codec::DecodeOptions* options) {
 int LCodecEncode(lua_State* L) {
   int count = lua_gettop(L);
   {
-    absl::Status status = codec::EncodeToLua(L, count, codec::Limits());
+    luv::Status status = codec::EncodeToLua(L, count, codec::Limits());
     if (status.ok()) return 1;
     PushMessage(L, "luv.codec.encode: ", status);
   }
@@ -101,8 +101,8 @@ int LCodecDecode(lua_State* L) {
   ReadOptions(L, 2, &options);
   {
     int count = 0;
-    absl::Status status =
-        codec::Decode(L, absl::string_view(data, size), options, &count);
+    luv::Status status =
+        codec::Decode(L, std::string_view(data, size), options, &count);
     if (status.ok()) return count;
     PushMessage(L, "luv.codec.decode: ", status);
   }
@@ -119,8 +119,8 @@ int LCodecTryDecode(lua_State* L) {
   {
     lua_pushboolean(L, 1);
     int count = 0;
-    absl::Status status =
-        codec::Decode(L, absl::string_view(data, size), options, &count);
+    luv::Status status =
+        codec::Decode(L, std::string_view(data, size), options, &count);
     if (status.ok()) return count + 1;
     lua_pop(L, 1);
     pushed = PushFailure(L, uv::NamedError(status.code(), "ECODEC", status.message()));

@@ -89,8 +89,8 @@ class Resolve : public Request, public uv::AddrInfoRequest {
   std::vector<uv::ResolvedAddress> results_;
 };
 
-absl::Status Start(Resolve* resolve, uv_loop_t* loop, absl::string_view host,
-                   absl::string_view service, const uv::AddrInfoHints& hints) {
+luv::Status Start(Resolve* resolve, uv_loop_t* loop, std::string_view host,
+                   std::string_view service, const uv::AddrInfoHints& hints) {
   return resolve->Start(loop, host, service, hints);
 }
 
@@ -159,8 +159,8 @@ int LGetAddrInfo(lua_State* L) {
   sched::State* self = CheckBlockingState(L, scheduler, "luv.net.getaddrinfo()");
   auto* resolve = NewRequest<Resolve>(L, scheduler);
   int box = lua_gettop(L);
-  Result result = Start(resolve, scheduler->loop(), absl::string_view(host, host_length),
-                        absl::string_view(service, service_length), hints);
+  Result result = Start(resolve, scheduler->loop(), std::string_view(host, host_length),
+                        std::string_view(service, service_length), hints);
   if (!result.ok()) {
     resolve->Fail(0);  // never started: done, and the box frees it
     return PushFail(L, result);

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "absl/strings/string_view.h"
+#include <string_view>
 #include "luv/lua/lua_fs_args.h"
 #include "luv/lua/lua_sched.h"
 #include "luv/lua/object.h"
@@ -51,7 +51,7 @@ int RunFileCall(lua_State* L, FileBox* box, const char* name,
 
 // nbytes, data
 int PushRead(lua_State* L, FsCall<uv::ReadOp>* call) {
-  absl::string_view data = call->data();
+  std::string_view data = call->data();
   lua_pushinteger(L, static_cast<lua_Integer>(data.size()));
   lua_pushlstring(L, data.data(), data.size());
   call->ReleaseBuffer();
@@ -204,7 +204,7 @@ int PushFileClosed(lua_State* L, uv::File* file) {
   lua_pushfstring(L, "%s (closed)", file->path().c_str());
   size_t size;
   const char* context = lua_tolstring(L, -1, &size);
-  int pushed = PushFailure(L, uv::UvStatus(UV_EBADF, absl::string_view(context, size)));
+  int pushed = PushFailure(L, uv::UvStatus(UV_EBADF, std::string_view(context, size)));
   if (pushed < 0) return lua_error(L);
   lua_remove(L, -4);
   return pushed;

@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <cstring>
 
-#include "absl/status/statusor.h"
+#include "luv/base/status.h"
 #include "luv/lua/support.h"
 #include "luv/uv/fs_args.h"
 
@@ -15,7 +15,7 @@ namespace {
 
 constexpr double kMaxSize = 9007199254740992.0;  // 2^53: exact in a double
 
-using Parser = absl::StatusOr<int> (*)(absl::string_view);
+using Parser = luv::StatusOr<int> (*)(std::string_view);
 
 // Runs `parse` on the string at `index` (or `fallback` when it is absent),
 // raising the parser's message as an argument error. The StatusOr lives in
@@ -37,12 +37,12 @@ int CheckParsed(lua_State* L, int index, Parser parse, const char* fallback,
   int value = 0;
   char message[200] = {};
   {
-    absl::StatusOr<int> parsed = parse(absl::string_view(text, size));
+    luv::StatusOr<int> parsed = parse(std::string_view(text, size));
     if (parsed.ok()) {
       value = *parsed;
     } else {
       // "EINVAL: invalid open mode ..." -> "invalid open mode ..."
-      absl::string_view why = parsed.status().message();
+      std::string_view why = parsed.status().message();
       if (why.substr(0, 8) == "EINVAL: ") why.remove_prefix(8);
       std::snprintf(message, sizeof(message), "%.*s", static_cast<int>(why.size()),
                     why.data());
@@ -67,7 +67,7 @@ int PushIfPathTooLong(lua_State* L, int index) {
   size_t size;
   const char* path = lua_tolstring(L, index, &size);
   if (size <= uv::kMaxPathLength) return 0;
-  Result result = uv::CheckPath(absl::string_view(path, size));
+  Result result = uv::CheckPath(std::string_view(path, size));
   return result.ok() ? 0 : PushFail(L, result);
 }
 

@@ -2,18 +2,18 @@
 
 #include <cmath>
 
-#include "absl/status/status.h"
-#include "absl/strings/string_view.h"
+#include "luv/base/status.h"
+#include <string_view>
 #include "luv/lua/support.h"
 
 namespace luv::lua {
 namespace {
 
-absl::Status Parse(absl::string_view host, int port, uv::SocketAddress* out) {
-  absl::StatusOr<uv::SocketAddress> address = uv::SocketAddress::Parse(host, port);
+luv::Status Parse(std::string_view host, int port, uv::SocketAddress* out) {
+  luv::StatusOr<uv::SocketAddress> address = uv::SocketAddress::Parse(host, port);
   if (!address.ok()) return address.status();
   *out = *address;
-  return absl::OkStatus();
+  return luv::OkStatus();
 }
 
 }  // namespace
@@ -39,7 +39,7 @@ int CheckAddress(lua_State* L, int host_index, uv::SocketAddress* out) {
   size_t length;
   const char* host = luaL_checklstring(L, host_index, &length);
   int port = CheckPort(L, host_index + 1);
-  Result result = Parse(absl::string_view(host, length), port, out);
+  Result result = Parse(std::string_view(host, length), port, out);
   return result.ok() ? 0 : PushFail(L, result);
 }
 

@@ -16,25 +16,25 @@ LuaStream* CheckPipe(lua_State* L) {
   return CheckObject<LuaStream>(L, 1, kPipeType);
 }
 
-absl::string_view CheckPath(lua_State* L, int index) {
+std::string_view CheckPath(lua_State* L, int index) {
   size_t length;
   const char* path = luaL_checklstring(L, index, &length);
-  return absl::string_view(path, length);
+  return std::string_view(path, length);
 }
 
-absl::Status StartConnect(LuaStream* pipe, void* path,
+luv::Status StartConnect(LuaStream* pipe, void* path,
                           std::unique_ptr<uv::StreamRequest> request) {
-  return uv::PipeConnect(pipe, *static_cast<absl::string_view*>(path),
+  return uv::PipeConnect(pipe, *static_cast<std::string_view*>(path),
                          std::move(request));
 }
 
-absl::Status Name(LuaStream* pipe, bool peer, char* out, size_t size, size_t* length) {
-  absl::StatusOr<std::string> name =
+luv::Status Name(LuaStream* pipe, bool peer, char* out, size_t size, size_t* length) {
+  luv::StatusOr<std::string> name =
       peer ? uv::PipePeerName(pipe) : uv::PipeSockName(pipe);
   if (!name.ok()) return name.status();
   *length = name->size() < size ? name->size() : size;
   name->copy(out, *length);
-  return absl::OkStatus();
+  return luv::OkStatus();
 }
 
 // luv.pipe.create([ipc]) -> pipe. `ipc` (default false): the pipe can pass
@@ -59,7 +59,7 @@ int LPipeOpen(lua_State* L) {
 // pipe:bind(path) -> true | nil, message, code
 int LPipeBind(lua_State* L) {
   LuaStream* pipe = CheckPipe(L);
-  absl::string_view path = CheckPath(L, 2);
+  std::string_view path = CheckPath(L, 2);
   Result result = uv::PipeBind(pipe, path);
   return ReturnTrue(L, result);
 }
@@ -68,7 +68,7 @@ int LPipeBind(lua_State* L) {
 // connected.
 int LPipeConnect(lua_State* L) {
   LuaStream* pipe = CheckPipe(L);
-  absl::string_view path = CheckPath(L, 2);
+  std::string_view path = CheckPath(L, 2);
   return StreamConnect(L, pipe, StartConnect, &path, path);
 }
 

@@ -420,7 +420,7 @@ int LProcessKill(lua_State* L) {
   } else if (!lua_isnoneornil(L, 2)) {
     size_t length;
     const char* name = luaL_checklstring(L, 2, &length);
-    signal = uv::SignalNumber(absl::string_view(name, length));
+    signal = uv::SignalNumber(std::string_view(name, length));
     if (signal < 0) {
       return luaL_argerror(L, 2, lua_pushfstring(L, "unknown signal '%s'", name));
     }

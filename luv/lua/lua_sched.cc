@@ -47,7 +47,7 @@ sched::Scheduler* OpenScheduler(lua_State* L) {
   if (!scheduler->init_status().ok()) {
     // Copied out so that no std::string is alive when luaL_error jumps.
     char message[256];
-    absl::string_view text = scheduler->init_status().message();
+    std::string_view text = scheduler->init_status().message();
     std::snprintf(message, sizeof(message), "%.*s", static_cast<int>(text.size()),
                   text.data());
     luaL_error(L, "luv: cannot start the event loop: %s", message);

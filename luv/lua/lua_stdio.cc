@@ -77,11 +77,11 @@ class FileRequest : public Request, public uv::FileStreamOp {
   int64_t result_ = 0;
 };
 
-absl::Status OpenDescriptor(int fd, uv::StdioDescriptor* out) {
-  absl::StatusOr<uv::StdioDescriptor> opened = uv::OpenStdio(fd);
+luv::Status OpenDescriptor(int fd, uv::StdioDescriptor* out) {
+  luv::StatusOr<uv::StdioDescriptor> opened = uv::OpenStdio(fd);
   if (!opened.ok()) return opened.status();
   *out = *opened;
-  return absl::OkStatus();
+  return luv::OkStatus();
 }
 
 // Opens the object's descriptor on first use; returns 0 or a libuv code.
@@ -140,7 +140,7 @@ Stdio* Opened(lua_State* L, int* pushed) {
   return nullptr;
 }
 
-int FileCall(lua_State* L, Stdio* stdio, bool write, size_t max, absl::string_view data,
+int FileCall(lua_State* L, Stdio* stdio, bool write, size_t max, std::string_view data,
              const char* call) {
   sched::State* self = CheckBlockingState(L, stdio->scheduler, call);
   auto* request = NewRequest<FileRequest>(L, stdio->scheduler, write);
@@ -164,7 +164,7 @@ int LStdioRead(lua_State* L) {
   if (!(len >= 1 && len <= static_cast<lua_Number>(kMaxReadSize))) {
     return luaL_argerror(L, 2, "length must be a number from 1 to 16777216");
   }
-  return FileCall(L, stdio, false, static_cast<size_t>(len), absl::string_view(),
+  return FileCall(L, stdio, false, static_cast<size_t>(len), std::string_view(),
                   kReadCalls[stdio->fd]);
 }
 
@@ -179,7 +179,7 @@ int LStdioWrite(lua_State* L) {
   if (stdio->stream != nullptr) return StreamWrite(L, stdio->stream);
   size_t length;
   const char* data = luaL_checklstring(L, 2, &length);
-  return FileCall(L, stdio, true, 0, absl::string_view(data, length),
+  return FileCall(L, stdio, true, 0, std::string_view(data, length),
                   kWriteCalls[stdio->fd]);
 }
 
@@ -278,12 +278,12 @@ int NotATty(lua_State* L, Stdio* stdio) {
                    uv::StdioKindName(stdio->kind));
 }
 
-absl::Status WindowSize(LuaStream* tty, int* width, int* height) {
-  absl::StatusOr<uv::WindowSize> size = uv::TtyWindowSize(tty);
+luv::Status WindowSize(LuaStream* tty, int* width, int* height) {
+  luv::StatusOr<uv::WindowSize> size = uv::TtyWindowSize(tty);
   if (!size.ok()) return size.status();
   *width = size->width;
   *height = size->height;
-  return absl::OkStatus();
+  return luv::OkStatus();
 }
 
 // stdio:set_mode("normal" | "raw" | "io") -> true (terminals only)

@@ -218,7 +218,7 @@ struct StreamMethods {
   // `nil, "EOF: end of file", "EOF"`, or ECANCELED once closed.
   static int PushReadResult(lua_State* L, LuaStream* s, size_t max) {
     if (s->buffered() > 0) {
-      absl::string_view bytes = s->Peek(max);
+      std::string_view bytes = s->Peek(max);
       lua_pushinteger(L, static_cast<lua_Integer>(bytes.size()));
       lua_pushlstring(L, bytes.data(), bytes.size());
       s->Consume(bytes.size());
@@ -245,20 +245,20 @@ struct StreamMethods {
     return Block(L, s->scheduler_, self, call, 1);
   }
 
-  static absl::Status TryWrite(LuaStream* s, absl::string_view data, size_t* written) {
-    absl::StatusOr<size_t> n = s->TryWrite(data);
+  static luv::Status TryWrite(LuaStream* s, std::string_view data, size_t* written) {
+    luv::StatusOr<size_t> n = s->TryWrite(data);
     if (!n.ok()) return n.status();
     *written = *n;
-    return absl::OkStatus();
+    return luv::OkStatus();
   }
 
   // Queues the `data` the kernel did not take at once (`size` bytes in all,
   // `sent` of them taken) and registers `self` as its waiter.
-  static absl::Status QueueWrite(LuaStream* s, State* self, absl::string_view data,
+  static luv::Status QueueWrite(LuaStream* s, State* self, std::string_view data,
                                  size_t size, size_t sent) {
     auto request = std::make_unique<LuaStream::WriteRequest>(s, size, sent);
     LuaStream::WriteRequest* waiting = request.get();
-    absl::Status status = s->Write(data, std::move(request));
+    luv::Status status = s->Write(data, std::move(request));
     // The stream owns the request now; it cannot complete before the loop
     // runs.
     if (status.ok()) {
@@ -268,10 +268,10 @@ struct StreamMethods {
     return status;
   }
 
-  static absl::Status StartShutdown(LuaStream* s, State* self) {
+  static luv::Status StartShutdown(LuaStream* s, State* self) {
     auto request = std::make_unique<WaitingRequest>(s->scheduler_);
     WaitingRequest* waiting = request.get();
-    absl::Status status = s->Shutdown(std::move(request));
+    luv::Status status = s->Shutdown(std::move(request));
     if (status.ok()) s->scheduler_->Wait(&waiting->waiters, self);
     return status;
   }
@@ -298,9 +298,9 @@ struct StreamMethods {
 
   static bool Connecting(LuaStream* s) { return s->connecting_; }
 
-  static absl::Status StartConnect(LuaStream* s, State* self, ConnectStarter start,
-                                   void* arg, absl::string_view target) {
-    absl::Status status = start(s, arg, std::make_unique<ConnectRequest>(s));
+  static luv::Status StartConnect(LuaStream* s, State* self, ConnectStarter start,
+                                   void* arg, std::string_view target) {
+    luv::Status status = start(s, arg, std::make_unique<ConnectRequest>(s));
     if (!status.ok()) return status;
     s->connecting_ = true;
     size_t n = target.size() < sizeof(s->connect_target_) - 1
@@ -309,7 +309,7 @@ struct StreamMethods {
     std::memcpy(s->connect_target_, target.data(), n);
     s->connect_target_[n] = '\0';
     s->scheduler_->Wait(&s->connect_waiters_, self);
-    return absl::OkStatus();
+    return luv::OkStatus();
   }
 
   static int Accept(lua_State* L, LuaStream* s) {
@@ -514,14 +514,14 @@ int StreamWrite(lua_State* L, LuaStream* s) {
     return Scheduler::PushCanceled(L, self);
   }
   size_t written = 0;
-  Result result = StreamMethods::TryWrite(s, absl::string_view(data, len), &written);
+  Result result = StreamMethods::TryWrite(s, std::string_view(data, len), &written);
   if (!result.ok()) return PushFail(L, result);
   if (written == len) {
     lua_pushboolean(L, 1);
     return 1;
   }
   Result queued = StreamMethods::QueueWrite(
-      s, self, absl::string_view(data + written, len - written), len, written);
+      s, self, std::string_view(data + written, len - written), len, written);
   if (!queued.ok()) return PushFail(L, queued);
   return Block(L, s->scheduler(), self, call, 1);
 }
@@ -560,7 +560,7 @@ int StreamStop(lua_State* L, LuaStream* s) {
 }
 
 int StreamConnect(lua_State* L, LuaStream* s, ConnectStarter start, void* arg,
-                  absl::string_view target) {
+                  std::string_view target) {
   if (s->closing()) return PushClosedNow(L, s);
   if (StreamMethods::Connecting(s)) {
     return PushUvFail(L, UV_EALREADY, "a connect is in progress");

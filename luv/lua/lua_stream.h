@@ -34,8 +34,8 @@
 #include "luv/luacompat/luacompat.h"
 #include <memory>
 
-#include "absl/status/status.h"
-#include "absl/strings/string_view.h"
+#include "luv/base/status.h"
+#include <string_view>
 #include "luv/lua/object.h"
 #include "luv/sched/scheduler.h"
 #include "luv/sched/wait_list.h"
@@ -140,10 +140,10 @@ int StreamStop(lua_State* L, LuaStream* stream);
 // connect() for tcp and pipe: starts `connect` (which calls the libuv
 // connect with the request it is given) and waits for its result; the
 // failure message ends with `target`.
-using ConnectStarter = absl::Status (*)(LuaStream* stream, void* arg,
+using ConnectStarter = luv::Status (*)(LuaStream* stream, void* arg,
                                         std::unique_ptr<uv::StreamRequest> request);
 int StreamConnect(lua_State* L, LuaStream* stream, ConnectStarter start, void* arg,
-                  absl::string_view target);
+                  std::string_view target);
 
 // Default and largest `len` of read([len]).
 constexpr size_t kDefaultReadSize = 64 * 1024;

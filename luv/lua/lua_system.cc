@@ -40,7 +40,7 @@ void SetString(lua_State* L, const char* key, const std::string& value) {
 int LCpuInfo(lua_State* L) {
   int pushed;
   {
-    absl::StatusOr<std::vector<uv::CpuInfo>> cpus = uv::CpuInfos();
+    luv::StatusOr<std::vector<uv::CpuInfo>> cpus = uv::CpuInfos();
     pushed = cpus.ok() ? PushProtected(L,
                                        [&cpus](lua_State* L) {
                                          lua_createtable(L, cpus->size(), 0);
@@ -70,7 +70,7 @@ int LCpuInfo(lua_State* L) {
 int LInterfaceAddresses(lua_State* L) {
   int pushed;
   {
-    absl::StatusOr<std::vector<uv::InterfaceAddress>> addresses =
+    luv::StatusOr<std::vector<uv::InterfaceAddress>> addresses =
         uv::InterfaceAddresses();
     pushed = addresses.ok()
                  ? PushProtected(L,

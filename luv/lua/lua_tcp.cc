@@ -20,15 +20,15 @@ LuaStream* CheckTcp(lua_State* L) {
   return CheckObject<LuaStream>(L, 1, kTcpType);
 }
 
-absl::Status Name(LuaStream* tcp, bool peer, uv::SocketAddress* out) {
-  absl::StatusOr<uv::SocketAddress> name =
+luv::Status Name(LuaStream* tcp, bool peer, uv::SocketAddress* out) {
+  luv::StatusOr<uv::SocketAddress> name =
       peer ? uv::TcpPeerName(tcp) : uv::TcpSockName(tcp);
   if (!name.ok()) return name.status();
   *out = *name;
-  return absl::OkStatus();
+  return luv::OkStatus();
 }
 
-absl::Status StartConnect(LuaStream* tcp, void* address,
+luv::Status StartConnect(LuaStream* tcp, void* address,
                           std::unique_ptr<uv::StreamRequest> request) {
   return uv::TcpConnect(tcp, *static_cast<uv::SocketAddress*>(address),
                         std::move(request));

@@ -5,7 +5,7 @@
 #include <new>
 #include <string>
 
-#include "absl/strings/string_view.h"
+#include <string_view>
 #include "luv/codec/codec.h"
 #include "luv/lua/lua_sched.h"
 #include "luv/lua/lua_select.h"
@@ -63,8 +63,8 @@ int PushJoinResults(lua_State* L, void* arg) {
   int count = 0;
   int pushed;
   {
-    absl::Status status = codec::DecodeMessage(L, shared.results(), &count);
-    absl::string_view message = status.message();
+    luv::Status status = codec::DecodeMessage(L, shared.results(), &count);
+    std::string_view message = status.message();
     pushed = status.ok() ? count : PushProtected(L, [message](lua_State* L) {
       lua_pushliteral(L, "luv: a thread's results cannot be decoded: ");
       lua_pushlstring(L, message.data(), message.size());
@@ -93,9 +93,9 @@ int LThreadSpawn(lua_State* L) {
   int failed = 0;    // 0: spawned; >0: failure values pushed; <0: raise
   {
     codec::Message call;
-    absl::Status encoded = codec::EncodeMessage(L, count, &call);
+    luv::Status encoded = codec::EncodeMessage(L, count, &call);
     if (!encoded.ok()) {
-      absl::string_view message = encoded.message();
+      std::string_view message = encoded.message();
       failed = PushProtected(L, [message](lua_State* L) {
         lua_pushliteral(L, "luv.thread.spawn: ");
         lua_pushlstring(L, message.data(), message.size());
@@ -104,7 +104,7 @@ int LThreadSpawn(lua_State* L) {
       });
       if (failed > 0) failed = -1;  // the message is the error to raise
     } else {
-      absl::StatusOr<std::shared_ptr<thread::ThreadShared>> spawned =
+      luv::StatusOr<std::shared_ptr<thread::ThreadShared>> spawned =
           thread::Spawn(std::move(call), open_luv);
       if (spawned.ok()) {
         *box = std::make_shared<ThreadRecord>();

@@ -111,28 +111,28 @@ bool BooleanField(lua_State* L, int table, const char* name) {
   return value;
 }
 
-absl::Status TrySend(LuaUdp* udp, absl::string_view data, const uv::SocketAddress& to,
+luv::Status TrySend(LuaUdp* udp, std::string_view data, const uv::SocketAddress& to,
                      bool* sent) {
-  absl::StatusOr<bool> result = udp->TrySend(data, to);
+  luv::StatusOr<bool> result = udp->TrySend(data, to);
   if (!result.ok()) return result.status();
   *sent = *result;
-  return absl::OkStatus();
+  return luv::OkStatus();
 }
 
-absl::Status QueueSend(LuaUdp* udp, State* self, absl::string_view data,
+luv::Status QueueSend(LuaUdp* udp, State* self, std::string_view data,
                        const uv::SocketAddress& to) {
   auto request = std::make_unique<SendRequest>(udp->scheduler());
   SendRequest* waiting = request.get();
-  absl::Status status = udp->Send(data, to, std::move(request));
+  luv::Status status = udp->Send(data, to, std::move(request));
   if (status.ok()) udp->scheduler()->Wait(&waiting->waiters, self);
   return status;
 }
 
-absl::Status SockName(LuaUdp* udp, uv::SocketAddress* out) {
-  absl::StatusOr<uv::SocketAddress> name = udp->SockName();
+luv::Status SockName(LuaUdp* udp, uv::SocketAddress* out) {
+  luv::StatusOr<uv::SocketAddress> name = udp->SockName();
   if (!name.ok()) return name.status();
   *out = *name;
-  return absl::OkStatus();
+  return luv::OkStatus();
 }
 
 int CheckTtl(lua_State* L, int index) {
@@ -175,13 +175,13 @@ int LUdpSend(lua_State* L) {
   if (udp->closing()) return PushClosedNow(L);
   State* self = CheckBlockingState(L, udp->scheduler(), "udp:send()");
   bool sent = false;
-  Result tried = TrySend(udp, absl::string_view(data, length), to, &sent);
+  Result tried = TrySend(udp, std::string_view(data, length), to, &sent);
   if (!tried.ok()) return PushFail(L, tried);
   if (sent) {
     lua_pushboolean(L, 1);
     return 1;
   }
-  Result queued = QueueSend(udp, self, absl::string_view(data, length), to);
+  Result queued = QueueSend(udp, self, std::string_view(data, length), to);
   if (!queued.ok()) return PushFail(L, queued);
   return Block(L, udp->scheduler(), self, "udp:send()", 1);
 }
@@ -244,7 +244,7 @@ int LUdpMulticastInterface(lua_State* L) {
   LuaUdp* udp = CheckUdp(L);
   size_t length;
   const char* address = luaL_checklstring(L, 2, &length);
-  Result result = udp->SetMulticastInterface(absl::string_view(address, length));
+  Result result = udp->SetMulticastInterface(std::string_view(address, length));
   return ReturnTrue(L, result);
 }
 
@@ -259,8 +259,8 @@ int LUdpMembership(lua_State* L) {
   const char* interface_address = luaL_optlstring(L, 3, "", &interface_length);
   bool join = luaL_checkoption(L, 4, nullptr, kActions) == 0;
   Result result = udp->SetMembership(
-                          absl::string_view(group, group_length),
-                          absl::string_view(interface_address, interface_length), join);
+                          std::string_view(group, group_length),
+                          std::string_view(interface_address, interface_length), join);
   return ReturnTrue(L, result);
 }
 

@@ -58,12 +58,12 @@ void Remember(lua_State* L, uint64_t id) {
 }
 
 // Lua-free, so that no shared_ptr lives in a frame a raise can skip.
-absl::Status CreateInto(ObjectBox* box, int io_threads) {
-  absl::StatusOr<std::shared_ptr<zmq::Context>> context =
+luv::Status CreateInto(ObjectBox* box, int io_threads) {
+  luv::StatusOr<std::shared_ptr<zmq::Context>> context =
       zmq::Context::Create(io_threads);
   if (!context.ok()) return context.status();
   box->owned = new ContextRef(*std::move(context));
-  return absl::OkStatus();
+  return luv::OkStatus();
 }
 
 // Identity type: a message that carries the context pins it.
@@ -127,7 +127,7 @@ int LContextSocket(lua_State* L) {
   if (lua_type(L, 2) == LUA_TSTRING) {
     size_t size;
     const char* name = lua_tolstring(L, 2, &size);
-    type = zmq::FindSocketType(absl::string_view(name, size));
+    type = zmq::FindSocketType(std::string_view(name, size));
   } else {
     lua_Number number = luaL_checknumber(L, 2);
     if (number >= 0 && number <= 64 && zmq::SocketTypeName(static_cast<int>(number)) &&
@@ -150,7 +150,7 @@ int LContextTerm(lua_State* L) {
 // Pushes the option's value (a boolean for on/off options); -1: raise.
 int PushContextOption(lua_State* L, const zmq::Context& context,
                       const zmq::Option& option) {
-  absl::StatusOr<int> value = context.Get(option);
+  luv::StatusOr<int> value = context.Get(option);
   if (!value.ok()) return PushFailure(L, value.status());
   if (option.type == zmq::OptionType::kBool) {
     lua_pushboolean(L, *value != 0);

@@ -25,7 +25,7 @@ const zmq::Option* CheckOption(lua_State* L, int index, Find find) {
     case LUA_TSTRING: {
       size_t size;
       const char* name = lua_tolstring(L, index, &size);
-      return find(absl::string_view(name, size), -1);
+      return find(std::string_view(name, size), -1);
     }
     case LUA_TNUMBER:
       return find({}, static_cast<int>(
@@ -39,13 +39,13 @@ const zmq::Option* CheckOption(lua_State* L, int index, Find find) {
 }  // namespace
 
 const zmq::Option* CheckSocketOption(lua_State* L, int index) {
-  return CheckOption(L, index, [](absl::string_view name, int number) {
+  return CheckOption(L, index, [](std::string_view name, int number) {
     return number >= 0 ? zmq::FindSocketOption(number) : zmq::FindSocketOption(name);
   });
 }
 
 const zmq::Option* CheckContextOption(lua_State* L, int index, uint8_t access) {
-  return CheckOption(L, index, [access](absl::string_view name, int number) {
+  return CheckOption(L, index, [access](std::string_view name, int number) {
     return number >= 0 ? zmq::FindContextOption(number, access)
                        : zmq::FindContextOption(name);
   });

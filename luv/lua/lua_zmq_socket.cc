@@ -49,14 +49,14 @@ class LuaSocket : public zmq::PolledSocket, public LuaOwned {
   WaitList* readers() { return &readers_; }
   WaitList* writers() { return &writers_; }
   // Why polling stopped (OK while it runs).
-  const absl::Status& poll_error() const { return poll_error_; }
+  const luv::Status& poll_error() const { return poll_error_; }
 
   // The last frame received: kept here rather than in a binding's frame,
   // which a Lua error could skip.
   zmq::Message* frame() { return &frame_; }
   // The last failure of an operation, for pushing.
-  const absl::Status& failure() const { return failure_; }
-  void set_failure(absl::Status status) { failure_ = std::move(status); }
+  const luv::Status& failure() const { return failure_; }
+  void set_failure(luv::Status status) { failure_ = std::move(status); }
 
   // Every call into the socket may process the commands whose arrival made
   // ZMQ_FD readable, consuming the edge a waiter needed: after each one,
@@ -91,7 +91,7 @@ class LuaSocket : public zmq::PolledSocket, public LuaOwned {
   }
 
   // Each waiter's retry then reports the socket's error (ETERM).
-  void OnPollError(const absl::Status& status) override {
+  void OnPollError(const luv::Status& status) override {
     poll_error_ = status;
     WakeEveryone(PushRetry, nullptr);
   }
@@ -109,9 +109,9 @@ class LuaSocket : public zmq::PolledSocket, public LuaOwned {
   Scheduler* const scheduler_;
   WaitList readers_;
   WaitList writers_;
-  absl::Status poll_error_;
+  luv::Status poll_error_;
   zmq::Message frame_;
-  absl::Status failure_;
+  luv::Status failure_;
   int receive_timeout_ = -1;
   int send_timeout_ = -1;
 };
@@ -216,8 +216,8 @@ enum class Transfer {
 };
 
 // One frame out. Lua-free.
-Transfer SendFrame(LuaSocket* record, absl::string_view frame, bool more) {
-  absl::StatusOr<bool> sent = record->socket().Send(frame, more);
+Transfer SendFrame(LuaSocket* record, std::string_view frame, bool more) {
+  luv::StatusOr<bool> sent = record->socket().Send(frame, more);
   if (!sent.ok()) {
     record->set_failure(sent.status());
     return Transfer::kFailed;
@@ -227,7 +227,7 @@ Transfer SendFrame(LuaSocket* record, absl::string_view frame, bool more) {
 
 // Takes the next frame into the record's frame buffer. Lua-free.
 Transfer TakeFrame(LuaSocket* record) {
-  absl::StatusOr<bool> received = record->socket().Receive(record->frame());
+  luv::StatusOr<bool> received = record->socket().Receive(record->frame());
   if (!received.ok()) {
     record->set_failure(received.status());
     return Transfer::kFailed;
@@ -260,7 +260,7 @@ int LSocketSend(lua_State* L) {
   int flags = CheckFlags(L, 3, ZMQ_DONTWAIT | ZMQ_SNDMORE, kSendFlags, "send");
   if (record->closing()) return PushClosedSocket(L);
   Transfer sent =
-      SendFrame(record, absl::string_view(data, size), (flags & ZMQ_SNDMORE) != 0);
+      SendFrame(record, std::string_view(data, size), (flags & ZMQ_SNDMORE) != 0);
   record->AfterOperation();
   if (sent == Transfer::kDone) {
     lua_pushboolean(L, 1);
@@ -315,7 +315,7 @@ int LSocketSendMultipart(lua_State* L) {
     // The table still holds the string while libzmq copies it.
     lua_pop(L, 1);
     bool more = i < count || (flags & ZMQ_SNDMORE) != 0;
-    Transfer sent = SendFrame(record, absl::string_view(data, size), more);
+    Transfer sent = SendFrame(record, std::string_view(data, size), more);
     if (sent == Transfer::kDone) continue;
     record->AfterOperation();
     if (sent == Transfer::kFailed) return PushRecordFailure(L, record);
@@ -371,14 +371,14 @@ int LSocketRecvMultipart(lua_State* L) {
                     "zmq.socket:recv_multipart()");
 }
 
-using EndpointCall = absl::Status (zmq::SocketRef::*)(absl::string_view) const;
+using EndpointCall = luv::Status (zmq::SocketRef::*)(std::string_view) const;
 
 int CallWithEndpoint(lua_State* L, EndpointCall call) {
   LuaSocket* record = CheckSocket(L);
   size_t size;
   const char* endpoint = luaL_checklstring(L, 2, &size);
   if (record->closing()) return PushClosedSocket(L);
-  Result result = (record->socket().*call)(absl::string_view(endpoint, size));
+  Result result = (record->socket().*call)(std::string_view(endpoint, size));
   record->AfterOperation();
   return ReturnTrue(L, result);
 }
@@ -399,7 +399,7 @@ int LSocketDisconnect(lua_State* L) {
 
 // Pushes the value of `option` (1) or the failure (3); -1: raise.
 int PushOptionValue(lua_State* L, LuaSocket* record, const zmq::Option& option) {
-  absl::StatusOr<zmq::OptionValue> value = record->socket().GetOption(option);
+  luv::StatusOr<zmq::OptionValue> value = record->socket().GetOption(option);
   if (!value.ok()) return PushFailure(L, value.status());
   const zmq::OptionValue& got = *value;
   return PushProtected(L, [&got, &option](lua_State* L) {
@@ -436,9 +436,9 @@ int LSocketGetsockopt(lua_State* L) {
 }
 
 // Sets an integer option and remembers the timeouts the calls honour.
-absl::Status SetIntegerOption(LuaSocket* record, const zmq::Option& option,
+luv::Status SetIntegerOption(LuaSocket* record, const zmq::Option& option,
                               int64_t value) {
-  absl::Status status = record->socket().SetOption(option, value);
+  luv::Status status = record->socket().SetOption(option, value);
   if (status.ok() && option.number == ZMQ_RCVTIMEO)
     record->set_receive_timeout(static_cast<int>(value));
   if (status.ok() && option.number == ZMQ_SNDTIMEO)
@@ -467,7 +467,7 @@ int LSocketSetsockopt(lua_State* L) {
   if (record->closing()) return PushClosedSocket(L);
   Result result = is_integer ? SetIntegerOption(record, *option, integer)
                               : record->socket().SetOption(*option,
-                                                           absl::string_view(bytes, size));
+                                                           std::string_view(bytes, size));
   record->AfterOperation();
   return ReturnTrue(L, result);
 }
@@ -522,7 +522,7 @@ bool SocketSelectReady(lua_State* L, int index) {
   auto* box = static_cast<ObjectBox*>(luaL_checkudata(L, index, kSocketType));
   auto* record = static_cast<LuaSocket*>(box->owned);
   if (record == nullptr || record->closing()) return true;
-  absl::StatusOr<int> events = record->socket().Events();
+  luv::StatusOr<int> events = record->socket().Events();
   return !events.ok() || (*events & ZMQ_POLLIN) != 0;
 }
 

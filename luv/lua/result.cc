@@ -36,12 +36,12 @@ void Copy(char* out, size_t capacity, const char* data, size_t size, size_t* wri
 
 }  // namespace
 
-Result::Result(const absl::Status& status) : ok_(status.ok()) {
+Result::Result(const luv::Status& status) : ok_(status.ok()) {
   name_[0] = '\0';
   message_[0] = '\0';
   message_size_ = 0;
   if (ok_) return;
-  absl::string_view name = uv::ErrorName(status);
+  std::string_view name = uv::ErrorName(status);
   size_t ignored;
   Copy(name_, sizeof(name_), name.data(), name.size(), &ignored);
   Copy(message_, sizeof(message_), status.message().data(), status.message().size(),

@@ -4,7 +4,7 @@
 //
 // as io.open, luvit's luv and LuaSocket do (DESIGN.md, "Errors"). This is the
 // one place that builds that triple. Failures from libuv, ØMQ and OpenSSL
-// arrive as an absl::Status (luv/uv/status.h words them); the failures luv
+// arrive as an luv::Status (luv/uv/status.h words them); the failures luv
 // makes itself are worded once, in the table of LuvError below.
 //
 // Lua 5.1 raises with longjmp, which skips C++ destructors, so a Status (it
@@ -25,14 +25,14 @@
 
 #include <cstddef>
 
-#include "absl/status/status.h"
+#include "luv/base/status.h"
 
 namespace luv::lua {
 
 class Result {
  public:
   // Implicit, so that `Result r = Work();` reads naturally.
-  Result(const absl::Status& status);  // NOLINT(google-explicit-constructor)
+  Result(const luv::Status& status);  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return ok_; }
   // "ENOENT"; empty when ok.

@@ -20,7 +20,7 @@ int ToString(lua_State* L) {
 
 }  // namespace
 
-int PushFailure(lua_State* L, const absl::Status& status) {
+int PushFailure(lua_State* L, const luv::Status& status) {
   return PushProtected(L, [&status](lua_State* L) {
     Result result = status;
     return PushFail(L, result);

@@ -13,7 +13,7 @@
 
 #include "luv/luacompat/luacompat.h"
 
-#include "absl/status/status.h"
+#include "luv/base/status.h"
 #include "luv/lua/result.h"
 #include "luv/protect/protect.h"
 
@@ -28,7 +28,7 @@ using protect::PushProtected;
 // StatusOr it still reads), PushFailure pushes the failure triple in
 // protected mode: returns 3, or -1 with an error on top if Lua ran out of
 // memory (raise it once the caller's objects are gone).
-int PushFailure(lua_State* L, const absl::Status& status);
+int PushFailure(lua_State* L, const luv::Status& status);
 
 // On 5.4, gives the metatable at `metatable` a __close that calls the
 // class's close method, if it has one (`local s <close> = ...`). NewClass

@@ -20,7 +20,7 @@
 #include <cstdint>
 #include "luv/luacompat/luacompat.h"
 
-#include "absl/status/status.h"
+#include "luv/base/status.h"
 #include "luv/sched/fiber.h"
 #include "luv/sched/sleep_heap.h"
 #include "luv/sched/state.h"
@@ -42,7 +42,7 @@ class Scheduler {
   Scheduler(const Scheduler&) = delete;
   Scheduler& operator=(const Scheduler&) = delete;
 
-  const absl::Status& init_status() const { return loop_.init_status(); }
+  const luv::Status& init_status() const { return loop_.init_status(); }
   uv_loop_t* loop() { return loop_.get(); }
   State* main_state() { return &main_; }
   // Records the main thread once it is first seen.

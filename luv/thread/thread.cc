@@ -4,7 +4,7 @@
 
 #include <cstring>
 
-#include "absl/strings/str_cat.h"
+#include "luv/base/strings.h"
 #include "luv/codec/codec.h"
 #include "luv/sched/thread_registry.h"
 #include "luv/protect/protect.h"
@@ -27,7 +27,7 @@ int Traceback(lua_State* L) {
 }
 
 // Replaces the stack with the string `message`, in protected mode.
-void SetMessage(lua_State* L, absl::string_view message) {
+void SetMessage(lua_State* L, std::string_view message) {
   lua_settop(L, 0);
   if (protect::PushProtected(L, [message](lua_State* L) {
         lua_pushlstring(L, message.data(), message.size());
@@ -42,7 +42,7 @@ void SetMessage(lua_State* L, absl::string_view message) {
 void RunCall(lua_State* L, const codec::Message& call, bool* failed,
              codec::Message* out) {
   int count = 0;
-  absl::Status decoded = codec::DecodeMessage(L, call, &count);
+  luv::Status decoded = codec::DecodeMessage(L, call, &count);
   if (!decoded.ok() || count < 1 || !lua_isfunction(L, -count)) {
     *failed = true;
     SetMessage(L, decoded.ok() ? "luv: the thread's function did not arrive"
@@ -54,11 +54,11 @@ void RunCall(lua_State* L, const codec::Message& call, bool* failed,
     *failed = lua_pcall(L, count - 1, LUA_MULTRET, base) != 0;
     lua_remove(L, base);
   }
-  absl::Status encoded = codec::EncodeMessage(L, lua_gettop(L), out);
+  luv::Status encoded = codec::EncodeMessage(L, lua_gettop(L), out);
   if (encoded.ok()) return;
   // The values cannot travel (a coroutine, say): the joiner gets an error
   // that says which.
-  SetMessage(L, absl::StrCat("luv: the thread's ", *failed ? "error" : "results",
+  SetMessage(L, luv::StrCat("luv: the thread's ", *failed ? "error" : "results",
                              " cannot be sent back: ", encoded.message()));
   *failed = true;
   if (!codec::EncodeMessage(L, lua_gettop(L), out).ok()) *out = codec::Message();
@@ -124,7 +124,7 @@ void ThreadShared::Finish(bool failed, codec::Message results) {
   for (auto& [address, task] : notify) address.Post(std::move(task));
 }
 
-absl::StatusOr<std::shared_ptr<ThreadShared>> Spawn(codec::Message call,
+luv::StatusOr<std::shared_ptr<ThreadShared>> Spawn(codec::Message call,
                                                     lua_CFunction open_luv) {
   auto shared = std::make_shared<ThreadShared>();
   auto* start = new Start{shared, std::move(call), open_luv};
@@ -141,8 +141,8 @@ absl::StatusOr<std::shared_ptr<ThreadShared>> Spawn(codec::Message call,
   if (rc != 0) {
     delete start;
     sched::ThreadEnded();
-    return absl::ResourceExhaustedError(
-        absl::StrCat("EAGAIN: cannot start a thread: ", std::strerror(rc)));
+    return luv::ResourceExhaustedError(
+        luv::StrCat("EAGAIN: cannot start a thread: ", std::strerror(rc)));
   }
   return shared;
 }

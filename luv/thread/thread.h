@@ -21,7 +21,7 @@
 #include <utility>
 #include <vector>
 
-#include "absl/status/statusor.h"
+#include "luv/base/status.h"
 #include "luv/codec/message.h"
 #include "luv/uv/mailbox.h"
 
@@ -56,7 +56,7 @@ class ThreadShared {
 // Starts a thread running the call encoded in `call` (EncodeMessage of the
 // function followed by its arguments). `open_luv` is luaopen_luv, preloaded
 // as "luv" in the new state. Fails only if the OS refuses the thread.
-absl::StatusOr<std::shared_ptr<ThreadShared>> Spawn(codec::Message call,
+luv::StatusOr<std::shared_ptr<ThreadShared>> Spawn(codec::Message call,
                                                     lua_CFunction open_luv);
 
 }  // namespace luv::thread

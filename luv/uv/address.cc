@@ -5,39 +5,39 @@
 #include <cstdio>
 #include <cstring>
 
-#include "absl/strings/str_cat.h"
+#include "luv/base/strings.h"
 #include "luv/uv/status.h"
 
 namespace luv::uv {
 namespace {
 
-absl::Status BadAddress(absl::string_view host, absl::string_view why) {
+luv::Status BadAddress(std::string_view host, std::string_view why) {
   // The host may be hostile input: quote a bounded prefix only.
-  absl::string_view shown = host.substr(0, SocketAddress::kMaxHostLength);
+  std::string_view shown = host.substr(0, SocketAddress::kMaxHostLength);
   std::string printable;
   for (char c : shown) printable.push_back(c >= 0x20 && c < 0x7f ? c : '?');
   return NamedError(
-      absl::StatusCode::kInvalidArgument, "EINVAL",
-      absl::StrCat(why, ": '", printable, host.size() > shown.size() ? "...'" : "'"));
+      luv::StatusCode::kInvalidArgument, "EINVAL",
+      luv::StrCat(why, ": '", printable, host.size() > shown.size() ? "...'" : "'"));
 }
 
 }  // namespace
 
 SocketAddress::SocketAddress() { std::memset(&storage_, 0, sizeof(storage_)); }
 
-absl::StatusOr<SocketAddress> SocketAddress::Parse(absl::string_view host, int port) {
+luv::StatusOr<SocketAddress> SocketAddress::Parse(std::string_view host, int port) {
   if (port < 0 || port > 65535) {
-    return NamedError(absl::StatusCode::kInvalidArgument, "EINVAL",
-                      absl::StrCat("port out of range 0..65535: ", port));
+    return NamedError(luv::StatusCode::kInvalidArgument, "EINVAL",
+                      luv::StrCat("port out of range 0..65535: ", port));
   }
   if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
     host = host.substr(1, host.size() - 2);
-    if (host.find(':') == absl::string_view::npos) {
+    if (host.find(':') == std::string_view::npos) {
       return BadAddress(host, "not an IPv6 address in brackets");
     }
   }
   if (host.empty() || host.size() > kMaxHostLength ||
-      host.find('\0') != absl::string_view::npos) {
+      host.find('\0') != std::string_view::npos) {
     return BadAddress(host, "not a numeric IPv4 or IPv6 address");
   }
   char text[kMaxHostLength + 1];
@@ -45,7 +45,7 @@ absl::StatusOr<SocketAddress> SocketAddress::Parse(absl::string_view host, int p
   text[host.size()] = '\0';
   SocketAddress address;
   int rc;
-  if (host.find(':') == absl::string_view::npos) {
+  if (host.find(':') == std::string_view::npos) {
     rc = uv_ip4_addr(text, port, reinterpret_cast<sockaddr_in*>(&address.storage_));
   } else {
     rc = uv_ip6_addr(text, port, reinterpret_cast<sockaddr_in6*>(&address.storage_));
@@ -58,7 +58,7 @@ absl::StatusOr<SocketAddress> SocketAddress::Parse(absl::string_view host, int p
   return address;
 }
 
-absl::StatusOr<SocketAddress> SocketAddress::FromSockaddr(const sockaddr* source) {
+luv::StatusOr<SocketAddress> SocketAddress::FromSockaddr(const sockaddr* source) {
   SocketAddress address;
   switch (source->sa_family) {
     case AF_INET:
@@ -69,7 +69,7 @@ absl::StatusOr<SocketAddress> SocketAddress::FromSockaddr(const sockaddr* source
       return address;
     default:
       return UvStatus(UV_EAFNOSUPPORT,
-                      absl::StrCat("address family ", source->sa_family));
+                      luv::StrCat("address family ", source->sa_family));
   }
 }
 

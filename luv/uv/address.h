@@ -11,8 +11,8 @@
 
 #include <string>
 
-#include "absl/status/statusor.h"
-#include "absl/strings/string_view.h"
+#include "luv/base/status.h"
+#include <string_view>
 
 namespace luv::uv {
 
@@ -29,11 +29,11 @@ class SocketAddress {
   // Parses a numeric IPv4 ("127.0.0.1") or IPv6 ("::1", "[::1]",
   // "fe80::1%lo") address; `port` must be 0..65535. EINVAL with the text in
   // the message for anything else (names included).
-  static absl::StatusOr<SocketAddress> Parse(absl::string_view host, int port);
+  static luv::StatusOr<SocketAddress> Parse(std::string_view host, int port);
 
   // Copies an address libuv or the kernel produced; EAFNOSUPPORT for a
   // family other than AF_INET and AF_INET6.
-  static absl::StatusOr<SocketAddress> FromSockaddr(const sockaddr* address);
+  static luv::StatusOr<SocketAddress> FromSockaddr(const sockaddr* address);
 
   int family() const { return storage_.ss_family; }
   int port() const;

@@ -10,7 +10,7 @@ namespace luv::uv {
 namespace {
 
 TEST(SocketAddressTest, ParsesIpv4) {
-  absl::StatusOr<SocketAddress> address = SocketAddress::Parse("127.0.0.1", 8080);
+  luv::StatusOr<SocketAddress> address = SocketAddress::Parse("127.0.0.1", 8080);
   ASSERT_TRUE(address.ok()) << address.status();
   EXPECT_EQ(address->family(), AF_INET);
   EXPECT_EQ(address->port(), 8080);
@@ -26,7 +26,7 @@ TEST(SocketAddressTest, ParsesIpv4) {
 
 TEST(SocketAddressTest, ParsesIpv6WithAndWithoutBrackets) {
   for (const char* text : {"::1", "[::1]"}) {
-    absl::StatusOr<SocketAddress> address = SocketAddress::Parse(text, 0);
+    luv::StatusOr<SocketAddress> address = SocketAddress::Parse(text, 0);
     ASSERT_TRUE(address.ok()) << text << ": " << address.status();
     EXPECT_EQ(address->family(), AF_INET6);
     EXPECT_EQ(address->port(), 0);
@@ -39,11 +39,11 @@ TEST(SocketAddressTest, ParsesIpv6WithAndWithoutBrackets) {
 TEST(SocketAddressTest, RejectsNamesAndGarbageWithAClearMessage) {
   for (const char* text : {"localhost", "", "1.2.3", "256.1.1.1", "::g", "[1.2.3.4]",
                            "127.0.0.1 ", "[::1"}) {
-    absl::StatusOr<SocketAddress> address = SocketAddress::Parse(text, 80);
+    luv::StatusOr<SocketAddress> address = SocketAddress::Parse(text, 80);
     ASSERT_FALSE(address.ok()) << text;
     EXPECT_EQ(address.status().message().substr(0, 7), "EINVAL:") << text;
   }
-  absl::StatusOr<SocketAddress> name = SocketAddress::Parse("example.com", 80);
+  luv::StatusOr<SocketAddress> name = SocketAddress::Parse("example.com", 80);
   EXPECT_NE(name.status().message().find("'example.com'"), std::string::npos)
       << name.status();
   EXPECT_NE(name.status().message().find("getaddrinfo"), std::string::npos);
@@ -51,7 +51,7 @@ TEST(SocketAddressTest, RejectsNamesAndGarbageWithAClearMessage) {
 
 TEST(SocketAddressTest, BoundsAndSanitizesHostileText) {
   std::string long_host(100000, '1');
-  absl::StatusOr<SocketAddress> address = SocketAddress::Parse(long_host, 80);
+  luv::StatusOr<SocketAddress> address = SocketAddress::Parse(long_host, 80);
   ASSERT_FALSE(address.ok());
   EXPECT_LT(address.status().message().size(), 200u);
   std::string with_nul("127.0.0.1\0x", 11);
@@ -72,7 +72,7 @@ TEST(SocketAddressTest, CopiesKernelAddressesOfKnownFamilies) {
   in6.sin6_family = AF_INET6;
   in6.sin6_port = htons(443);
   in6.sin6_addr = in6addr_loopback;
-  absl::StatusOr<SocketAddress> address =
+  luv::StatusOr<SocketAddress> address =
       SocketAddress::FromSockaddr(reinterpret_cast<sockaddr*>(&in6));
   ASSERT_TRUE(address.ok());
   EXPECT_EQ(address->ToString(), "[::1]:443");

@@ -29,9 +29,9 @@ void ReadOp::Start(File* file, size_t size, int64_t offset) {
   Submit(offset, /*moves_position=*/true);
 }
 
-absl::string_view ReadOp::data() const {
-  if (!ok() || buffer_.data == nullptr) return absl::string_view();
-  return absl::string_view(buffer_.data.get(), static_cast<size_t>(result()));
+std::string_view ReadOp::data() const {
+  if (!ok() || buffer_.data == nullptr) return std::string_view();
+  return std::string_view(buffer_.data.get(), static_cast<size_t>(result()));
 }
 
 void ReadOp::ReleaseBuffer() {

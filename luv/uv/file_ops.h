@@ -28,7 +28,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "absl/strings/string_view.h"
+#include <string_view>
 #include "luv/uv/file.h"
 #include "luv/uv/fs_op.h"
 
@@ -51,7 +51,7 @@ class ReadOp : public FsOp {
 
   // After a successful end: the bytes read (empty at the end of the file),
   // until ReleaseBuffer.
-  absl::string_view data() const;
+  std::string_view data() const;
 
   // Gives the buffer back to the file for its next read, once the bytes
   // were copied out. The destructor does it too.

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "absl/strings/str_cat.h"
+#include "luv/base/strings.h"
 #include "gtest/gtest.h"
 #include "luv/uv/loop.h"
 
@@ -17,7 +17,7 @@ namespace {
 
 std::string TestPath(const std::string& name) {
   const char* dir = std::getenv("TEST_TMPDIR");
-  return absl::StrCat(dir != nullptr ? dir : "/tmp", "/", name);
+  return luv::StrCat(dir != nullptr ? dir : "/tmp", "/", name);
 }
 
 // `size` bytes 'a', 'b', ..., 'z', 'a', ...
@@ -52,7 +52,7 @@ class Logged final : public Op {
  protected:
   void OnDone() override {
     ++done;
-    if (log_ != nullptr) log_->push_back(absl::StrCat(name_, " ", this->result()));
+    if (log_ != nullptr) log_->push_back(luv::StrCat(name_, " ", this->result()));
   }
 
  private:

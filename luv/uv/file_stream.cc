@@ -17,7 +17,7 @@ void FileStream::Read(size_t max, FileStreamOp* op) {
   Enqueue(op);
 }
 
-void FileStream::Write(absl::string_view data, FileStreamOp* op) {
+void FileStream::Write(std::string_view data, FileStreamOp* op) {
   op->write_ = true;
   op->done_ = 0;
   op->data_.assign(data.data(), data.size());

@@ -21,7 +21,7 @@
 #include <cstdint>
 #include <string>
 
-#include "absl/strings/string_view.h"
+#include <string_view>
 
 namespace luv::uv {
 
@@ -66,7 +66,7 @@ class FileStream {
   // Queues a read of up to `max` bytes.
   void Read(size_t max, FileStreamOp* op);
   // Queues a write of a copy of `data`.
-  void Write(absl::string_view data, FileStreamOp* op);
+  void Write(std::string_view data, FileStreamOp* op);
 
   // The owner lets go: queued operations complete with UV_ECANCELED, the
   // one in flight finishes, then the descriptor is closed and the stream

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "absl/strings/str_cat.h"
+#include "luv/base/strings.h"
 #include "gtest/gtest.h"
 #include "luv/uv/fs_request.h"
 #include "luv/uv/loop.h"
@@ -16,7 +16,7 @@ namespace {
 
 std::string TestPath(const std::string& name) {
   const char* dir = std::getenv("TEST_TMPDIR");
-  return absl::StrCat(dir != nullptr ? dir : "/tmp", "/", name);
+  return luv::StrCat(dir != nullptr ? dir : "/tmp", "/", name);
 }
 
 // A file of `size` bytes 'a', 'b', ... opened with `flags`.
@@ -43,12 +43,12 @@ class FakeOp : public FileOp {
       : log_(log), name_(std::move(name)), file_(file), fail_(fail) {}
 
   int Begin(int64_t offset) override {
-    log_->push_back(absl::StrCat(name_, "@", offset));
+    log_->push_back(luv::StrCat(name_, "@", offset));
     if (file_ != nullptr) fd_seen = file_->fd();
     return fail_;
   }
   void Abort(int code) override {
-    log_->push_back(absl::StrCat(name_, " aborted ", code));
+    log_->push_back(luv::StrCat(name_, " aborted ", code));
   }
 
   int fd_seen = -2;
@@ -120,7 +120,7 @@ TEST(FileTest, AnAbortedPositionOpLetsTheNextOneBegin) {
   file->Submit(&broken, File::kAtPosition);
   file->Submit(&last, File::kAtPosition);
   file->End(&first, 3);
-  EXPECT_EQ(log, (Log{"first@0", "broken@3", absl::StrCat("broken aborted ", UV_EINVAL),
+  EXPECT_EQ(log, (Log{"first@0", "broken@3", luv::StrCat("broken aborted ", UV_EINVAL),
                       "last@3"}));
   EXPECT_EQ(file->in_flight(), 1);
   file->End(&last, 0);
@@ -159,7 +159,7 @@ TEST(FileTest, ACloserThatCannotBeginIsAbortedAndTheFileClosesTheDescriptor) {
   Log log;
   FakeOp closer(&log, "close", nullptr, UV_ENOMEM);
   file->Close(&closer);
-  EXPECT_EQ(log, (Log{"close@0", absl::StrCat("close aborted ", UV_ENOMEM)}));
+  EXPECT_EQ(log, (Log{"close@0", luv::StrCat("close aborted ", UV_ENOMEM)}));
   EXPECT_FALSE(IsOpen(fd));
   file->Release();
 }

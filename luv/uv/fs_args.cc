@@ -6,8 +6,7 @@
 
 #include <string>
 
-#include "absl/strings/escaping.h"
-#include "absl/strings/str_cat.h"
+#include "luv/base/strings.h"
 #include "luv/uv/status.h"
 
 namespace luv::uv {
@@ -15,33 +14,33 @@ namespace {
 
 // An untrusted argument quoted in a message: escaped, and cut short so that
 // a huge string cannot make a huge message.
-std::string Quote(absl::string_view text) {
+std::string Quote(std::string_view text) {
   constexpr size_t kShown = 32;
-  std::string quoted = absl::StrCat("\"", absl::CHexEscape(text.substr(0, kShown)), "\"");
-  if (text.size() > kShown) absl::StrAppend(&quoted, "...");
+  std::string quoted = luv::StrCat("\"", luv::CHexEscape(text.substr(0, kShown)), "\"");
+  if (text.size() > kShown) luv::StrAppend(&quoted, "...");
   return quoted;
 }
 
-absl::Status Invalid(absl::string_view text) {
-  return NamedError(absl::StatusCode::kInvalidArgument, "EINVAL", text);
+luv::Status Invalid(std::string_view text) {
+  return NamedError(luv::StatusCode::kInvalidArgument, "EINVAL", text);
 }
 
 }  // namespace
 
-absl::Status CheckPath(absl::string_view path) {
-  if (path.find('\0') != absl::string_view::npos) {
-    return Invalid(absl::StrCat("path contains a NUL byte: ", Quote(path)));
+luv::Status CheckPath(std::string_view path) {
+  if (path.find('\0') != std::string_view::npos) {
+    return Invalid(luv::StrCat("path contains a NUL byte: ", Quote(path)));
   }
   if (path.size() > kMaxPathLength) {
     return UvStatus(UV_ENAMETOOLONG,
-                    absl::StrCat(path.substr(0, 64), "... (", path.size(), " bytes)"));
+                    luv::StrCat(path.substr(0, 64), "... (", path.size(), " bytes)"));
   }
-  return absl::OkStatus();
+  return luv::OkStatus();
 }
 
-absl::StatusOr<int> ParseOpenMode(absl::string_view mode) {
+luv::StatusOr<int> ParseOpenMode(std::string_view mode) {
   auto invalid = [mode] {
-    return Invalid(absl::StrCat("invalid open mode ", Quote(mode),
+    return Invalid(luv::StrCat("invalid open mode ", Quote(mode),
                                 " (expected r, r+, w, w+, a or a+)"));
   };
   if (mode.empty()) return invalid();
@@ -71,9 +70,9 @@ absl::StatusOr<int> ParseOpenMode(absl::string_view mode) {
   return flags | O_CLOEXEC;
 }
 
-absl::StatusOr<int> ParsePermissions(absl::string_view octal) {
+luv::StatusOr<int> ParsePermissions(std::string_view octal) {
   auto invalid = [octal] {
-    return Invalid(absl::StrCat("invalid permissions ", Quote(octal),
+    return Invalid(luv::StrCat("invalid permissions ", Quote(octal),
                                 " (expected an octal string such as \"644\")"));
   };
   if (octal.empty() || octal.size() > 5) return invalid();
@@ -86,12 +85,12 @@ absl::StatusOr<int> ParsePermissions(absl::string_view octal) {
   return bits;
 }
 
-absl::StatusOr<int> ParseAccessMode(absl::string_view letters) {
+luv::StatusOr<int> ParseAccessMode(std::string_view letters) {
   int mode = 0;
   for (char c : letters) {
     int bit = c == 'r' ? R_OK : c == 'w' ? W_OK : c == 'x' ? X_OK : 0;
     if (bit == 0 || (mode & bit) != 0) {
-      return Invalid(absl::StrCat("invalid access mode ", Quote(letters),
+      return Invalid(luv::StrCat("invalid access mode ", Quote(letters),
                                   " (expected letters from \"rwx\", or \"\")"));
     }
     mode |= bit;

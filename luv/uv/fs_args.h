@@ -11,9 +11,8 @@
 
 #include <cstddef>
 
-#include "absl/status/status.h"
-#include "absl/status/statusor.h"
-#include "absl/strings/string_view.h"
+#include "luv/base/status.h"
+#include <string_view>
 
 namespace luv::uv {
 
@@ -27,20 +26,20 @@ inline constexpr size_t kMaxReadLength = size_t{64} << 20;
 // OK for a path that can be passed to the system. InvalidArgument when it
 // contains a NUL byte (C would silently cut it there); "ENAMETOOLONG: ..."
 // when it is longer than kMaxPathLength.
-absl::Status CheckPath(absl::string_view path);
+luv::Status CheckPath(std::string_view path);
 
 // open(2) flags for an fopen-style mode: "r", "r+", "w", "w+", "a" or "a+",
 // optionally followed by "b" (no effect, as on POSIX) and, for "w" modes,
 // "x" (O_EXCL: fail if the file exists). Every open is close-on-exec.
-absl::StatusOr<int> ParseOpenMode(absl::string_view mode);
+luv::StatusOr<int> ParseOpenMode(std::string_view mode);
 
 // Permission bits from an octal string such as "644" or "0755": one to five
 // octal digits, at most 07777.
-absl::StatusOr<int> ParsePermissions(absl::string_view octal);
+luv::StatusOr<int> ParsePermissions(std::string_view octal);
 
 // access(2) mode from the letters "r", "w" and "x" (each at most once, any
 // order); "" asks only whether the path exists (F_OK).
-absl::StatusOr<int> ParseAccessMode(absl::string_view letters);
+luv::StatusOr<int> ParseAccessMode(std::string_view letters);
 
 }  // namespace luv::uv
 

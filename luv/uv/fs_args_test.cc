@@ -11,8 +11,8 @@
 namespace luv::uv {
 namespace {
 
-int Mode(absl::string_view mode) {
-  absl::StatusOr<int> flags = ParseOpenMode(mode);
+int Mode(std::string_view mode) {
+  luv::StatusOr<int> flags = ParseOpenMode(mode);
   EXPECT_TRUE(flags.ok()) << mode << ": " << flags.status();
   return flags.ok() ? *flags : -1;
 }
@@ -37,20 +37,20 @@ TEST(FsArgsTest, OpenModesAcceptBinaryAndExclusive) {
 TEST(FsArgsTest, BadOpenModesAreRejected) {
   for (const char* mode :
        {"", "x", "rw", "r++", "R", "w ", " w", "rx", "ax", "a+bb", "wxx", "read", "+r"}) {
-    absl::StatusOr<int> flags = ParseOpenMode(mode);
+    luv::StatusOr<int> flags = ParseOpenMode(mode);
     EXPECT_FALSE(flags.ok()) << "accepted \"" << mode << "\"";
-    EXPECT_EQ(flags.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_EQ(flags.status().code(), luv::StatusCode::kInvalidArgument);
     EXPECT_EQ(ErrorName(flags.status()), "EINVAL");
   }
-  EXPECT_FALSE(ParseOpenMode(absl::string_view("r\0", 2)).ok());
+  EXPECT_FALSE(ParseOpenMode(std::string_view("r\0", 2)).ok());
 }
 
 TEST(FsArgsTest, BadModeMessagesQuoteABoundedEscapedPart) {
   std::string huge(10000, 'q');
-  absl::Status status = ParseOpenMode(huge).status();
+  luv::Status status = ParseOpenMode(huge).status();
   EXPECT_LT(status.message().size(), 200u);
   EXPECT_NE(status.message().find("qqq\"..."), std::string::npos) << status.message();
-  status = ParseOpenMode(absl::string_view("\x01\n", 2)).status();
+  status = ParseOpenMode(std::string_view("\x01\n", 2)).status();
   EXPECT_EQ(status.message(),
             "EINVAL: invalid open mode \"\\x01\\n\" (expected r, r+, w, w+, a or a+)");
 }
@@ -63,7 +63,7 @@ TEST(FsArgsTest, PermissionsAreOctal) {
   EXPECT_EQ(*ParsePermissions("07777"), 07777);
   for (const char* bad :
        {"", "8", "64a", "-644", "+644", "0x1ff", "17777", "000000", "6 4", " 644"}) {
-    absl::StatusOr<int> bits = ParsePermissions(bad);
+    luv::StatusOr<int> bits = ParsePermissions(bad);
     EXPECT_FALSE(bits.ok()) << "accepted \"" << bad << "\"";
     EXPECT_EQ(ErrorName(bits.status()), "EINVAL");
   }
@@ -84,11 +84,11 @@ TEST(FsArgsTest, PathsWithNulOrTooLongAreRejected) {
   EXPECT_TRUE(CheckPath("").ok());  // the system answers ENOENT
   EXPECT_TRUE(CheckPath(std::string(kMaxPathLength, 'a')).ok());
 
-  absl::Status nul = CheckPath(absl::string_view("/tmp/x\0.lua", 11));
-  EXPECT_EQ(nul.code(), absl::StatusCode::kInvalidArgument);
+  luv::Status nul = CheckPath(std::string_view("/tmp/x\0.lua", 11));
+  EXPECT_EQ(nul.code(), luv::StatusCode::kInvalidArgument);
   EXPECT_EQ(nul.message(), "EINVAL: path contains a NUL byte: \"/tmp/x\\x00.lua\"");
 
-  absl::Status too_long = CheckPath(std::string(kMaxPathLength + 1, 'a'));
+  luv::Status too_long = CheckPath(std::string(kMaxPathLength + 1, 'a'));
   EXPECT_EQ(ErrorName(too_long), "ENAMETOOLONG");
   EXPECT_LT(too_long.message().size(), 200u);
   EXPECT_NE(too_long.message().find("(4096 bytes)"), std::string::npos)

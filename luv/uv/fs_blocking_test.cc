@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "absl/strings/str_cat.h"
+#include "luv/base/strings.h"
 #include "gtest/gtest.h"
 
 namespace luv::uv {
@@ -13,7 +13,7 @@ namespace {
 
 std::string TestPath(const std::string& name) {
   const char* dir = std::getenv("TEST_TMPDIR");
-  return absl::StrCat(dir != nullptr ? dir : "/tmp", "/", name);
+  return luv::StrCat(dir != nullptr ? dir : "/tmp", "/", name);
 }
 
 int Create(const std::string& name, const std::string& content, int flags = O_RDWR) {

@@ -15,8 +15,8 @@ FsOp::~FsOp() {
   if (file_ != nullptr) file_->Unref();
 }
 
-absl::Status FsOp::status() const {
-  if (result_ >= 0) return absl::OkStatus();
+luv::Status FsOp::status() const {
+  if (result_ >= 0) return luv::OkStatus();
   int code = static_cast<int>(result_);
   if (!context_.empty()) return UvStatus(code, context_);
   if (file_ != nullptr) return UvStatus(code, file_->path());

@@ -27,7 +27,7 @@
 #include <string>
 #include <utility>
 
-#include "absl/status/status.h"
+#include "luv/base/status.h"
 #include "luv/uv/file.h"
 #include "luv/uv/fs_request.h"
 
@@ -48,7 +48,7 @@ class FsOp : public FileOp {
   // directory: <context>". The context is the one set with set_context, else
   // the path of the file the operation works on, else the paths of its
   // request ("old -> new" for two).
-  absl::Status status() const;
+  luv::Status status() const;
 
   // The file the operation works on (UseFile), or null.
   File* file() const { return file_; }

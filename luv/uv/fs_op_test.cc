@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "absl/strings/str_cat.h"
+#include "luv/base/strings.h"
 #include "gtest/gtest.h"
 #include "luv/uv/file.h"
 #include "luv/uv/loop.h"
@@ -16,7 +16,7 @@ namespace {
 
 std::string TestPath(const std::string& name) {
   const char* dir = std::getenv("TEST_TMPDIR");
-  return absl::StrCat(dir != nullptr ? dir : "/tmp", "/", name);
+  return luv::StrCat(dir != nullptr ? dir : "/tmp", "/", name);
 }
 
 int OpenTestFile(const std::string& name) {
@@ -58,7 +58,7 @@ class TestOp : public FsOp {
  protected:
   int Begin(int64_t offset) override {
     begun_at = offset;
-    Note(absl::StrCat("begin@", offset));
+    Note(luv::StrCat("begin@", offset));
     if (begin_code < 0) return begin_code;
     // Work that ends on the loop, with end_with as its result.
     return QueueJob(file()->loop(),
@@ -68,7 +68,7 @@ class TestOp : public FsOp {
   void OnDone() override {
     EXPECT_EQ(results, done + 1) << "OnResult runs first";
     ++done;
-    Note(absl::StrCat("done ", result()));
+    Note(luv::StrCat("done ", result()));
     if (delete_when_done) delete this;
   }
 
@@ -105,7 +105,7 @@ TEST(FsOpTest, FailuresNameTheRequestsPaths) {
   EXPECT_EQ(stat.result(), UV_ENOENT);
   EXPECT_FALSE(stat.ok());
   EXPECT_EQ(stat.status().message(), "ENOENT: no such file or directory: " + missing);
-  EXPECT_EQ(stat.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(stat.status().code(), luv::StatusCode::kNotFound);
   EXPECT_EQ(rename.status().message(),
             "ENOENT: no such file or directory: " + missing + " -> " + to);
   TestOp named;
@@ -234,7 +234,7 @@ TEST(FsOpTest, AnOperationThatCannotBeginEndsWithoutHoldingUpTheQueue) {
   EXPECT_EQ(broken.done, 1);
   EXPECT_EQ(broken.result(), UV_EINVAL);
   uv_run(loop.get(), UV_RUN_DEFAULT);
-  EXPECT_EQ(log, (Log{"begin@0", absl::StrCat("done ", UV_EINVAL), "begin@0", "done 4"}));
+  EXPECT_EQ(log, (Log{"begin@0", luv::StrCat("done ", UV_EINVAL), "begin@0", "done 4"}));
   EXPECT_EQ(file->position(), 4);
   file->Release();
   EXPECT_TRUE(loop.Shutdown().ok());

@@ -149,14 +149,14 @@ const char* PathTextOp::text() const {
 
 // --- Process state ---------------------------------------------------------
 
-absl::Status Cwd(PathBuffer* out) {
+luv::Status Cwd(PathBuffer* out) {
   out->size = sizeof(out->data);
   int code = uv_cwd(out->data, &out->size);
   if (code < 0) out->size = 0;
   return UvStatus(code, "cwd");
 }
 
-absl::Status Exepath(PathBuffer* out) {
+luv::Status Exepath(PathBuffer* out) {
   out->size = sizeof(out->data);
   int code = uv_exepath(out->data, &out->size);
   if (code < 0) out->size = 0;

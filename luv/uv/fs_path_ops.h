@@ -28,7 +28,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "absl/status/status.h"
+#include "luv/base/status.h"
 #include "luv/uv/file.h"
 #include "luv/uv/fs_op.h"
 #include "luv/uv/fs_stat.h"
@@ -138,10 +138,10 @@ struct PathBuffer {
 };
 
 // The process's working directory (ENOENT once it was removed).
-absl::Status Cwd(PathBuffer* out);
+luv::Status Cwd(PathBuffer* out);
 
 // The path of the running executable.
-absl::Status Exepath(PathBuffer* out);
+luv::Status Exepath(PathBuffer* out);
 
 }  // namespace luv::uv
 

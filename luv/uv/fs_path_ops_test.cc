@@ -8,8 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
+#include "luv/base/strings.h"
 #include "gtest/gtest.h"
 #include "luv/uv/loop.h"
 
@@ -18,7 +17,7 @@ namespace {
 
 std::string TestPath(const std::string& name) {
   const char* dir = std::getenv("TEST_TMPDIR");
-  return absl::StrCat(dir != nullptr ? dir : "/tmp", "/", name);
+  return luv::StrCat(dir != nullptr ? dir : "/tmp", "/", name);
 }
 
 void Write(const std::string& path, const std::string& content) {
@@ -352,7 +351,7 @@ TEST_F(FsPathOpsTest, ScandirListsSortedEntriesWithTypes) {
   std::vector<std::string> entries;
   DirEntry entry;
   while (scandir.Next(&entry)) {
-    entries.push_back(absl::StrCat(entry.name, "=", entry.type));
+    entries.push_back(luv::StrCat(entry.name, "=", entry.type));
   }
   EXPECT_EQ(entries,
             (std::vector<std::string>{"a=file", "b=directory", "c=file", "d=link"}));
@@ -438,7 +437,7 @@ TEST(FsPathOpsProcessTest, CwdAndExepath) {
   PathBuffer exe;
   ASSERT_TRUE(Exepath(&exe).ok());
   EXPECT_EQ(exe.data[0], '/');
-  EXPECT_TRUE(absl::EndsWith(absl::string_view(exe.data, exe.size), "/fs_path_ops_test"))
+  EXPECT_TRUE(luv::EndsWith(std::string_view(exe.data, exe.size), "/fs_path_ops_test"))
       << exe.data;
 }
 
@@ -450,7 +449,7 @@ TEST(FsPathOpsProcessTest, CwdFailsOnceTheDirectoryIsGone) {
   ASSERT_EQ(chdir(gone.c_str()), 0);
   ASSERT_EQ(rmdir(gone.c_str()), 0);
   PathBuffer cwd;
-  absl::Status status = Cwd(&cwd);
+  luv::Status status = Cwd(&cwd);
   ASSERT_EQ(chdir(start), 0);
   EXPECT_EQ(status.message(), "ENOENT: no such file or directory: cwd");
   EXPECT_EQ(cwd.size, 0u);

@@ -3,7 +3,7 @@
 #include <cstring>
 #include <string>
 
-#include "absl/strings/str_cat.h"
+#include "luv/base/strings.h"
 #include "luv/uv/status.h"
 
 namespace luv::uv {
@@ -23,8 +23,8 @@ void FsRequest::Reset() {
   req_.data = owner;
 }
 
-absl::Status FsRequest::status(absl::string_view context) const {
-  if (req_.result >= 0) return absl::OkStatus();
+luv::Status FsRequest::status(std::string_view context) const {
+  if (req_.result >= 0) return luv::OkStatus();
   int code = static_cast<int>(req_.result);
   if (!context.empty()) return UvStatus(code, context);
   return UvStatus(code, paths());
@@ -33,7 +33,7 @@ absl::Status FsRequest::status(absl::string_view context) const {
 std::string FsRequest::paths() const {
   if (req_.path == nullptr) return std::string();
   if (req_.new_path == nullptr) return req_.path;
-  return absl::StrCat(req_.path, " -> ", req_.new_path);
+  return luv::StrCat(req_.path, " -> ", req_.new_path);
 }
 
 }  // namespace luv::uv

@@ -17,8 +17,8 @@
 #include <cstdint>
 #include <string>
 
-#include "absl/status/status.h"
-#include "absl/strings/string_view.h"
+#include "luv/base/status.h"
+#include <string_view>
 
 namespace luv::uv {
 
@@ -44,7 +44,7 @@ class FsRequest {
 
   // OK, or the failure as a status: "ENOENT: no such file or directory:
   // <context>". The context is `context` when not empty, else paths().
-  absl::Status status(absl::string_view context = {}) const;
+  luv::Status status(std::string_view context = {}) const;
 
   // The paths the request was made with, for messages: "path", "old -> new"
   // (rename, link, symlink and copyfile), or "" for none.

@@ -9,13 +9,13 @@ FsWatch::FsWatch(uv_loop_t* loop) {
   if (init_status_.ok()) Attach(reinterpret_cast<uv_handle_t*>(&handle_));
 }
 
-absl::Status FsWatch::Start(const char* path) {
+luv::Status FsWatch::Start(const char* path) {
   if (closing()) return UvStatus(UV_EBADF, "fs watch is closed");
   if (!path_.empty()) return UvStatus(UV_EALREADY, path_);
   int code = uv_fs_event_start(&handle_, Callback, path, 0);
   if (code < 0) return UvStatus(code, path);
   path_ = path;
-  return absl::OkStatus();
+  return luv::OkStatus();
 }
 
 void FsWatch::Callback(uv_fs_event_t* handle, const char* name, int events, int status) {

@@ -19,7 +19,7 @@
 #include <deque>
 #include <string>
 
-#include "absl/status/status.h"
+#include "luv/base/status.h"
 #include "luv/uv/handle.h"
 
 namespace luv::uv {
@@ -40,9 +40,9 @@ class FsWatch : public HandleOwner {
 
   // Starts watching `path` (a file or a directory). Once only; EBADF after
   // Close().
-  absl::Status Start(const char* path);
+  luv::Status Start(const char* path);
 
-  const absl::Status& init_status() const { return init_status_; }
+  const luv::Status& init_status() const { return init_status_; }
   const std::string& path() const { return path_; }
 
   bool empty() const { return events_.empty(); }
@@ -62,7 +62,7 @@ class FsWatch : public HandleOwner {
   void Queue(const char* kind, const char* name, int code);
 
   uv_fs_event_t handle_;
-  absl::Status init_status_;
+  luv::Status init_status_;
   std::string path_;
   std::deque<Event> events_;
 };

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "absl/strings/str_cat.h"
+#include "luv/base/strings.h"
 #include "gtest/gtest.h"
 #include "luv/uv/loop.h"
 #include "luv/uv/status.h"
@@ -17,7 +17,7 @@ namespace {
 
 std::string TestDir(const std::string& name) {
   const char* tmp = std::getenv("TEST_TMPDIR");
-  std::string dir = absl::StrCat(tmp != nullptr ? tmp : "/tmp", "/", name);
+  std::string dir = luv::StrCat(tmp != nullptr ? tmp : "/tmp", "/", name);
   mkdir(dir.c_str(), 0700);
   return dir;
 }
@@ -32,8 +32,8 @@ class Watch : public FsWatch {
     std::vector<std::string> taken;
     for (; !empty(); pop()) {
       const Event& event = front();
-      taken.push_back(event.kind != nullptr ? absl::StrCat(event.kind, " ", event.name)
-                                            : absl::StrCat("error ", event.code));
+      taken.push_back(event.kind != nullptr ? luv::StrCat(event.kind, " ", event.name)
+                                            : luv::StrCat("error ", event.code));
     }
     return taken;
   }
@@ -86,7 +86,7 @@ TEST(FsWatchTest, AMissingPathFailsToStart) {
   Loop loop;
   auto* watch = new Watch(loop.get());
   std::string missing = TestDir("watch_missing") + "/nothing";
-  absl::Status status = watch->Start(missing.c_str());
+  luv::Status status = watch->Start(missing.c_str());
   EXPECT_EQ(status.message(), "ENOENT: no such file or directory: " + missing);
   watch->Release();
   EXPECT_TRUE(loop.Shutdown().ok());
@@ -111,15 +111,15 @@ TEST(FsWatchTest, AFullQueueDropsEventsBehindOneOverflowMarker) {
   auto* watch = new Watch(loop.get());
   ASSERT_TRUE(watch->Start(dir.c_str()).ok());
   const size_t files = FsWatch::kMaxQueued + 100;
-  for (size_t i = 0; i < files; ++i) Touch(absl::StrCat(dir, "/f", i));
+  for (size_t i = 0; i < files; ++i) Touch(luv::StrCat(dir, "/f", i));
   PollUntil(loop.get(), watch, FsWatch::kMaxQueued + 1);
   for (int i = 0; i < 10; ++i) uv_run(loop.get(), UV_RUN_NOWAIT);  // the rest, if any
   ASSERT_EQ(watch->size(), FsWatch::kMaxQueued + 1);
   std::vector<std::string> events = watch->Take();
   EXPECT_EQ(events.front(), "rename f0");
   EXPECT_EQ(events[FsWatch::kMaxQueued - 1],
-            absl::StrCat("rename f", FsWatch::kMaxQueued - 1));
-  EXPECT_EQ(events.back(), absl::StrCat("error ", UV_ENOBUFS));
+            luv::StrCat("rename f", FsWatch::kMaxQueued - 1));
+  EXPECT_EQ(events.back(), luv::StrCat("error ", UV_ENOBUFS));
 
   Touch(dir + "/after");
   PollUntil(loop.get(), watch, 1);

@@ -2,31 +2,31 @@
 
 #include <cstring>
 
-#include "absl/strings/str_cat.h"
+#include "luv/base/strings.h"
 #include "luv/uv/status.h"
 
 namespace luv::uv {
 namespace {
 
-absl::Status CheckText(absl::string_view text, size_t max, const char* what) {
-  if (text.find('\0') != absl::string_view::npos) {
-    return UvStatus(UV_EINVAL, absl::StrCat(what, " contains a NUL byte"));
+luv::Status CheckText(std::string_view text, size_t max, const char* what) {
+  if (text.find('\0') != std::string_view::npos) {
+    return UvStatus(UV_EINVAL, luv::StrCat(what, " contains a NUL byte"));
   }
   if (text.size() > max) {
-    return UvStatus(UV_EINVAL, absl::StrCat(what, " is longer than ", max, " bytes"));
+    return UvStatus(UV_EINVAL, luv::StrCat(what, " is longer than ", max, " bytes"));
   }
-  return absl::OkStatus();
+  return luv::OkStatus();
 }
 
 }  // namespace
 
-absl::Status AddrInfoRequest::Start(uv_loop_t* loop, absl::string_view host,
-                                    absl::string_view service,
+luv::Status AddrInfoRequest::Start(uv_loop_t* loop, std::string_view host,
+                                    std::string_view service,
                                     const AddrInfoHints& hints) {
-  if (absl::Status status = CheckText(host, kMaxHostLength, "host"); !status.ok()) {
+  if (luv::Status status = CheckText(host, kMaxHostLength, "host"); !status.ok()) {
     return status;
   }
-  if (absl::Status status = CheckText(service, kMaxServiceLength, "service");
+  if (luv::Status status = CheckText(service, kMaxServiceLength, "service");
       !status.ok()) {
     return status;
   }
@@ -39,7 +39,7 @@ absl::Status AddrInfoRequest::Start(uv_loop_t* loop, absl::string_view host,
   host_text[host.size()] = '\0';
   std::memcpy(service_text, service.data(), service.size());
   service_text[service.size()] = '\0';
-  target_ = service.empty() ? std::string(host) : absl::StrCat(host, ":", service);
+  target_ = service.empty() ? std::string(host) : luv::StrCat(host, ":", service);
 
   addrinfo uv_hints;
   std::memset(&uv_hints, 0, sizeof(uv_hints));
@@ -59,7 +59,7 @@ void AddrInfoRequest::Callback(uv_getaddrinfo_t* req, int status, addrinfo* list
   if (status == 0) {
     for (addrinfo* info = list; info != nullptr; info = info->ai_next) {
       if (info->ai_addr == nullptr) continue;
-      absl::StatusOr<SocketAddress> address = SocketAddress::FromSockaddr(info->ai_addr);
+      luv::StatusOr<SocketAddress> address = SocketAddress::FromSockaddr(info->ai_addr);
       if (!address.ok()) continue;  // a family luv does not speak
       ResolvedAddress resolved;
       resolved.address = *address;

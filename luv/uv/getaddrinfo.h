@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "absl/status/status.h"
-#include "absl/strings/string_view.h"
+#include "luv/base/status.h"
+#include <string_view>
 #include "luv/uv/address.h"
 
 namespace luv::uv {
@@ -48,7 +48,7 @@ class AddrInfoRequest {
   // Starts resolving `host` (empty: none, e.g. for AI_PASSIVE) and
   // `service` (a port number or a service name; empty: none); at least one
   // must be given. EINVAL for bad text, without starting.
-  absl::Status Start(uv_loop_t* loop, absl::string_view host, absl::string_view service,
+  luv::Status Start(uv_loop_t* loop, std::string_view host, std::string_view service,
                      const AddrInfoHints& hints);
 
   // "host" or "host:service", for messages.

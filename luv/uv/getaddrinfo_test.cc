@@ -89,7 +89,7 @@ TEST(GetAddrInfoTest, RejectsBadTextWithoutStarting) {
   Loop loop;
   Lookup lookup;
   AddrInfoHints hints;
-  absl::Status status = lookup.Start(loop.get(), "", "", hints);
+  luv::Status status = lookup.Start(loop.get(), "", "", hints);
   EXPECT_EQ(status.message().substr(0, 7), "EINVAL:") << status;
   status = lookup.Start(loop.get(), std::string(300, 'a'), "", hints);
   EXPECT_EQ(status.message().substr(0, 7), "EINVAL:") << status;

@@ -9,7 +9,7 @@ Idle::Idle(uv_loop_t* loop) {
   if (init_status_.ok()) Attach(reinterpret_cast<uv_handle_t*>(&idle_));
 }
 
-absl::Status Idle::Start() {
+luv::Status Idle::Start() {
   if (closing()) return UvStatus(UV_EBADF, "idle watcher is closed");
   return UvStatus(
       uv_idle_start(&idle_,
@@ -21,7 +21,7 @@ absl::Status Idle::Start() {
       "idle");
 }
 
-absl::Status Idle::Stop() {
+luv::Status Idle::Stop() {
   if (closing()) return UvStatus(UV_EBADF, "idle watcher is closed");
   return UvStatus(uv_idle_stop(&idle_), "idle");
 }

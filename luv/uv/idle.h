@@ -5,18 +5,18 @@
 #ifndef LUV_UV_IDLE_H_
 #define LUV_UV_IDLE_H_
 
-#include "absl/status/status.h"
+#include "luv/base/status.h"
 #include "luv/uv/handle.h"
 
 namespace luv::uv {
 
 class Idle : public HandleOwner {
  public:
-  absl::Status Start();
-  absl::Status Stop();
+  luv::Status Start();
+  luv::Status Stop();
   bool active() const;
 
-  const absl::Status& init_status() const { return init_status_; }
+  const luv::Status& init_status() const { return init_status_; }
 
  protected:
   explicit Idle(uv_loop_t* loop);
@@ -26,7 +26,7 @@ class Idle : public HandleOwner {
 
  private:
   uv_idle_t idle_;
-  absl::Status init_status_;
+  luv::Status init_status_;
 };
 
 }  // namespace luv::uv

@@ -61,8 +61,8 @@ Loop::Loop() {
 
 Loop::~Loop() { Shutdown().IgnoreError(); }
 
-absl::Status Loop::Shutdown() {
-  if (shut_down_ || !init_status_.ok()) return absl::OkStatus();
+luv::Status Loop::Shutdown() {
+  if (shut_down_ || !init_status_.ok()) return luv::OkStatus();
   shut_down_ = true;
   uv_walk(
       &loop_,

@@ -14,7 +14,7 @@
 
 #include <uv.h>
 
-#include "absl/status/status.h"
+#include "luv/base/status.h"
 
 namespace luv::uv {
 
@@ -26,18 +26,18 @@ class Loop {
   Loop& operator=(const Loop&) = delete;
 
   // The result of uv_loop_init; a loop that failed to start must not be used.
-  const absl::Status& init_status() const { return init_status_; }
+  const luv::Status& init_status() const { return init_status_; }
 
   uv_loop_t* get() { return &loop_; }
 
   // Closes all handles (every handle on this loop must belong to a
   // HandleOwner), waits for their close callbacks and outstanding requests,
   // and closes the loop. Idempotent; returns the uv_loop_close result.
-  absl::Status Shutdown();
+  luv::Status Shutdown();
 
  private:
   uv_loop_t loop_;
-  absl::Status init_status_;
+  luv::Status init_status_;
   bool shut_down_ = false;
 };
 

@@ -25,7 +25,7 @@
 #include <mutex>
 #include <vector>
 
-#include "absl/status/status.h"
+#include "luv/base/status.h"
 #include "luv/uv/handle.h"
 
 namespace luv::uv {
@@ -51,7 +51,7 @@ class Mailbox : public HandleOwner {
 
   explicit Mailbox(uv_loop_t* loop);
 
-  const absl::Status& init_status() const { return init_status_; }
+  const luv::Status& init_status() const { return init_status_; }
   Address address() const { return address_; }
 
   // Keep the loop alive while cross-thread waits are outstanding.
@@ -66,7 +66,7 @@ class Mailbox : public HandleOwner {
   void RunTasks();
 
   uv_async_t async_;
-  absl::Status init_status_;
+  luv::Status init_status_;
   Address address_;
   int holds_ = 0;
 };

@@ -2,26 +2,26 @@
 
 #include <cstring>
 
-#include "absl/strings/str_cat.h"
+#include "luv/base/strings.h"
 #include "luv/uv/status.h"
 
 namespace luv::uv {
 namespace {
 
-absl::Status CheckPipe(Stream* pipe) {
+luv::Status CheckPipe(Stream* pipe) {
   if (pipe->type() != StreamType::kPipe) return UvStatus(UV_EINVAL, "not a pipe");
   if (pipe->closing()) return UvStatus(UV_EBADF, "pipe is closed");
-  return absl::OkStatus();
+  return luv::OkStatus();
 }
 
 // Copies a checked path into a NUL-terminated buffer of kMaxPipePathLength+1.
-void CopyPath(absl::string_view path, char* out) {
+void CopyPath(std::string_view path, char* out) {
   std::memcpy(out, path.data(), path.size());
   out[path.size()] = '\0';
 }
 
-absl::StatusOr<std::string> Name(Stream* pipe, bool peer) {
-  if (absl::Status status = CheckPipe(pipe); !status.ok()) return status;
+luv::StatusOr<std::string> Name(Stream* pipe, bool peer) {
+  if (luv::Status status = CheckPipe(pipe); !status.ok()) return status;
   char buffer[kMaxPipePathLength + 2];
   size_t length = sizeof(buffer);
   int rc = peer ? uv_pipe_getpeername(pipe->pipe(), buffer, &length)
@@ -32,47 +32,47 @@ absl::StatusOr<std::string> Name(Stream* pipe, bool peer) {
 
 }  // namespace
 
-absl::Status CheckPipePath(absl::string_view path) {
+luv::Status CheckPipePath(std::string_view path) {
   if (path.empty()) return UvStatus(UV_EINVAL, "empty pipe path");
-  if (path.find('\0') != absl::string_view::npos) {
+  if (path.find('\0') != std::string_view::npos) {
     return UvStatus(UV_EINVAL, "pipe path contains a NUL byte");
   }
   if (path.size() > kMaxPipePathLength) {
     return UvStatus(UV_ENAMETOOLONG,
-                    absl::StrCat("pipe path has ", path.size(), " bytes, at most ",
+                    luv::StrCat("pipe path has ", path.size(), " bytes, at most ",
                                  kMaxPipePathLength, " fit a Unix socket address"));
   }
-  return absl::OkStatus();
+  return luv::OkStatus();
 }
 
-absl::Status PipeOpen(Stream* pipe, int fd) {
-  if (absl::Status status = CheckPipe(pipe); !status.ok()) return status;
-  if (fd < 0) return UvStatus(UV_EBADF, absl::StrCat("fd ", fd));
-  return UvStatus(uv_pipe_open(pipe->pipe(), fd), absl::StrCat("fd ", fd));
+luv::Status PipeOpen(Stream* pipe, int fd) {
+  if (luv::Status status = CheckPipe(pipe); !status.ok()) return status;
+  if (fd < 0) return UvStatus(UV_EBADF, luv::StrCat("fd ", fd));
+  return UvStatus(uv_pipe_open(pipe->pipe(), fd), luv::StrCat("fd ", fd));
 }
 
-absl::Status PipeBind(Stream* pipe, absl::string_view path) {
-  if (absl::Status status = CheckPipe(pipe); !status.ok()) return status;
-  if (absl::Status status = CheckPipePath(path); !status.ok()) return status;
+luv::Status PipeBind(Stream* pipe, std::string_view path) {
+  if (luv::Status status = CheckPipe(pipe); !status.ok()) return status;
+  if (luv::Status status = CheckPipePath(path); !status.ok()) return status;
   char text[kMaxPipePathLength + 1];
   CopyPath(path, text);
   return UvStatus(uv_pipe_bind(pipe->pipe(), text), path);
 }
 
-absl::Status PipeConnect(Stream* pipe, absl::string_view path,
+luv::Status PipeConnect(Stream* pipe, std::string_view path,
                          std::unique_ptr<StreamRequest> request) {
-  if (absl::Status status = CheckPipe(pipe); !status.ok()) return status;
-  if (absl::Status status = CheckPipePath(path); !status.ok()) return status;
+  if (luv::Status status = CheckPipe(pipe); !status.ok()) return status;
+  if (luv::Status status = CheckPipePath(path); !status.ok()) return status;
   char text[kMaxPipePathLength + 1];
   CopyPath(path, text);
   // Failures (ENOENT, ECONNREFUSED) arrive through the callback.
   uv_pipe_connect(StreamRequestAccess::Connect(request.release()), pipe->pipe(), text,
                   StreamRequestAccess::ConnectDone);
-  return absl::OkStatus();
+  return luv::OkStatus();
 }
 
-absl::StatusOr<std::string> PipeSockName(Stream* pipe) { return Name(pipe, false); }
+luv::StatusOr<std::string> PipeSockName(Stream* pipe) { return Name(pipe, false); }
 
-absl::StatusOr<std::string> PipePeerName(Stream* pipe) { return Name(pipe, true); }
+luv::StatusOr<std::string> PipePeerName(Stream* pipe) { return Name(pipe, true); }
 
 }  // namespace luv::uv

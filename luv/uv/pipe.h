@@ -11,9 +11,8 @@
 #include <memory>
 #include <string>
 
-#include "absl/status/status.h"
-#include "absl/status/statusor.h"
-#include "absl/strings/string_view.h"
+#include "luv/base/status.h"
+#include <string_view>
 #include "luv/uv/stream.h"
 
 namespace luv::uv {
@@ -23,22 +22,22 @@ constexpr size_t kMaxPipePathLength = 107;
 
 // OK for a path that fits sockaddr_un and has no NUL byte; ENAMETOOLONG or
 // EINVAL otherwise.
-absl::Status CheckPipePath(absl::string_view path);
+luv::Status CheckPipePath(std::string_view path);
 
 // Wraps the open descriptor `fd` (made non-blocking); the stream owns it
 // from then on.
-absl::Status PipeOpen(Stream* pipe, int fd);
+luv::Status PipeOpen(Stream* pipe, int fd);
 
 // Creates the socket file `path` (it must not exist).
-absl::Status PipeBind(Stream* pipe, absl::string_view path);
+luv::Status PipeBind(Stream* pipe, std::string_view path);
 
 // Connects to the socket file `path`; `request` completes with the result.
-absl::Status PipeConnect(Stream* pipe, absl::string_view path,
+luv::Status PipeConnect(Stream* pipe, std::string_view path,
                          std::unique_ptr<StreamRequest> request);
 
 // The bound path, and the peer's (often empty for a connecting client).
-absl::StatusOr<std::string> PipeSockName(Stream* pipe);
-absl::StatusOr<std::string> PipePeerName(Stream* pipe);
+luv::StatusOr<std::string> PipeSockName(Stream* pipe);
+luv::StatusOr<std::string> PipePeerName(Stream* pipe);
 
 }  // namespace luv::uv
 

@@ -4,9 +4,7 @@
 
 #include <cstring>
 
-#include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
+#include "luv/base/strings.h"
 #include "luv/uv/status.h"
 
 namespace luv::uv {
@@ -30,9 +28,9 @@ constexpr NamedSignal kSignals[] = {
     {"SIGIO", SIGIO},         {"SIGPWR", SIGPWR},   {"SIGSYS", SIGSYS},
 };
 
-bool HasNul(absl::string_view text) { return text.find('\0') != absl::string_view::npos; }
+bool HasNul(std::string_view text) { return text.find('\0') != std::string_view::npos; }
 
-absl::Status Invalid(absl::string_view what) { return UvStatus(UV_EINVAL, what); }
+luv::Status Invalid(std::string_view what) { return UvStatus(UV_EINVAL, what); }
 
 int StdioFlags(const StdioSpec& spec, int index, uv_stdio_container_t* container) {
   switch (spec.kind) {
@@ -68,7 +66,7 @@ int StdioFlags(const StdioSpec& spec, int index, uv_stdio_container_t* container
 }
 
 // Checks the options, and fills `argv`/`envp` (pointing into `options`).
-absl::Status Prepare(const SpawnOptions& options, std::vector<char*>* argv,
+luv::Status Prepare(const SpawnOptions& options, std::vector<char*>* argv,
                      std::vector<char*>* envp) {
   if (options.file.empty()) return Invalid("empty program name");
   if (HasNul(options.file)) return Invalid("program name contains a NUL byte");
@@ -94,15 +92,15 @@ absl::Status Prepare(const SpawnOptions& options, std::vector<char*>* argv,
     }
     envp->push_back(nullptr);
   }
-  return absl::OkStatus();
+  return luv::OkStatus();
 }
 
 }  // namespace
 
-int SignalNumber(absl::string_view name) {
-  std::string upper = absl::AsciiStrToUpper(name.substr(0, 16));
+int SignalNumber(std::string_view name) {
+  std::string upper = luv::AsciiStrToUpper(name.substr(0, 16));
   if (name.size() > 16) return -1;
-  if (!absl::StartsWith(upper, "SIG")) upper = absl::StrCat("SIG", upper);
+  if (!luv::StartsWith(upper, "SIG")) upper = luv::StrCat("SIG", upper);
   for (const NamedSignal& signal : kSignals) {
     if (upper == signal.name) return signal.number;
   }
@@ -126,7 +124,7 @@ Process::Process(uv_loop_t* loop, const SpawnOptions& options) {
     int rc = StdioFlags(options.stdio[i], i, &stdio[i]);
     if (rc != 0) {
       static const char* const kNames[] = {"stdin", "stdout", "stderr"};
-      init_status_ = UvStatus(rc, absl::StrCat(kNames[i], " is not a usable stream"));
+      init_status_ = UvStatus(rc, luv::StrCat(kNames[i], " is not a usable stream"));
       return;
     }
   }
@@ -159,12 +157,12 @@ void Process::ExitCallback(uv_process_t* handle, int64_t exit_status, int term_s
   if (self->close_on_exit_) self->Close();  // the owner is gone: finish
 }
 
-absl::Status Process::Kill(int signal) {
+luv::Status Process::Kill(int signal) {
   if (closing()) return UvStatus(UV_EBADF, "process is closed");
   if (!init_status_.ok()) return UvStatus(UV_ESRCH, "the process never started");
-  if (exited_) return UvStatus(UV_ESRCH, absl::StrCat("process ", pid_, " has exited"));
-  if (signal < 0 || signal > 64) return Invalid(absl::StrCat("signal ", signal));
-  return UvStatus(uv_process_kill(&process_, signal), absl::StrCat("process ", pid_));
+  if (exited_) return UvStatus(UV_ESRCH, luv::StrCat("process ", pid_, " has exited"));
+  if (signal < 0 || signal > 64) return Invalid(luv::StrCat("signal ", signal));
+  return UvStatus(uv_process_kill(&process_, signal), luv::StrCat("process ", pid_));
 }
 
 void Process::KeepLoopAlive(bool keep) {

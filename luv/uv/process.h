@@ -19,8 +19,8 @@
 #include <string>
 #include <vector>
 
-#include "absl/status/status.h"
-#include "absl/strings/string_view.h"
+#include "luv/base/status.h"
+#include <string_view>
 #include "luv/uv/handle.h"
 #include "luv/uv/stream.h"
 
@@ -59,7 +59,7 @@ struct SpawnOptions {
 };
 
 // The signal number for "SIGTERM", "TERM" or "term" (any case), or -1.
-int SignalNumber(absl::string_view name);
+int SignalNumber(std::string_view name);
 // "SIGTERM" for 15; null for a number without a name.
 const char* SignalName(int signal);
 
@@ -69,14 +69,14 @@ class Process : public HandleOwner {
   static constexpr size_t kMaxArgs = 65536;
 
   // The result of the spawn: ENOENT for a missing program, ...
-  const absl::Status& init_status() const { return init_status_; }
+  const luv::Status& init_status() const { return init_status_; }
   int pid() const { return pid_; }
   bool exited() const { return exited_; }
   int64_t exit_status() const { return exit_status_; }
   int term_signal() const { return term_signal_; }
 
   // Sends `signal` (0 checks that the child is alive). ESRCH once exited.
-  absl::Status Kill(int signal);
+  luv::Status Kill(int signal);
 
   // Whether the running child keeps the loop alive (a detached child does
   // not, until someone waits for it).
@@ -98,7 +98,7 @@ class Process : public HandleOwner {
   static void ExitCallback(uv_process_t* handle, int64_t exit_status, int term_signal);
 
   uv_process_t process_;
-  absl::Status init_status_;
+  luv::Status init_status_;
   int pid_ = 0;
   bool exited_ = false;
   bool close_on_exit_ = false;

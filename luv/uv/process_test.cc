@@ -65,7 +65,7 @@ TEST(ProcessTest, ReportsExitStatus) {
   EXPECT_EQ(child->exits, 1);
   EXPECT_EQ(child->exit_status(), 3);
   EXPECT_EQ(child->term_signal(), 0);
-  absl::Status late = child->Kill(SIGTERM);
+  luv::Status late = child->Kill(SIGTERM);
   EXPECT_EQ(late.message().substr(0, 6), "ESRCH:") << late;
   child->Release();
   EXPECT_TRUE(loop.Shutdown().ok());

@@ -7,7 +7,7 @@ namespace luv::uv {
 
 ReadBuffer::~ReadBuffer() { std::free(data_); }
 
-void ReadBuffer::Append(absl::string_view data) {
+void ReadBuffer::Append(std::string_view data) {
   if (data.empty()) return;
   size_t used = size();
   if (capacity_ - end_ < data.size()) {

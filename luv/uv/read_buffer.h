@@ -9,7 +9,7 @@
 
 #include <cstddef>
 
-#include "absl/strings/string_view.h"
+#include <string_view>
 
 namespace luv::uv {
 
@@ -28,13 +28,13 @@ class ReadBuffer {
   size_t capacity() const { return capacity_; }
 
   // The first min(max, size()) bytes; valid until the next Append/Consume.
-  absl::string_view Peek(size_t max) const {
+  std::string_view Peek(size_t max) const {
     size_t n = size() < max ? size() : max;
-    return absl::string_view(data_ + begin_, n);
+    return std::string_view(data_ + begin_, n);
   }
 
   // Appends a copy of `data`.
-  void Append(absl::string_view data);
+  void Append(std::string_view data);
 
   // Drops the first `n` bytes (at most size()).
   void Consume(size_t n);

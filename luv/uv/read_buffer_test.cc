@@ -40,11 +40,11 @@ TEST(ReadBufferTest, KeepsOrderAcrossGrowthAndCompaction) {
     buffer.Append(chunk);
     expected += chunk;
     size_t take = (round * 53) % 2500;
-    absl::string_view prefix = buffer.Peek(take);
+    std::string_view prefix = buffer.Peek(take);
     taken.append(prefix.data(), prefix.size());
     buffer.Consume(prefix.size());
   }
-  absl::string_view rest = buffer.Peek(buffer.size());
+  std::string_view rest = buffer.Peek(buffer.size());
   taken.append(rest.data(), rest.size());
   EXPECT_EQ(taken, expected);
 }

@@ -13,8 +13,8 @@ TEST(StatusTest, ZeroAndPositiveResultsAreOk) {
 }
 
 TEST(StatusTest, MessageStartsWithTheLibuvErrorName) {
-  absl::Status status = UvStatus(UV_ENOENT, "/no/such");
-  EXPECT_EQ(status.code(), absl::StatusCode::kNotFound);
+  luv::Status status = UvStatus(UV_ENOENT, "/no/such");
+  EXPECT_EQ(status.code(), luv::StatusCode::kNotFound);
   EXPECT_EQ(status.message(), "ENOENT: no such file or directory: /no/such");
   EXPECT_EQ(ErrorName(status), "ENOENT");
 }
@@ -24,16 +24,16 @@ TEST(StatusTest, ContextIsOptional) {
 }
 
 TEST(StatusTest, NamedErrorCarriesItsName) {
-  absl::Status status =
-      NamedError(absl::StatusCode::kInvalidArgument, "ECODEC", "truncated");
+  luv::Status status =
+      NamedError(luv::StatusCode::kInvalidArgument, "ECODEC", "truncated");
   EXPECT_EQ(status.message(), "ECODEC: truncated");
   EXPECT_EQ(ErrorName(status), "ECODEC");
 }
 
 TEST(StatusTest, ErrorNameOfAPlainMessageIsUnknown) {
-  EXPECT_EQ(ErrorName(absl::InternalError("something broke")), "EUNKNOWN");
-  EXPECT_EQ(ErrorName(absl::InternalError("Error: x")), "EUNKNOWN");
-  EXPECT_EQ(ErrorName(absl::OkStatus()), "");
+  EXPECT_EQ(ErrorName(luv::InternalError("something broke")), "EUNKNOWN");
+  EXPECT_EQ(ErrorName(luv::InternalError("Error: x")), "EUNKNOWN");
+  EXPECT_EQ(ErrorName(luv::OkStatus()), "");
 }
 
 }  // namespace

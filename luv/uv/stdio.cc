@@ -6,7 +6,7 @@
 #include <cerrno>
 #include <cstdio>
 
-#include "absl/strings/str_cat.h"
+#include "luv/base/strings.h"
 #include "luv/uv/status.h"
 
 namespace luv::uv {
@@ -46,9 +46,9 @@ const char* StdioKindName(StdioKind kind) {
   return "file";
 }
 
-absl::StatusOr<StdioDescriptor> OpenStdio(int fd) {
+luv::StatusOr<StdioDescriptor> OpenStdio(int fd) {
   if (fcntl(fd, F_GETFD) < 0)
-    return UvStatus(UV_EBADF, absl::StrCat("fd ", fd, " is not open"));
+    return UvStatus(UV_EBADF, luv::StrCat("fd ", fd, " is not open"));
   StdioKind kind;
   int own = -1;
   switch (uv_guess_handle(fd)) {
@@ -67,7 +67,7 @@ absl::StatusOr<StdioDescriptor> OpenStdio(int fd) {
       own = Duplicate(fd);
       break;
   }
-  if (own < 0) return UvStatus(-errno, absl::StrCat("fd ", fd));
+  if (own < 0) return UvStatus(-errno, luv::StrCat("fd ", fd));
   return StdioDescriptor{kind, own};
 }
 

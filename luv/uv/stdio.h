@@ -19,7 +19,7 @@
 #ifndef LUV_UV_STDIO_H_
 #define LUV_UV_STDIO_H_
 
-#include "absl/status/statusor.h"
+#include "luv/base/status.h"
 
 namespace luv::uv {
 
@@ -34,7 +34,7 @@ struct StdioDescriptor {
 };
 
 // EBADF when `fd` is not open.
-absl::StatusOr<StdioDescriptor> OpenStdio(int fd);
+luv::StatusOr<StdioDescriptor> OpenStdio(int fd);
 
 }  // namespace luv::uv
 

@@ -35,7 +35,7 @@ TEST(StdioTest, APipeIsReopenedSoItsFlagsStayItsOwn) {
   int fds[2];
   ASSERT_EQ(pipe(fds), 0);
   Redirect redirect(0, fds[0]);
-  absl::StatusOr<StdioDescriptor> opened = OpenStdio(0);
+  luv::StatusOr<StdioDescriptor> opened = OpenStdio(0);
   ASSERT_TRUE(opened.ok()) << opened.status();
   EXPECT_EQ(opened->kind, StdioKind::kPipe);
   EXPECT_GE(opened->fd, 3);
@@ -58,7 +58,7 @@ TEST(StdioTest, AFileIsDuplicatedForThePool) {
   int fd = open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC, 0600);
   ASSERT_GE(fd, 0);
   Redirect redirect(1, fd);
-  absl::StatusOr<StdioDescriptor> opened = OpenStdio(1);
+  luv::StatusOr<StdioDescriptor> opened = OpenStdio(1);
   ASSERT_TRUE(opened.ok()) << opened.status();
   EXPECT_EQ(opened->kind, StdioKind::kFile);
   EXPECT_STREQ(StdioKindName(opened->kind), "file");
@@ -70,7 +70,7 @@ TEST(StdioTest, ASocketIsAPipeKindOnADuplicate) {
   int fds[2];
   ASSERT_EQ(socketpair(AF_UNIX, SOCK_STREAM, 0, fds), 0);
   Redirect redirect(2, fds[0]);
-  absl::StatusOr<StdioDescriptor> opened = OpenStdio(2);
+  luv::StatusOr<StdioDescriptor> opened = OpenStdio(2);
   ASSERT_TRUE(opened.ok()) << opened.status();
   EXPECT_EQ(opened->kind, StdioKind::kPipe);
   close(opened->fd);
@@ -86,7 +86,7 @@ TEST(StdioTest, ATerminalIsATty) {
   ASSERT_GE(slave, 0);
   {
     Redirect redirect(0, slave);
-    absl::StatusOr<StdioDescriptor> opened = OpenStdio(0);
+    luv::StatusOr<StdioDescriptor> opened = OpenStdio(0);
     ASSERT_TRUE(opened.ok()) << opened.status();
     EXPECT_EQ(opened->kind, StdioKind::kTty);
     close(opened->fd);
@@ -97,7 +97,7 @@ TEST(StdioTest, ATerminalIsATty) {
 TEST(StdioTest, AClosedDescriptorIsEbadf) {
   int saved = dup(2);
   close(2);
-  absl::StatusOr<StdioDescriptor> opened = OpenStdio(2);
+  luv::StatusOr<StdioDescriptor> opened = OpenStdio(2);
   dup2(saved, 2);
   close(saved);
   ASSERT_FALSE(opened.ok());

@@ -2,7 +2,7 @@
 
 #include <cstdlib>
 
-#include "absl/strings/str_cat.h"
+#include "luv/base/strings.h"
 #include "luv/uv/status.h"
 
 namespace luv::uv {
@@ -75,12 +75,12 @@ int Stream::fileno() const {
   return fd;
 }
 
-absl::Status Stream::ClosedStatus() const {
-  return UvStatus(UV_EBADF, absl::StrCat(StreamTypeName(type_), " is closed"));
+luv::Status Stream::ClosedStatus() const {
+  return UvStatus(UV_EBADF, luv::StrCat(StreamTypeName(type_), " is closed"));
 }
 
-absl::Status Stream::ShutStatus() const {
-  return UvStatus(UV_EPIPE, absl::StrCat(StreamTypeName(type_), " was shut down"));
+luv::Status Stream::ShutStatus() const {
+  return UvStatus(UV_EPIPE, luv::StrCat(StreamTypeName(type_), " was shut down"));
 }
 
 // --- Reading ---------------------------------------------------------------
@@ -97,7 +97,7 @@ void Stream::ReadCallback(uv_stream_t* handle, ssize_t nread, const uv_buf_t* bu
   Stream* self = StreamOf(reinterpret_cast<uv_handle_t*>(handle));
   if (nread == 0) return;  // nothing this time (EAGAIN)
   if (nread > 0) {
-    self->buffer_.Append(absl::string_view(buf->base, static_cast<size_t>(nread)));
+    self->buffer_.Append(std::string_view(buf->base, static_cast<size_t>(nread)));
     if (self->buffer_.size() >= self->read_limit_) self->UpdateReading();
   } else {
     // libuv stops reading after EOF or an error.
@@ -125,9 +125,9 @@ int Stream::UpdateReading() {
   return rc;
 }
 
-absl::Status Stream::StartReading() {
+luv::Status Stream::StartReading() {
   if (closing()) return ClosedStatus();
-  if (read_ended()) return absl::OkStatus();
+  if (read_ended()) return luv::OkStatus();
   wants_reading_ = true;
   int rc = UpdateReading();
   if (rc != 0) wants_reading_ = false;
@@ -154,7 +154,7 @@ void Stream::set_read_limit(size_t limit) {
 
 // --- Writing ---------------------------------------------------------------
 
-absl::StatusOr<size_t> Stream::TryWrite(absl::string_view data) {
+luv::StatusOr<size_t> Stream::TryWrite(std::string_view data) {
   if (closing()) return ClosedStatus();
   if (shut_) return ShutStatus();
   if (data.empty() || writing_ != nullptr || queue_head_ != nullptr) return 0;
@@ -165,7 +165,7 @@ absl::StatusOr<size_t> Stream::TryWrite(absl::string_view data) {
   return static_cast<size_t>(rc);
 }
 
-absl::Status Stream::Write(absl::string_view data,
+luv::Status Stream::Write(std::string_view data,
                            std::unique_ptr<StreamRequest> request) {
   if (closing()) return ClosedStatus();
   if (shut_) return ShutStatus();
@@ -174,11 +174,11 @@ absl::Status Stream::Write(absl::string_view data,
     int rc = StartWrite(request.get());
     if (rc < 0) return UvStatus(rc);
     request.release();  // libuv's until the callback
-    return absl::OkStatus();
+    return luv::OkStatus();
   }
   queued_bytes_ += request->data_.size();
   Enqueue(request.release());
-  return absl::OkStatus();
+  return luv::OkStatus();
 }
 
 int Stream::StartWrite(StreamRequest* request) {
@@ -266,7 +266,7 @@ void Stream::Unqueue(StreamRequest* request) {
   request->queue_prev_ = request->queue_next_ = nullptr;
 }
 
-absl::Status Stream::Shutdown(std::unique_ptr<StreamRequest> request) {
+luv::Status Stream::Shutdown(std::unique_ptr<StreamRequest> request) {
   if (closing()) return ClosedStatus();
   // libuv's answer to a second shutdown.
   if (shut_) return UvStatus(UV_ENOTCONN, StreamTypeName(type_));
@@ -280,7 +280,7 @@ absl::Status Stream::Shutdown(std::unique_ptr<StreamRequest> request) {
     Enqueue(request.release());
   }
   shut_ = true;
-  return absl::OkStatus();
+  return luv::OkStatus();
 }
 
 int Stream::StartShutdown(StreamRequest* request) {
@@ -304,7 +304,7 @@ void Stream::ConnectionCallback(uv_stream_t* server, int status) {
   self->OnConnection(status);
 }
 
-absl::Status Stream::Listen(int backlog) {
+luv::Status Stream::Listen(int backlog) {
   if (closing()) return ClosedStatus();
   int rc = uv_listen(stream(), backlog, ConnectionCallback);
   if (rc == 0) listening_ = true;
@@ -321,19 +321,19 @@ int Stream::AcceptCode(Stream* client) {
   return uv_accept(stream(), client->stream());
 }
 
-absl::Status Stream::Accept(Stream* client) {
+luv::Status Stream::Accept(Stream* client) {
   int rc = AcceptCode(client);
   switch (rc) {
     case 0:
-      return absl::OkStatus();
+      return luv::OkStatus();
     case UV_EBADF:
       return closing() ? ClosedStatus() : client->ClosedStatus();
     case UV_EINVAL:
-      return UvStatus(rc, absl::StrCat("a ", StreamTypeName(type_),
+      return UvStatus(rc, luv::StrCat("a ", StreamTypeName(type_),
                                        " server accepts into a ", StreamTypeName(type_)));
     case UV_EBUSY:
       return UvStatus(
-          rc, absl::StrCat("the client ", StreamTypeName(type_), " is already open"));
+          rc, luv::StrCat("the client ", StreamTypeName(type_), " is already open"));
     case UV_EAGAIN:
       return UvStatus(rc, "no connection is pending");
     default:

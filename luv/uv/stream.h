@@ -27,9 +27,8 @@
 #include <memory>
 #include <string>
 
-#include "absl/status/status.h"
-#include "absl/status/statusor.h"
-#include "absl/strings/string_view.h"
+#include "luv/base/status.h"
+#include <string_view>
 #include "luv/uv/handle.h"
 #include "luv/uv/read_buffer.h"
 
@@ -100,7 +99,7 @@ class Stream : public HandleOwner {
   static constexpr size_t kDefaultReadLimit = 256 * 1024;
 
   StreamType type() const { return type_; }
-  const absl::Status& init_status() const { return init_status_; }
+  const luv::Status& init_status() const { return init_status_; }
   uv_stream_t* stream() { return &handle_.stream; }
   uv_tcp_t* tcp() { return &handle_.tcp; }     // type() == kTcp only
   uv_pipe_t* pipe() { return &handle_.pipe; }  // type() == kPipe only
@@ -112,14 +111,14 @@ class Stream : public HandleOwner {
   // Starts reading into the buffer (idempotent). ENOTCONN for a stream that
   // is not connected or not readable; OK (and nothing to do) once reading
   // ended with EOF or an error.
-  absl::Status StartReading();
+  luv::Status StartReading();
   // Stops reading until the next StartReading; buffered bytes stay.
   void StopReading();
   bool reading() const { return wants_reading_; }
   size_t buffered() const { return buffer_.size(); }
   // The first min(max, buffered()) bytes; valid until the next Consume or
   // read callback.
-  absl::string_view Peek(size_t max) const { return buffer_.Peek(max); }
+  std::string_view Peek(size_t max) const { return buffer_.Peek(max); }
   // Drops the first `n` buffered bytes; reading resumes if it was paused.
   void Consume(size_t n);
   bool eof() const { return eof_; }
@@ -134,12 +133,12 @@ class Stream : public HandleOwner {
   // Writes as much of `data` as the kernel takes now without blocking and
   // returns how much that was: 0 when earlier writes are still queued (they
   // go first) or the socket is full.
-  absl::StatusOr<size_t> TryWrite(absl::string_view data);
+  luv::StatusOr<size_t> TryWrite(std::string_view data);
   // Queues a copy of `data` behind earlier writes; `request` completes when
   // the kernel has taken all of it. The oldest unfinished write is given to
   // libuv, the others wait in the stream's queue for their turn. On failure
   // the request is dropped unused. EPIPE after Shutdown.
-  absl::Status Write(absl::string_view data, std::unique_ptr<StreamRequest> request);
+  luv::Status Write(std::string_view data, std::unique_ptr<StreamRequest> request);
 
   // What became of a write given up with AbandonWrite.
   enum class Abandoned {
@@ -160,7 +159,7 @@ class Stream : public HandleOwner {
 
   // Shuts down the write side once queued writes are done (the peer reads
   // EOF); `request` completes then. Later writes fail with EPIPE.
-  absl::Status Shutdown(std::unique_ptr<StreamRequest> request);
+  luv::Status Shutdown(std::unique_ptr<StreamRequest> request);
   // Bytes written by neither the kernel nor libuv yet: libuv's and the
   // stream's queue.
   size_t write_queue_size() const {
@@ -170,7 +169,7 @@ class Stream : public HandleOwner {
   bool is_writable() const;
 
   // --- Accepting ----------------------------------------------------------
-  absl::Status Listen(int backlog);
+  luv::Status Listen(int backlog);
   bool listening() const { return listening_; }
   // A connection arrived and waits for Accept.
   bool connection_pending() const { return connection_pending_; }
@@ -178,7 +177,7 @@ class Stream : public HandleOwner {
   // type on the same loop. EAGAIN when none is pending, EBUSY when `client`
   // is open already, EINVAL for a client of another type, EBADF for a closed
   // stream; libuv closes the connection when `client` cannot take it.
-  absl::Status Accept(Stream* client);
+  luv::Status Accept(Stream* client);
   // The same with the bare libuv code (0 or negative), for callers that
   // hand the result on.
   int AcceptCode(Stream* client);
@@ -205,8 +204,8 @@ class Stream : public HandleOwner {
   static void WriteCallback(uv_write_t* req, int status);
   // Starts or stops libuv's reading to match what is wanted.
   int UpdateReading();
-  absl::Status ClosedStatus() const;
-  absl::Status ShutStatus() const;  // for writes after Shutdown
+  luv::Status ClosedStatus() const;
+  luv::Status ShutStatus() const;  // for writes after Shutdown
   // Gives `request` (a write) to libuv; 0 or a libuv error code.
   int StartWrite(StreamRequest* request);
   // Starts the shutdown in `request`; 0 or a libuv error code.
@@ -224,7 +223,7 @@ class Stream : public HandleOwner {
     uv_tty_t tty;
   } handle_;
   const StreamType type_;
-  absl::Status init_status_;
+  luv::Status init_status_;
   ReadBuffer buffer_;
   size_t read_limit_ = kDefaultReadLimit;
   int read_error_ = 0;

@@ -81,7 +81,7 @@ struct Connection {
   void Open() {
     ASSERT_TRUE(TcpBind(server, *SocketAddress::Parse("127.0.0.1", 0)).ok());
     ASSERT_TRUE(server->Listen(16).ok());
-    absl::StatusOr<SocketAddress> name = TcpSockName(server);
+    luv::StatusOr<SocketAddress> name = TcpSockName(server);
     ASSERT_TRUE(name.ok());
     ASSERT_NE(name->port(), 0);
     ASSERT_TRUE(TcpConnect(client, *name, Recorder(&connected)).ok());
@@ -109,11 +109,11 @@ std::string Pattern(size_t size) {
 // Writes all of `data` (TryWrite first, the rest queued) and records the
 // queued part's result in `results` (nothing when TryWrite took it all).
 void WriteAll(Stream* stream, const std::string& data, std::vector<int>* results) {
-  absl::StatusOr<size_t> written = stream->TryWrite(data);
+  luv::StatusOr<size_t> written = stream->TryWrite(data);
   ASSERT_TRUE(written.ok()) << written.status();
   if (*written == data.size()) return;
   ASSERT_TRUE(
-      stream->Write(absl::string_view(data).substr(*written), Recorder(results)).ok());
+      stream->Write(std::string_view(data).substr(*written), Recorder(results)).ok());
 }
 
 TEST(StreamTest, EchoesOverLoopback) {
@@ -133,7 +133,7 @@ TEST(StreamTest, EchoesOverLoopback) {
     EXPECT_FALSE(c.accepted->eof());
     EXPECT_TRUE(c.accepted->is_writable());
     EXPECT_GE(c.accepted->fileno(), 0);
-    absl::StatusOr<SocketAddress> peer = TcpPeerName(c.accepted);
+    luv::StatusOr<SocketAddress> peer = TcpPeerName(c.accepted);
     ASSERT_TRUE(peer.ok());
     EXPECT_EQ(peer->port(), TcpSockName(c.client)->port());
   }
@@ -160,7 +160,7 @@ TEST(StreamTest, RemembersEofThatArrivedBeforeAnyRead) {
     EXPECT_TRUE(c.accepted->eof());                // still remembered
     EXPECT_TRUE(c.accepted->StartReading().ok());  // nothing to do any more
     EXPECT_FALSE(c.client->is_writable());         // shut down
-    absl::StatusOr<size_t> after = c.client->TryWrite("more");
+    luv::StatusOr<size_t> after = c.client->TryWrite("more");
     EXPECT_FALSE(after.ok());
   }
   EXPECT_TRUE(loop.Shutdown().ok());
@@ -184,7 +184,7 @@ TEST(StreamTest, PausesReadingAtTheLimitAndResumesAsItDrains) {
       ASSERT_TRUE(RunUntil(
           &loop, [&] { return c.accepted->buffered() >= kLimit || c.accepted->eof(); }));
       most_buffered = std::max(most_buffered, c.accepted->buffered());
-      absl::string_view chunk = c.accepted->Peek(c.accepted->buffered());
+      std::string_view chunk = c.accepted->Peek(c.accepted->buffered());
       received.append(chunk.data(), chunk.size());
       c.accepted->Consume(chunk.size());
     }
@@ -215,7 +215,7 @@ TEST(StreamTest, QueuedWritesKeepTheirOwnCopyAndStayInOrder) {
     ASSERT_TRUE(c.accepted->StartReading().ok());
     std::string received;
     c.accepted->on_readable = [&] {
-      absl::string_view chunk = c.accepted->Peek(c.accepted->buffered());
+      std::string_view chunk = c.accepted->Peek(c.accepted->buffered());
       received.append(chunk.data(), chunk.size());
       c.accepted->Consume(chunk.size());
     };
@@ -269,7 +269,7 @@ struct SmallPipe {
     std::string received;
     EXPECT_TRUE(right->StartReading().ok());
     right->on_readable = [&] {
-      absl::string_view chunk = right->Peek(right->buffered());
+      std::string_view chunk = right->Peek(right->buffered());
       received.append(chunk.data(), chunk.size());
       right->Consume(chunk.size());
     };
@@ -288,12 +288,12 @@ TEST(StreamTest, AWriteWaitingItsTurnIsDroppedUnsentWhenAbandoned) {
     SmallPipe p(&loop);
     std::string first = Pattern(1 << 20);
     std::vector<int> results1, results2, results3;
-    absl::StatusOr<size_t> at_once = p.left->TryWrite(first);
+    luv::StatusOr<size_t> at_once = p.left->TryWrite(first);
     ASSERT_TRUE(at_once.ok());
     ASSERT_LT(*at_once, first.size());
     auto* in_progress = new ResultRequest(&results1);
     ASSERT_TRUE(p.left
-                    ->Write(absl::string_view(first).substr(*at_once),
+                    ->Write(std::string_view(first).substr(*at_once),
                             std::unique_ptr<StreamRequest>(in_progress))
                     .ok());
     // Later writes wait behind it, in the stream's queue.
@@ -358,7 +358,7 @@ TEST(StreamTest, ShutdownWaitsForQueuedWritesAndClosingCancelsThem) {
     ASSERT_TRUE(p.left->Write("second", Recorder(&written)).ok());
     ASSERT_TRUE(p.left->Shutdown(Recorder(&shut)).ok());
     EXPECT_FALSE(p.left->is_writable());
-    absl::Status late = p.left->Write("late", Recorder(&written));
+    luv::Status late = p.left->Write("late", Recorder(&written));
     EXPECT_EQ(late.message().substr(0, 6), "EPIPE:") << late;
     EXPECT_FALSE(p.left->TryWrite("late").ok());
     EXPECT_FALSE(p.left->Shutdown(Recorder(&shut)).ok());
@@ -428,7 +428,7 @@ TEST(StreamTest, AcceptChecksItsClient) {
     Connection c(&loop);
     c.Open();
     auto* pipe = new TestStream(loop.get(), StreamInit::Pipe(false));
-    absl::Status status = c.server->Accept(pipe);
+    luv::Status status = c.server->Accept(pipe);
     EXPECT_EQ(status.message().substr(0, 7), "EINVAL:") << status;
     status = c.server->Accept(c.client);  // already connected
     EXPECT_EQ(status.message().substr(0, 6), "EBUSY:") << status;
@@ -444,7 +444,7 @@ TEST(StreamTest, AcceptChecksItsClient) {
 TEST(StreamTest, UnconnectedStreamsRefuseToRead) {
   Loop loop;
   auto* tcp = new TestStream(loop.get(), StreamInit::Tcp());
-  absl::Status status = tcp->StartReading();
+  luv::Status status = tcp->StartReading();
   EXPECT_EQ(status.message().substr(0, 9), "ENOTCONN:") << status;
   EXPECT_FALSE(tcp->reading());
   EXPECT_EQ(tcp->fileno(), -1);
@@ -495,7 +495,7 @@ TEST(StreamTest, PipesBindConnectAndRejectPathsThatDoNotFit) {
     std::string path = "stream_test.sock";
     unlink(path.c_str());
     auto* server = new TestStream(loop.get(), StreamInit::Pipe(false));
-    absl::Status bound = PipeBind(server, path);
+    luv::Status bound = PipeBind(server, path);
     ASSERT_TRUE(bound.ok()) << bound;
     ASSERT_TRUE(server->Listen(4).ok());
     EXPECT_EQ(*PipeSockName(server), path);
@@ -519,7 +519,7 @@ TEST(StreamTest, PipesBindConnectAndRejectPathsThatDoNotFit) {
     ASSERT_TRUE(RunUntil(&loop, [&] { return !missing.empty(); }));
     EXPECT_EQ(missing, std::vector<int>{UV_ENOENT});
 
-    absl::Status status = PipeBind(lost, TempPath("long") + std::string(200, 'p'));
+    luv::Status status = PipeBind(lost, TempPath("long") + std::string(200, 'p'));
     EXPECT_EQ(status.message().substr(0, 13), "ENAMETOOLONG:") << status;
     status = PipeConnect(lost, std::string("a\0b", 3), Recorder(&missing));
     EXPECT_EQ(status.message().substr(0, 7), "EINVAL:") << status;
@@ -570,7 +570,7 @@ TEST(StreamTest, TtyOnAPseudoTerminal) {
     EXPECT_TRUE(TtyWindowSize(tty).ok());
     EXPECT_TRUE(TtySetMode(tty, "raw").ok());
     EXPECT_TRUE(TtySetMode(tty, "normal").ok());
-    absl::Status bad = TtySetMode(tty, "cooked");
+    luv::Status bad = TtySetMode(tty, "cooked");
     EXPECT_EQ(bad.message().substr(0, 7), "EINVAL:");
     std::vector<int> written;
     WriteAll(tty, "to the terminal\n", &written);

@@ -2,7 +2,9 @@
 
 #include <uv.h>
 
-#include "absl/strings/str_format.h"
+#include <cstdio>
+
+#include "luv/base/strings.h"
 #include "luv/uv/status.h"
 
 namespace luv::uv {
@@ -21,8 +23,10 @@ std::string FormatAddress(const sockaddr* address) {
 
 std::string FormatMac(const char (&mac)[6]) {
   const auto* b = reinterpret_cast<const unsigned char*>(mac);
-  return absl::StrFormat("%02x:%02x:%02x:%02x:%02x:%02x", b[0], b[1], b[2], b[3], b[4],
-                         b[5]);
+  char text[sizeof "00:11:22:33:44:55"];
+  std::snprintf(text, sizeof text, "%02x:%02x:%02x:%02x:%02x:%02x", b[0], b[1], b[2],
+                b[3], b[4], b[5]);
+  return text;
 }
 
 }  // namespace
@@ -33,7 +37,7 @@ uint64_t TotalMemory() { return uv_get_total_memory(); }
 
 uint64_t FreeMemory() { return uv_get_free_memory(); }
 
-absl::StatusOr<std::vector<CpuInfo>> CpuInfos() {
+luv::StatusOr<std::vector<CpuInfo>> CpuInfos() {
   uv_cpu_info_t* cpus = nullptr;
   int count = 0;
   if (int rc = uv_cpu_info(&cpus, &count); rc < 0) return UvStatus(rc, "cpu_info");
@@ -49,7 +53,7 @@ absl::StatusOr<std::vector<CpuInfo>> CpuInfos() {
   return result;
 }
 
-absl::StatusOr<std::vector<InterfaceAddress>> InterfaceAddresses() {
+luv::StatusOr<std::vector<InterfaceAddress>> InterfaceAddresses() {
   uv_interface_address_t* addresses = nullptr;
   int count = 0;
   if (int rc = uv_interface_addresses(&addresses, &count); rc < 0) {

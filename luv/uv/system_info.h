@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "absl/status/statusor.h"
+#include "luv/base/status.h"
 
 namespace luv::uv {
 
@@ -30,7 +30,7 @@ struct CpuInfo {
   uint64_t irq_ms = 0;
 };
 
-absl::StatusOr<std::vector<CpuInfo>> CpuInfos();
+luv::StatusOr<std::vector<CpuInfo>> CpuInfos();
 
 // One address of one network interface.
 struct InterfaceAddress {
@@ -42,7 +42,7 @@ struct InterfaceAddress {
   std::string mac;  // "00:11:22:33:44:55"
 };
 
-absl::StatusOr<std::vector<InterfaceAddress>> InterfaceAddresses();
+luv::StatusOr<std::vector<InterfaceAddress>> InterfaceAddresses();
 
 }  // namespace luv::uv
 

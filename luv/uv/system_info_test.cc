@@ -28,7 +28,7 @@ TEST(SystemInfoTest, FreeMemoryIsPartOfTotal) {
 }
 
 TEST(SystemInfoTest, OneEntryPerOnlineCpu) {
-  absl::StatusOr<std::vector<CpuInfo>> cpus = CpuInfos();
+  luv::StatusOr<std::vector<CpuInfo>> cpus = CpuInfos();
   ASSERT_TRUE(cpus.ok()) << cpus.status();
   EXPECT_EQ(cpus->size(), static_cast<size_t>(sysconf(_SC_NPROCESSORS_ONLN)));
   for (const CpuInfo& cpu : *cpus) {
@@ -37,7 +37,7 @@ TEST(SystemInfoTest, OneEntryPerOnlineCpu) {
 }
 
 TEST(SystemInfoTest, LoopbackIsListedAsInternal) {
-  absl::StatusOr<std::vector<InterfaceAddress>> addresses = InterfaceAddresses();
+  luv::StatusOr<std::vector<InterfaceAddress>> addresses = InterfaceAddresses();
   ASSERT_TRUE(addresses.ok()) << addresses.status();
   auto loopback =
       std::find_if(addresses->begin(), addresses->end(),

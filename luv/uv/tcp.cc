@@ -5,14 +5,14 @@
 namespace luv::uv {
 namespace {
 
-absl::Status CheckTcp(Stream* tcp) {
+luv::Status CheckTcp(Stream* tcp) {
   if (tcp->type() != StreamType::kTcp) return UvStatus(UV_EINVAL, "not a tcp stream");
   if (tcp->closing()) return UvStatus(UV_EBADF, "tcp is closed");
-  return absl::OkStatus();
+  return luv::OkStatus();
 }
 
-absl::StatusOr<SocketAddress> Name(Stream* tcp, bool peer) {
-  if (absl::Status status = CheckTcp(tcp); !status.ok()) return status;
+luv::StatusOr<SocketAddress> Name(Stream* tcp, bool peer) {
+  if (luv::Status status = CheckTcp(tcp); !status.ok()) return status;
   sockaddr_storage storage;
   int length = sizeof(storage);
   auto* address = reinterpret_cast<sockaddr*>(&storage);
@@ -24,33 +24,33 @@ absl::StatusOr<SocketAddress> Name(Stream* tcp, bool peer) {
 
 }  // namespace
 
-absl::Status TcpBind(Stream* tcp, const SocketAddress& address, bool ipv6_only) {
-  if (absl::Status status = CheckTcp(tcp); !status.ok()) return status;
+luv::Status TcpBind(Stream* tcp, const SocketAddress& address, bool ipv6_only) {
+  if (luv::Status status = CheckTcp(tcp); !status.ok()) return status;
   unsigned flags = ipv6_only ? UV_TCP_IPV6ONLY : 0;
   return UvStatus(uv_tcp_bind(tcp->tcp(), address.get(), flags), address.ToString());
 }
 
-absl::Status TcpConnect(Stream* tcp, const SocketAddress& address,
+luv::Status TcpConnect(Stream* tcp, const SocketAddress& address,
                         std::unique_ptr<StreamRequest> request) {
-  if (absl::Status status = CheckTcp(tcp); !status.ok()) return status;
+  if (luv::Status status = CheckTcp(tcp); !status.ok()) return status;
   int rc = uv_tcp_connect(StreamRequestAccess::Connect(request.get()), tcp->tcp(),
                           address.get(), StreamRequestAccess::ConnectDone);
   if (rc != 0) return UvStatus(rc, address.ToString());
   request.release();  // libuv's until the callback
-  return absl::OkStatus();
+  return luv::OkStatus();
 }
 
-absl::StatusOr<SocketAddress> TcpSockName(Stream* tcp) { return Name(tcp, false); }
+luv::StatusOr<SocketAddress> TcpSockName(Stream* tcp) { return Name(tcp, false); }
 
-absl::StatusOr<SocketAddress> TcpPeerName(Stream* tcp) { return Name(tcp, true); }
+luv::StatusOr<SocketAddress> TcpPeerName(Stream* tcp) { return Name(tcp, true); }
 
-absl::Status TcpNoDelay(Stream* tcp, bool enable) {
-  if (absl::Status status = CheckTcp(tcp); !status.ok()) return status;
+luv::Status TcpNoDelay(Stream* tcp, bool enable) {
+  if (luv::Status status = CheckTcp(tcp); !status.ok()) return status;
   return UvStatus(uv_tcp_nodelay(tcp->tcp(), enable ? 1 : 0), "nodelay");
 }
 
-absl::Status TcpKeepAlive(Stream* tcp, bool enable, unsigned delay_seconds) {
-  if (absl::Status status = CheckTcp(tcp); !status.ok()) return status;
+luv::Status TcpKeepAlive(Stream* tcp, bool enable, unsigned delay_seconds) {
+  if (luv::Status status = CheckTcp(tcp); !status.ok()) return status;
   if (enable && delay_seconds == 0) {
     return UvStatus(UV_EINVAL, "keepalive delay must be at least 1 second");
   }

@@ -9,8 +9,7 @@
 
 #include <memory>
 
-#include "absl/status/status.h"
-#include "absl/status/statusor.h"
+#include "luv/base/status.h"
 #include "luv/uv/address.h"
 #include "luv/uv/stream.h"
 
@@ -18,19 +17,19 @@ namespace luv::uv {
 
 // Binds to `address` (port 0: the kernel picks one). `ipv6_only` keeps an
 // IPv6 socket from also taking IPv4 connections.
-absl::Status TcpBind(Stream* tcp, const SocketAddress& address, bool ipv6_only = false);
+luv::Status TcpBind(Stream* tcp, const SocketAddress& address, bool ipv6_only = false);
 
 // Connects to `address`; `request` completes with the result. Failures to
 // start carry the address in the message ("...: 127.0.0.1:9").
-absl::Status TcpConnect(Stream* tcp, const SocketAddress& address,
+luv::Status TcpConnect(Stream* tcp, const SocketAddress& address,
                         std::unique_ptr<StreamRequest> request);
 
-absl::StatusOr<SocketAddress> TcpSockName(Stream* tcp);
-absl::StatusOr<SocketAddress> TcpPeerName(Stream* tcp);
+luv::StatusOr<SocketAddress> TcpSockName(Stream* tcp);
+luv::StatusOr<SocketAddress> TcpPeerName(Stream* tcp);
 
-absl::Status TcpNoDelay(Stream* tcp, bool enable);
+luv::Status TcpNoDelay(Stream* tcp, bool enable);
 // Keepalive probes after `delay_seconds` (>= 1) of idleness, or off.
-absl::Status TcpKeepAlive(Stream* tcp, bool enable, unsigned delay_seconds);
+luv::Status TcpKeepAlive(Stream* tcp, bool enable, unsigned delay_seconds);
 
 }  // namespace luv::uv
 

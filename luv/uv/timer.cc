@@ -9,7 +9,7 @@ Timer::Timer(uv_loop_t* loop) {
   if (init_status_.ok()) Attach(reinterpret_cast<uv_handle_t*>(&timer_));
 }
 
-absl::Status Timer::Start(uint64_t delay_ms, uint64_t repeat_ms) {
+luv::Status Timer::Start(uint64_t delay_ms, uint64_t repeat_ms) {
   if (closing()) return UvStatus(UV_EBADF, "timer is closed");
   // The loop's clock is cached per iteration and may be stale when a state
   // ran for a while without polling; the delay counts from now.
@@ -25,12 +25,12 @@ absl::Status Timer::Start(uint64_t delay_ms, uint64_t repeat_ms) {
                   "timer");
 }
 
-absl::Status Timer::Stop() {
+luv::Status Timer::Stop() {
   if (closing()) return UvStatus(UV_EBADF, "timer is closed");
   return UvStatus(uv_timer_stop(&timer_), "timer");
 }
 
-absl::Status Timer::Again() {
+luv::Status Timer::Again() {
   if (closing()) return UvStatus(UV_EBADF, "timer is closed");
   uv_update_time(timer_.loop);
   return UvStatus(uv_timer_again(&timer_), "timer was never started");

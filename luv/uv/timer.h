@@ -7,7 +7,7 @@
 
 #include <cstdint>
 
-#include "absl/status/status.h"
+#include "luv/base/status.h"
 #include "luv/uv/handle.h"
 
 namespace luv::uv {
@@ -15,15 +15,15 @@ namespace luv::uv {
 class Timer : public HandleOwner {
  public:
   // Fires after `delay_ms`, then every `repeat_ms` if that is not zero.
-  absl::Status Start(uint64_t delay_ms, uint64_t repeat_ms);
-  absl::Status Stop();
+  luv::Status Start(uint64_t delay_ms, uint64_t repeat_ms);
+  luv::Status Stop();
   // Restarts a repeating timer with its repeat interval (uv_timer_again):
   // EINVAL if it was never started.
-  absl::Status Again();
+  luv::Status Again();
   bool active() const;
   uint64_t repeat() const;
 
-  const absl::Status& init_status() const { return init_status_; }
+  const luv::Status& init_status() const { return init_status_; }
 
  protected:
   explicit Timer(uv_loop_t* loop);
@@ -33,7 +33,7 @@ class Timer : public HandleOwner {
 
  private:
   uv_timer_t timer_;
-  absl::Status init_status_;
+  luv::Status init_status_;
 };
 
 }  // namespace luv::uv

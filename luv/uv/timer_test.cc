@@ -66,7 +66,7 @@ TEST(TimerTest, AgainNeedsARepeatingStart) {
   int fired = 0;
   bool deleted = false;
   auto* timer = new CountingTimer(loop.get(), &fired, &deleted);
-  absl::Status never_started = timer->Again();
+  luv::Status never_started = timer->Again();
   EXPECT_EQ(never_started.message(), "EINVAL: invalid argument: timer was never started");
   ASSERT_TRUE(timer->Start(1000, 1).ok());
   ASSERT_TRUE(timer->Again().ok());  // now due after the 1 ms repeat

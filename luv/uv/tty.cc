@@ -1,21 +1,21 @@
 #include "luv/uv/tty.h"
 
-#include "absl/strings/str_cat.h"
+#include "luv/base/strings.h"
 #include "luv/uv/status.h"
 
 namespace luv::uv {
 namespace {
 
-absl::Status CheckTty(Stream* tty) {
+luv::Status CheckTty(Stream* tty) {
   if (tty->type() != StreamType::kTty) return UvStatus(UV_EINVAL, "not a tty");
   if (tty->closing()) return UvStatus(UV_EBADF, "tty is closed");
-  return absl::OkStatus();
+  return luv::OkStatus();
 }
 
 }  // namespace
 
-absl::Status TtySetMode(Stream* tty, absl::string_view mode) {
-  if (absl::Status status = CheckTty(tty); !status.ok()) return status;
+luv::Status TtySetMode(Stream* tty, std::string_view mode) {
+  if (luv::Status status = CheckTty(tty); !status.ok()) return status;
   uv_tty_mode_t uv_mode;
   if (mode == "normal") {
     uv_mode = UV_TTY_MODE_NORMAL;
@@ -29,8 +29,8 @@ absl::Status TtySetMode(Stream* tty, absl::string_view mode) {
   return UvStatus(uv_tty_set_mode(tty->tty(), uv_mode), "tty mode");
 }
 
-absl::StatusOr<WindowSize> TtyWindowSize(Stream* tty) {
-  if (absl::Status status = CheckTty(tty); !status.ok()) return status;
+luv::StatusOr<WindowSize> TtyWindowSize(Stream* tty) {
+  if (luv::Status status = CheckTty(tty); !status.ok()) return status;
   WindowSize size;
   int rc = uv_tty_get_winsize(tty->tty(), &size.width, &size.height);
   if (rc != 0) return UvStatus(rc, "tty window size");

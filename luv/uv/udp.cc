@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "absl/strings/str_cat.h"
+#include "luv/base/strings.h"
 #include "luv/uv/status.h"
 
 namespace luv::uv {
@@ -22,13 +22,13 @@ Udp* UdpOf(uv_udp_t* handle) {
 }
 
 // Copies a bounded, NUL-free address text into `out` (64 bytes).
-absl::Status AddressText(absl::string_view text, char* out, size_t size) {
-  if (text.size() >= size || text.find('\0') != absl::string_view::npos) {
+luv::Status AddressText(std::string_view text, char* out, size_t size) {
+  if (text.size() >= size || text.find('\0') != std::string_view::npos) {
     return UvStatus(UV_EINVAL, "not an IP address");
   }
   std::memcpy(out, text.data(), text.size());
   out[text.size()] = '\0';
-  return absl::OkStatus();
+  return luv::OkStatus();
 }
 
 }  // namespace
@@ -38,16 +38,16 @@ Udp::Udp(uv_loop_t* loop) {
   if (init_status_.ok()) Attach(reinterpret_cast<uv_handle_t*>(&udp_));
 }
 
-absl::Status Udp::ClosedStatus() const { return UvStatus(UV_EBADF, "udp is closed"); }
+luv::Status Udp::ClosedStatus() const { return UvStatus(UV_EBADF, "udp is closed"); }
 
-absl::Status Udp::Bind(const SocketAddress& address, bool reuse_address, bool ipv6_only) {
+luv::Status Udp::Bind(const SocketAddress& address, bool reuse_address, bool ipv6_only) {
   if (closing()) return ClosedStatus();
   unsigned flags =
       (reuse_address ? UV_UDP_REUSEADDR : 0) | (ipv6_only ? UV_UDP_IPV6ONLY : 0);
   return UvStatus(uv_udp_bind(&udp_, address.get(), flags), address.ToString());
 }
 
-absl::StatusOr<SocketAddress> Udp::SockName() {
+luv::StatusOr<SocketAddress> Udp::SockName() {
   if (closing()) return ClosedStatus();
   sockaddr_storage storage;
   int length = sizeof(storage);
@@ -74,7 +74,7 @@ void Udp::ReceiveCallback(uv_udp_t* handle, ssize_t nread, const uv_buf_t* buf,
   } else if (from == nullptr) {
     return;  // nothing more to read this time
   } else {
-    absl::StatusOr<SocketAddress> sender = SocketAddress::FromSockaddr(from);
+    luv::StatusOr<SocketAddress> sender = SocketAddress::FromSockaddr(from);
     if (!sender.ok()) return;  // not an IP datagram
     Datagram datagram;
     datagram.data.assign(buf->base, static_cast<size_t>(nread));
@@ -100,7 +100,7 @@ int Udp::UpdateReceiving() {
   return rc;
 }
 
-absl::Status Udp::StartReceiving() {
+luv::Status Udp::StartReceiving() {
   if (closing()) return ClosedStatus();
   wants_receiving_ = true;
   int rc = UpdateReceiving();
@@ -128,7 +128,7 @@ int Udp::TakeError() {
 
 // --- Sending -------------------------------------------------------------------
 
-absl::StatusOr<bool> Udp::TrySend(absl::string_view data, const SocketAddress& to) {
+luv::StatusOr<bool> Udp::TrySend(std::string_view data, const SocketAddress& to) {
   if (closing()) return ClosedStatus();
   uv_buf_t buf = uv_buf_init(const_cast<char*>(data.data()), data.size());
   int rc = uv_udp_try_send(&udp_, &buf, 1, to.get());
@@ -137,7 +137,7 @@ absl::StatusOr<bool> Udp::TrySend(absl::string_view data, const SocketAddress& t
   return true;
 }
 
-absl::Status Udp::Send(absl::string_view data, const SocketAddress& to,
+luv::Status Udp::Send(std::string_view data, const SocketAddress& to,
                        std::unique_ptr<UdpSendRequest> request) {
   if (closing()) return ClosedStatus();
   request->data_.assign(data.data(), data.size());
@@ -151,52 +151,52 @@ absl::Status Udp::Send(absl::string_view data, const SocketAddress& to,
                        });
   if (rc < 0) return UvStatus(rc, to.ToString());
   request.release();  // libuv's until the callback
-  return absl::OkStatus();
+  return luv::OkStatus();
 }
 
 // --- Options -------------------------------------------------------------------
 
-absl::Status Udp::SetBroadcast(bool enable) {
+luv::Status Udp::SetBroadcast(bool enable) {
   if (closing()) return ClosedStatus();
   return UvStatus(uv_udp_set_broadcast(&udp_, enable ? 1 : 0), "broadcast");
 }
 
-absl::Status Udp::SetTtl(int ttl) {
+luv::Status Udp::SetTtl(int ttl) {
   if (closing()) return ClosedStatus();
   return UvStatus(uv_udp_set_ttl(&udp_, ttl), "ttl");
 }
 
-absl::Status Udp::SetMulticastTtl(int ttl) {
+luv::Status Udp::SetMulticastTtl(int ttl) {
   if (closing()) return ClosedStatus();
   return UvStatus(uv_udp_set_multicast_ttl(&udp_, ttl), "multicast ttl");
 }
 
-absl::Status Udp::SetMulticastLoop(bool enable) {
+luv::Status Udp::SetMulticastLoop(bool enable) {
   if (closing()) return ClosedStatus();
   return UvStatus(uv_udp_set_multicast_loop(&udp_, enable ? 1 : 0), "multicast loop");
 }
 
-absl::Status Udp::SetMulticastInterface(absl::string_view interface_address) {
+luv::Status Udp::SetMulticastInterface(std::string_view interface_address) {
   if (closing()) return ClosedStatus();
   char text[SocketAddress::kMaxHostLength];
-  if (absl::Status status = AddressText(interface_address, text, sizeof(text));
+  if (luv::Status status = AddressText(interface_address, text, sizeof(text));
       !status.ok()) {
     return status;
   }
   return UvStatus(uv_udp_set_multicast_interface(&udp_, text),
-                  absl::StrCat("multicast interface ", text));
+                  luv::StrCat("multicast interface ", text));
 }
 
-absl::Status Udp::SetMembership(absl::string_view group,
-                                absl::string_view interface_address, bool join) {
+luv::Status Udp::SetMembership(std::string_view group,
+                                std::string_view interface_address, bool join) {
   if (closing()) return ClosedStatus();
   char group_text[SocketAddress::kMaxHostLength];
   char interface_text[SocketAddress::kMaxHostLength];
-  if (absl::Status status = AddressText(group, group_text, sizeof(group_text));
+  if (luv::Status status = AddressText(group, group_text, sizeof(group_text));
       !status.ok()) {
     return status;
   }
-  if (absl::Status status =
+  if (luv::Status status =
           AddressText(interface_address, interface_text, sizeof(interface_text));
       !status.ok()) {
     return status;
@@ -204,7 +204,7 @@ absl::Status Udp::SetMembership(absl::string_view group,
   int rc = uv_udp_set_membership(&udp_, group_text,
                                  interface_address.empty() ? nullptr : interface_text,
                                  join ? UV_JOIN_GROUP : UV_LEAVE_GROUP);
-  return UvStatus(rc, absl::StrCat(join ? "join " : "leave ", group_text));
+  return UvStatus(rc, luv::StrCat(join ? "join " : "leave ", group_text));
 }
 
 }  // namespace luv::uv

@@ -19,9 +19,8 @@
 #include <memory>
 #include <string>
 
-#include "absl/status/status.h"
-#include "absl/status/statusor.h"
-#include "absl/strings/string_view.h"
+#include "luv/base/status.h"
+#include <string_view>
 #include "luv/uv/address.h"
 #include "luv/uv/handle.h"
 
@@ -57,17 +56,17 @@ class Udp : public HandleOwner {
   static constexpr size_t kMaxQueued = 1024;
   static constexpr size_t kMaxQueuedBytes = 4 * 1024 * 1024;
 
-  const absl::Status& init_status() const { return init_status_; }
+  const luv::Status& init_status() const { return init_status_; }
 
   // `reuse_address`: SO_REUSEADDR, so several sockets may bind one
   // (multicast) address. `ipv6_only`: no IPv4 traffic on an IPv6 socket.
-  absl::Status Bind(const SocketAddress& address, bool reuse_address, bool ipv6_only);
-  absl::StatusOr<SocketAddress> SockName();
+  luv::Status Bind(const SocketAddress& address, bool reuse_address, bool ipv6_only);
+  luv::StatusOr<SocketAddress> SockName();
 
   // --- Receiving ---------------------------------------------------------
   // Starts receiving into the queue (idempotent). The socket is bound to an
   // ephemeral port first if it was not bound.
-  absl::Status StartReceiving();
+  luv::Status StartReceiving();
   void StopReceiving();
   bool receiving() const { return wants_receiving_; }
   size_t queued() const { return queue_.size(); }
@@ -82,22 +81,22 @@ class Udp : public HandleOwner {
   // --- Sending -------------------------------------------------------------
   // Sends `data` to `to` if the socket takes it now: true when sent, false
   // when it would have to wait (sends are queued or the buffer is full).
-  absl::StatusOr<bool> TrySend(absl::string_view data, const SocketAddress& to);
+  luv::StatusOr<bool> TrySend(std::string_view data, const SocketAddress& to);
   // Queues a copy of `data` for `to`; `request` completes once sent. On
   // failure the request is dropped unused.
-  absl::Status Send(absl::string_view data, const SocketAddress& to,
+  luv::Status Send(std::string_view data, const SocketAddress& to,
                     std::unique_ptr<UdpSendRequest> request);
 
   // --- Options ---------------------------------------------------------------
-  absl::Status SetBroadcast(bool enable);
-  absl::Status SetTtl(int ttl);  // 1..255
-  absl::Status SetMulticastTtl(int ttl);
-  absl::Status SetMulticastLoop(bool enable);
+  luv::Status SetBroadcast(bool enable);
+  luv::Status SetTtl(int ttl);  // 1..255
+  luv::Status SetMulticastTtl(int ttl);
+  luv::Status SetMulticastLoop(bool enable);
   // The interface multicast goes out of, by its address ("127.0.0.1").
-  absl::Status SetMulticastInterface(absl::string_view interface_address);
+  luv::Status SetMulticastInterface(std::string_view interface_address);
   // Joins or leaves `group` on the interface with address `interface_address`
   // (empty: the system's choice).
-  absl::Status SetMembership(absl::string_view group, absl::string_view interface_address,
+  luv::Status SetMembership(std::string_view group, std::string_view interface_address,
                              bool join);
 
  protected:
@@ -115,10 +114,10 @@ class Udp : public HandleOwner {
   bool Full() const {
     return queue_.size() >= kMaxQueued || queued_bytes_ >= kMaxQueuedBytes;
   }
-  absl::Status ClosedStatus() const;
+  luv::Status ClosedStatus() const;
 
   uv_udp_t udp_;
-  absl::Status init_status_;
+  luv::Status init_status_;
   std::deque<Datagram> queue_;
   size_t queued_bytes_ = 0;
   int error_ = 0;

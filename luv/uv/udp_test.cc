@@ -53,7 +53,7 @@ TEST(UdpTest, SendsAndReceivesWithTheSender) {
     SocketAddress b_name = *b->SockName();
     ASSERT_TRUE(b->StartReceiving().ok());
     EXPECT_TRUE(b->receiving());
-    absl::StatusOr<bool> sent = a->TrySend("first", b_name);
+    luv::StatusOr<bool> sent = a->TrySend("first", b_name);
     ASSERT_TRUE(sent.ok()) << sent.status();
     EXPECT_TRUE(*sent);
     std::vector<int> done;
@@ -163,7 +163,7 @@ TEST(UdpTest, MulticastOverLoopback) {
     ASSERT_TRUE(RunUntil(&loop, [&] { return receiver->queued() == 1; }));
     EXPECT_EQ(receiver->front().data, "to the group");
     EXPECT_TRUE(receiver->SetMembership(group, "127.0.0.1", false).ok());
-    absl::Status bad = receiver->SetMembership("not an address", "", true);
+    luv::Status bad = receiver->SetMembership("not an address", "", true);
     EXPECT_EQ(bad.message().substr(0, 7), "EINVAL:") << bad;
     bad = sender->SetMulticastInterface(std::string(100, '1'));
     EXPECT_EQ(bad.message().substr(0, 7), "EINVAL:") << bad;

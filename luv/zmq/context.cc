@@ -8,7 +8,7 @@
 #include <condition_variable>
 #include <mutex>
 
-#include "absl/strings/str_cat.h"
+#include "luv/base/strings.h"
 #include "luv/uv/status.h"
 #include "luv/zmq/error.h"
 
@@ -73,25 +73,25 @@ void KeepZmqInitialized() {
   (void)anchor;
 }
 
-absl::Status ContextOptionError(const Option& option, const char* what) {
+luv::Status ContextOptionError(const Option& option, const char* what) {
   return uv::NamedError(
-      absl::StatusCode::kInvalidArgument, "EINVAL",
-      absl::StrCat("context option ", option.name, " cannot be ", what));
+      luv::StatusCode::kInvalidArgument, "EINVAL",
+      luv::StrCat("context option ", option.name, " cannot be ", what));
 }
 
 }  // namespace
 
-absl::StatusOr<std::shared_ptr<Context>> Context::Create(int io_threads) {
+luv::StatusOr<std::shared_ptr<Context>> Context::Create(int io_threads) {
   if (io_threads < 0 || io_threads > kMaxIoThreads) {
     return uv::NamedError(
-        absl::StatusCode::kInvalidArgument, "EINVAL",
-        absl::StrCat("I/O threads must be 0 to ", kMaxIoThreads, ", not ", io_threads));
+        luv::StatusCode::kInvalidArgument, "EINVAL",
+        luv::StrCat("I/O threads must be 0 to ", kMaxIoThreads, ", not ", io_threads));
   }
   KeepZmqInitialized();
   void* raw = zmq_ctx_new();
   if (raw == nullptr) return LastZmqError("zmq_ctx_new");
   if (zmq_ctx_set(raw, ZMQ_IO_THREADS, io_threads) != 0) {
-    absl::Status status = LastZmqError("IO_THREADS");
+    luv::Status status = LastZmqError("IO_THREADS");
     zmq_ctx_term(raw);  // no socket exists yet: returns at once
     return status;
   }
@@ -104,13 +104,13 @@ Context::~Context() {
   TerminateInBackground(raw_);
 }
 
-absl::Status Context::Shutdown() {
-  if (shut_down_.exchange(true, std::memory_order_acq_rel)) return absl::OkStatus();
-  return zmq_ctx_shutdown(raw_) == 0 ? absl::OkStatus()
+luv::Status Context::Shutdown() {
+  if (shut_down_.exchange(true, std::memory_order_acq_rel)) return luv::OkStatus();
+  return zmq_ctx_shutdown(raw_) == 0 ? luv::OkStatus()
                                      : LastZmqError("zmq_ctx_shutdown");
 }
 
-absl::StatusOr<int> Context::Get(const Option& option) const {
+luv::StatusOr<int> Context::Get(const Option& option) const {
   if ((option.access & kRead) == 0) return ContextOptionError(option, "read");
   // Some options are -1 by default, which is also zmq_ctx_get's failure.
   errno = 0;
@@ -119,13 +119,13 @@ absl::StatusOr<int> Context::Get(const Option& option) const {
   return value;
 }
 
-absl::Status Context::Set(const Option& option, int value) {
+luv::Status Context::Set(const Option& option, int value) {
   if ((option.access & kWrite) == 0) return ContextOptionError(option, "set");
   if (option.type == OptionType::kBool && value != 0 && value != 1) {
-    return uv::NamedError(absl::StatusCode::kInvalidArgument, "EINVAL",
-                          absl::StrCat("context option ", option.name, " is 0 or 1"));
+    return uv::NamedError(luv::StatusCode::kInvalidArgument, "EINVAL",
+                          luv::StrCat("context option ", option.name, " is 0 or 1"));
   }
-  return zmq_ctx_set(raw_, option.number, value) == 0 ? absl::OkStatus()
+  return zmq_ctx_set(raw_, option.number, value) == 0 ? luv::OkStatus()
                                                       : LastZmqError(option.name);
 }
 

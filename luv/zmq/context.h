@@ -21,8 +21,7 @@
 #include <cstdint>
 #include <memory>
 
-#include "absl/status/status.h"
-#include "absl/status/statusor.h"
+#include "luv/base/status.h"
 #include "luv/zmq/options.h"
 
 namespace luv::zmq {
@@ -33,7 +32,7 @@ class Context {
   static constexpr int kMaxIoThreads = 64;
 
   // A new context with `io_threads` (0 to kMaxIoThreads) I/O threads.
-  static absl::StatusOr<std::shared_ptr<Context>> Create(int io_threads);
+  static luv::StatusOr<std::shared_ptr<Context>> Create(int io_threads);
 
   ~Context();
   Context(const Context&) = delete;
@@ -48,12 +47,12 @@ class Context {
   // zmq_ctx_shutdown: from now on every operation on the context's sockets,
   // in every thread, fails with ETERM (and their waiting pollers hear of
   // it), and no new socket can be made. Idempotent.
-  absl::Status Shutdown();
+  luv::Status Shutdown();
   bool shut_down() const { return shut_down_.load(std::memory_order_acquire); }
 
   // zmq_ctx_get / zmq_ctx_set of a context option (options.h).
-  absl::StatusOr<int> Get(const Option& option) const;
-  absl::Status Set(const Option& option, int value);
+  luv::StatusOr<int> Get(const Option& option) const;
+  luv::Status Set(const Option& option, int value);
 
  private:
   Context(void* raw, uint64_t id) : raw_(raw), id_(id) {}

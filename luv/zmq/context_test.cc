@@ -15,7 +15,7 @@ using std::chrono::milliseconds;
 using Clock = std::chrono::steady_clock;
 
 std::shared_ptr<Context> NewContext(int io_threads = 1) {
-  absl::StatusOr<std::shared_ptr<Context>> context = Context::Create(io_threads);
+  luv::StatusOr<std::shared_ptr<Context>> context = Context::Create(io_threads);
   EXPECT_TRUE(context.ok()) << context.status();
   return context.ok() ? *context : nullptr;
 }
@@ -23,12 +23,12 @@ std::shared_ptr<Context> NewContext(int io_threads = 1) {
 TEST(ContextTest, CreateSetsTheIoThreads) {
   for (int threads : {0, 1, 3}) {
     std::shared_ptr<Context> context = NewContext(threads);
-    absl::StatusOr<int> got = context->Get(*FindContextOption("IO_THREADS"));
+    luv::StatusOr<int> got = context->Get(*FindContextOption("IO_THREADS"));
     ASSERT_TRUE(got.ok()) << got.status();
     EXPECT_EQ(*got, threads);
   }
   for (int threads : {-1, Context::kMaxIoThreads + 1}) {
-    absl::StatusOr<std::shared_ptr<Context>> context = Context::Create(threads);
+    luv::StatusOr<std::shared_ptr<Context>> context = Context::Create(threads);
     ASSERT_FALSE(context.ok());
     EXPECT_EQ(uv::ErrorName(context.status()), "EINVAL");
   }
@@ -36,17 +36,17 @@ TEST(ContextTest, CreateSetsTheIoThreads) {
 
 TEST(ContextTest, ShutdownMakesEverySocketFailWithEterm) {
   std::shared_ptr<Context> context = NewContext();
-  absl::StatusOr<Socket> socket = Socket::Open(context, ZMQ_PULL);
+  luv::StatusOr<Socket> socket = Socket::Open(context, ZMQ_PULL);
   ASSERT_TRUE(socket.ok()) << socket.status();
   EXPECT_FALSE(context->shut_down());
   ASSERT_TRUE(context->Shutdown().ok());
   EXPECT_TRUE(context->Shutdown().ok());  // idempotent
   EXPECT_TRUE(context->shut_down());
   Message message;
-  absl::StatusOr<bool> received = socket->ref().Receive(&message);
+  luv::StatusOr<bool> received = socket->ref().Receive(&message);
   ASSERT_FALSE(received.ok());
   EXPECT_EQ(uv::ErrorName(received.status()), "ETERM");
-  absl::StatusOr<Socket> late = Socket::Open(context, ZMQ_PUSH);
+  luv::StatusOr<Socket> late = Socket::Open(context, ZMQ_PUSH);
   ASSERT_FALSE(late.ok());
   EXPECT_EQ(uv::ErrorName(late.status()), "ETERM");
 }
@@ -61,7 +61,7 @@ TEST(ContextTest, OptionsByName) {
   EXPECT_EQ(*context->Get(*FindContextOption("THREAD_SCHED_POLICY")), -1);
   EXPECT_EQ(*context->Get(*FindContextOption("MSG_T_SIZE")),
             static_cast<int>(sizeof(zmq_msg_t)));
-  absl::Status status = context->Set(*FindContextOption("MSG_T_SIZE"), 1);
+  luv::Status status = context->Set(*FindContextOption("MSG_T_SIZE"), 1);
   EXPECT_EQ(status.message(), "EINVAL: context option MSG_T_SIZE cannot be set");
   EXPECT_FALSE(context->Get(*FindContextOption("THREAD_PRIORITY")).ok());
   EXPECT_EQ(uv::ErrorName(context->Set(*FindContextOption("BLOCKY"), 2)), "EINVAL");
@@ -73,7 +73,7 @@ TEST(ContextTest, OptionsByName) {
 // waits for it, but on a thread of its own, never in the destructor.
 TEST(ContextTest, DestructionNeverWaitsForLingeringMessages) {
   std::shared_ptr<Context> context = NewContext();
-  absl::StatusOr<Socket> socket = Socket::Open(context, ZMQ_PUSH);
+  luv::StatusOr<Socket> socket = Socket::Open(context, ZMQ_PUSH);
   ASSERT_TRUE(socket.ok());
   ASSERT_TRUE(socket->ref().SetInt(ZMQ_LINGER, 300).ok());
   // Nothing listens on port 1: the message stays queued.
@@ -89,7 +89,7 @@ TEST(ContextTest, DestructionNeverWaitsForLingeringMessages) {
 
 TEST(ContextTest, AbandonedSocketsDoNotLinger) {
   std::shared_ptr<Context> context = NewContext();
-  absl::StatusOr<Socket> socket = Socket::Open(context, ZMQ_PUSH);
+  luv::StatusOr<Socket> socket = Socket::Open(context, ZMQ_PUSH);
   ASSERT_TRUE(socket.ok());
   ASSERT_TRUE(socket->ref().Connect("tcp://127.0.0.1:1").ok());
   ASSERT_TRUE(*socket->ref().Send("dropped", false));

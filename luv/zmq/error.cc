@@ -6,7 +6,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "absl/strings/str_cat.h"
+#include "luv/base/strings.h"
 
 namespace luv::zmq {
 namespace {
@@ -14,16 +14,16 @@ namespace {
 struct Named {
   int error;
   const char* name;
-  absl::StatusCode code;
+  luv::StatusCode code;
 };
 
 // ØMQ's own numbers (above ZMQ_HAUSNUMERO): neither errno nor libuv knows
 // them.
 constexpr Named kZmqErrors[] = {
-    {EFSM, "EFSM", absl::StatusCode::kFailedPrecondition},
-    {ENOCOMPATPROTO, "ENOCOMPATPROTO", absl::StatusCode::kInvalidArgument},
-    {ETERM, "ETERM", absl::StatusCode::kCancelled},
-    {EMTHREAD, "EMTHREAD", absl::StatusCode::kResourceExhausted},
+    {EFSM, "EFSM", luv::StatusCode::kFailedPrecondition},
+    {ENOCOMPATPROTO, "ENOCOMPATPROTO", luv::StatusCode::kInvalidArgument},
+    {ETERM, "ETERM", luv::StatusCode::kCancelled},
+    {EMTHREAD, "EMTHREAD", luv::StatusCode::kResourceExhausted},
 };
 
 const Named* FindZmqError(int error) {
@@ -35,7 +35,7 @@ const Named* FindZmqError(int error) {
 
 }  // namespace
 
-absl::string_view ZmqErrorName(int error) {
+std::string_view ZmqErrorName(int error) {
   if (const Named* named = FindZmqError(error)) return named->name;
   // libuv's names are errno's (its codes are negated errno values); it
   // writes "Unknown system error" for numbers it does not know. The buffer
@@ -48,20 +48,20 @@ absl::string_view ZmqErrorName(int error) {
   return "EUNKNOWN";
 }
 
-absl::Status ZmqStatus(int error, absl::string_view context) {
-  if (error == 0) return absl::OkStatus();
-  std::string message = absl::StrCat(ZmqErrorName(error), ": ", zmq_strerror(error));
-  if (!context.empty()) absl::StrAppend(&message, ": ", context);
+luv::Status ZmqStatus(int error, std::string_view context) {
+  if (error == 0) return luv::OkStatus();
+  std::string message = luv::StrCat(ZmqErrorName(error), ": ", zmq_strerror(error));
+  if (!context.empty()) luv::StrAppend(&message, ": ", context);
   const Named* named = FindZmqError(error);
-  absl::StatusCode code = named != nullptr ? named->code
+  luv::StatusCode code = named != nullptr ? named->code
                           : error > 0 && error < ZMQ_HAUSNUMERO
-                              ? absl::ErrnoToStatusCode(error)
-                              : absl::StatusCode::kUnknown;
-  if (code == absl::StatusCode::kOk) code = absl::StatusCode::kUnknown;
-  return absl::Status(code, message);
+                              ? luv::ErrnoToStatusCode(error)
+                              : luv::StatusCode::kUnknown;
+  if (code == luv::StatusCode::kOk) code = luv::StatusCode::kUnknown;
+  return luv::Status(code, message);
 }
 
-absl::Status LastZmqError(absl::string_view context) {
+luv::Status LastZmqError(std::string_view context) {
   return ZmqStatus(zmq_errno(), context);
 }
 

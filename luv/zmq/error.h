@@ -1,5 +1,5 @@
 // Status values for libzmq results: the one place where a ØMQ error number
-// becomes an absl::Status.
+// becomes an luv::Status.
 //
 // Messages have the shape luv uses everywhere (luv/uv/status.h): the error's
 // name, libzmq's text, then the context, e.g.
@@ -10,21 +10,21 @@
 #ifndef LUV_ZMQ_ERROR_H_
 #define LUV_ZMQ_ERROR_H_
 
-#include "absl/status/status.h"
-#include "absl/strings/string_view.h"
+#include "luv/base/status.h"
+#include <string_view>
 
 namespace luv::zmq {
 
 // The Status for ØMQ error number `error` (an errno value or one of ØMQ's
 // own); a non-empty `context` (an endpoint, an option name) is appended.
-absl::Status ZmqStatus(int error, absl::string_view context = {});
+luv::Status ZmqStatus(int error, std::string_view context = {});
 
 // ZmqStatus(zmq_errno(), context): the error of the calling thread's last
 // failed libzmq call.
-absl::Status LastZmqError(absl::string_view context = {});
+luv::Status LastZmqError(std::string_view context = {});
 
 // The name of ØMQ error number `error` ("EFSM", "EAGAIN"), or "EUNKNOWN".
-absl::string_view ZmqErrorName(int error);
+std::string_view ZmqErrorName(int error);
 
 }  // namespace luv::zmq
 

@@ -11,18 +11,18 @@ namespace luv::zmq {
 namespace {
 
 TEST(ErrorTest, ErrnoValuesCarryNameTextAndContext) {
-  absl::Status status = ZmqStatus(EADDRINUSE, "tcp://127.0.0.1:5555");
+  luv::Status status = ZmqStatus(EADDRINUSE, "tcp://127.0.0.1:5555");
   EXPECT_EQ(status.message(), "EADDRINUSE: Address already in use: tcp://127.0.0.1:5555");
-  EXPECT_EQ(status.code(), absl::ErrnoToStatusCode(EADDRINUSE));
+  EXPECT_EQ(status.code(), luv::ErrnoToStatusCode(EADDRINUSE));
   EXPECT_EQ(uv::ErrorName(status), "EADDRINUSE");
   EXPECT_EQ(ZmqStatus(EAGAIN).message(), "EAGAIN: Resource temporarily unavailable");
-  EXPECT_EQ(ZmqStatus(EINVAL).code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(ZmqStatus(EINVAL).code(), luv::StatusCode::kInvalidArgument);
 }
 
 TEST(ErrorTest, ZmqOwnErrorsHaveNames) {
   EXPECT_EQ(ZmqStatus(EFSM).message(),
             "EFSM: Operation cannot be accomplished in current state");
-  EXPECT_EQ(ZmqStatus(EFSM).code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(ZmqStatus(EFSM).code(), luv::StatusCode::kFailedPrecondition);
   EXPECT_EQ(uv::ErrorName(ZmqStatus(ETERM)), "ETERM");
   EXPECT_EQ(ZmqErrorName(ENOCOMPATPROTO), "ENOCOMPATPROTO");
   EXPECT_EQ(ZmqErrorName(EMTHREAD), "EMTHREAD");
@@ -33,7 +33,7 @@ TEST(ErrorTest, ZmqOwnErrorsHaveNames) {
 }
 
 TEST(ErrorTest, UnknownNumbersAreStillFailures) {
-  absl::Status status = ZmqStatus(ZMQ_HAUSNUMERO + 999);
+  luv::Status status = ZmqStatus(ZMQ_HAUSNUMERO + 999);
   EXPECT_FALSE(status.ok());
   EXPECT_EQ(uv::ErrorName(status), "EUNKNOWN");
   EXPECT_EQ(ZmqErrorName(-5), "EUNKNOWN");

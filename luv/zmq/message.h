@@ -11,7 +11,7 @@
 
 #include <cstddef>
 
-#include "absl/strings/string_view.h"
+#include <string_view>
 
 namespace luv::zmq {
 
@@ -27,8 +27,8 @@ class Message {
 
   const void* data() const { return zmq_msg_data(const_cast<zmq_msg_t*>(&msg_)); }
   size_t size() const { return zmq_msg_size(&msg_); }
-  absl::string_view view() const {
-    return absl::string_view(static_cast<const char*>(data()), size());
+  std::string_view view() const {
+    return std::string_view(static_cast<const char*>(data()), size());
   }
   // After a receive: whether more frames of the same message follow.
   bool more() const { return zmq_msg_more(&msg_) != 0; }

@@ -2,7 +2,7 @@
 
 #include <zmq.h>
 
-#include "absl/strings/match.h"
+#include "luv/base/strings.h"
 
 namespace luv::zmq {
 namespace {
@@ -161,23 +161,23 @@ constexpr SocketType kSocketTypes[] = {
 };
 
 // "ZMQ_LINGER", "linger" -> "LINGER" comparisons, without copying.
-absl::string_view WithoutPrefix(absl::string_view name) {
-  if (name.size() > 4 && absl::StartsWithIgnoreCase(name, "ZMQ_")) name.remove_prefix(4);
+std::string_view WithoutPrefix(std::string_view name) {
+  if (name.size() > 4 && luv::StartsWithIgnoreCase(name, "ZMQ_")) name.remove_prefix(4);
   return name;
 }
 
 template <typename Entry, size_t N>
-const Entry* FindByName(const Entry (&table)[N], absl::string_view name) {
+const Entry* FindByName(const Entry (&table)[N], std::string_view name) {
   name = WithoutPrefix(name);
   for (const Entry& entry : table) {
-    if (absl::EqualsIgnoreCase(entry.name, name)) return &entry;
+    if (luv::EqualsIgnoreCase(entry.name, name)) return &entry;
   }
   return nullptr;
 }
 
 }  // namespace
 
-const Option* FindSocketOption(absl::string_view name) {
+const Option* FindSocketOption(std::string_view name) {
   return FindByName(kSocketOptions, name);
 }
 
@@ -188,9 +188,9 @@ const Option* FindSocketOption(int number) {
   return nullptr;
 }
 
-absl::Span<const Option> SocketOptions() { return kSocketOptions; }
+luv::Span<const Option> SocketOptions() { return kSocketOptions; }
 
-const Option* FindContextOption(absl::string_view name) {
+const Option* FindContextOption(std::string_view name) {
   return FindByName(kContextOptions, name);
 }
 
@@ -201,9 +201,9 @@ const Option* FindContextOption(int number, uint8_t access) {
   return nullptr;
 }
 
-absl::Span<const Option> ContextOptions() { return kContextOptions; }
+luv::Span<const Option> ContextOptions() { return kContextOptions; }
 
-int FindSocketType(absl::string_view name) {
+int FindSocketType(std::string_view name) {
   const SocketType* type = FindByName(kSocketTypes, name);
   return type != nullptr ? type->type : -1;
 }

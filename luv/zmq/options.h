@@ -15,8 +15,8 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "absl/strings/string_view.h"
-#include "absl/types/span.h"
+#include <string_view>
+#include "luv/base/span.h"
 
 namespace luv::zmq {
 
@@ -50,19 +50,19 @@ struct Option {
 constexpr size_t kMaxOptionBytes = 4096;
 
 // The socket option called `name`, or null.
-const Option* FindSocketOption(absl::string_view name);
+const Option* FindSocketOption(std::string_view name);
 // The socket option with `number` (its canonical name), or null.
 const Option* FindSocketOption(int number);
-absl::Span<const Option> SocketOptions();
+luv::Span<const Option> SocketOptions();
 
 // Context options: all are ints (kInt or kBool).
-const Option* FindContextOption(absl::string_view name);
+const Option* FindContextOption(std::string_view name);
 const Option* FindContextOption(int number, uint8_t access);
-absl::Span<const Option> ContextOptions();
+luv::Span<const Option> ContextOptions();
 
 // Socket types by name ("PUB", "pub", "ZMQ_PUB"), -1 if unknown; and the
 // name of a type number (null if unknown).
-int FindSocketType(absl::string_view name);
+int FindSocketType(std::string_view name);
 const char* SocketTypeName(int type);
 
 }  // namespace luv::zmq

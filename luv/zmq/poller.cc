@@ -7,13 +7,13 @@
 namespace luv::zmq {
 
 PolledSocket::PolledSocket(uv_loop_t* loop, std::shared_ptr<Context> context, int type) {
-  absl::StatusOr<Socket> socket = Socket::Open(std::move(context), type);
+  luv::StatusOr<Socket> socket = Socket::Open(std::move(context), type);
   if (!socket.ok()) {
     init_status_ = socket.status();
     return;
   }
   socket_ = *std::move(socket);
-  absl::StatusOr<int> fd = socket_.ref().Fd();
+  luv::StatusOr<int> fd = socket_.ref().Fd();
   if (!fd.ok()) {
     init_status_ = fd.status();
     socket_.CloseNow();
@@ -44,7 +44,7 @@ void PolledSocket::OnPoll(uv_poll_t* handle, int status, int) {
 
 void PolledSocket::Check() {
   if (closing() || !polling_) return;
-  absl::StatusOr<int> events = socket_.ref().Events();
+  luv::StatusOr<int> events = socket_.ref().Events();
   if (!events.ok()) {
     // ETERM, typically: the descriptor may stay readable, so polling it
     // any longer would spin.

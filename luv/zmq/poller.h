@@ -32,7 +32,7 @@
 
 #include <memory>
 
-#include "absl/status/status.h"
+#include "luv/base/status.h"
 #include "luv/uv/handle.h"
 #include "luv/zmq/context.h"
 #include "luv/zmq/socket.h"
@@ -43,7 +43,7 @@ class PolledSocket : public uv::HandleOwner {
  public:
   // OK, or why the socket or its poll could not be made (then it counts as
   // closed, as with any HandleOwner that never attached).
-  const absl::Status& init_status() const { return init_status_; }
+  const luv::Status& init_status() const { return init_status_; }
 
   // The socket while it is open; an empty view once closing.
   SocketRef socket() const { return closing() ? SocketRef() : socket_.ref(); }
@@ -73,7 +73,7 @@ class PolledSocket : public uv::HandleOwner {
   // ZMQ_POLLIN: a receive would succeed; ZMQ_POLLOUT: a send would.
   virtual void OnEvents(int events) = 0;
   // The socket cannot be polled any more; operations on it will fail.
-  virtual void OnPollError(const absl::Status& status) = 0;
+  virtual void OnPollError(const luv::Status& status) = 0;
 
   // Stops polling; and closes a socket still open once libuv is done with
   // its descriptor. Derived classes that override them call these.
@@ -86,7 +86,7 @@ class PolledSocket : public uv::HandleOwner {
 
   Socket socket_;
   uv_poll_t poll_;
-  absl::Status init_status_;
+  luv::Status init_status_;
   bool polling_ = false;
   bool waiting_ = false;
 };

@@ -22,7 +22,7 @@ class Recorder : public PolledSocket {
       : PolledSocket(loop, std::move(context), type), closed_(closed) {}
 
   int events_calls = 0;
-  absl::Status error;
+  luv::Status error;
   std::function<void(Recorder*, int)> on_events;
 
  protected:
@@ -30,7 +30,7 @@ class Recorder : public PolledSocket {
     ++events_calls;
     if (on_events) on_events(this, events);
   }
-  void OnPollError(const absl::Status& status) override {
+  void OnPollError(const luv::Status& status) override {
     error = status;
     SetWaiting(false);
   }
@@ -60,7 +60,7 @@ class PollerTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(loop.init_status().ok());
-    absl::StatusOr<std::shared_ptr<Context>> made = Context::Create(1);
+    luv::StatusOr<std::shared_ptr<Context>> made = Context::Create(1);
     ASSERT_TRUE(made.ok()) << made.status();
     context = *made;
   }

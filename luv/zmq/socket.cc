@@ -6,89 +6,87 @@
 #include <climits>
 #include <utility>
 
-#include "absl/strings/match.h"
-#include "absl/strings/numbers.h"
-#include "absl/strings/str_cat.h"
+#include "luv/base/strings.h"
 #include "luv/uv/status.h"
 #include "luv/zmq/error.h"
 
 namespace luv::zmq {
 namespace {
 
-absl::Status Invalid(absl::string_view text) {
-  return uv::NamedError(absl::StatusCode::kInvalidArgument, "EINVAL", text);
+luv::Status Invalid(std::string_view text) {
+  return uv::NamedError(luv::StatusCode::kInvalidArgument, "EINVAL", text);
 }
 
 // An endpoint as libzmq wants it (NUL-terminated), or why it is refused.
-absl::Status CheckEndpoint(absl::string_view endpoint, std::string* out) {
+luv::Status CheckEndpoint(std::string_view endpoint, std::string* out) {
   if (endpoint.empty()) return Invalid("the endpoint is empty");
   if (endpoint.size() > kMaxEndpointBytes) {
-    return Invalid(absl::StrCat("an endpoint of ", endpoint.size(),
+    return Invalid(luv::StrCat("an endpoint of ", endpoint.size(),
                                 " bytes is longer than ", kMaxEndpointBytes));
   }
-  if (endpoint.find('\0') != absl::string_view::npos) {
+  if (endpoint.find('\0') != std::string_view::npos) {
     return Invalid("the endpoint contains a NUL byte");
   }
   // libzmq reads a TCP port with strtol and keeps 16 bits of it, so
   // "tcp://127.0.0.1:99999" would quietly mean port 34463.
-  if (absl::StartsWith(endpoint, "tcp://")) {
-    absl::string_view port = endpoint.substr(endpoint.rfind(':') + 1);
+  if (luv::StartsWith(endpoint, "tcp://")) {
+    std::string_view port = endpoint.substr(endpoint.rfind(':') + 1);
     bool digits = !port.empty() && port.find_first_not_of("0123456789") == port.npos;
     uint32_t number = 0;
     if (digits &&
-        (port.size() > 5 || !absl::SimpleAtoi(port, &number) || number > 65535)) {
-      return Invalid(absl::StrCat("the port is out of range: ", endpoint));
+        (port.size() > 5 || !luv::SimpleAtoi(port, &number) || number > 65535)) {
+      return Invalid(luv::StrCat("the port is out of range: ", endpoint));
     }
   }
   out->assign(endpoint.data(), endpoint.size());
-  return absl::OkStatus();
+  return luv::OkStatus();
 }
 
 template <typename Call>
-absl::Status EndpointCall(void* handle, absl::string_view endpoint, Call call) {
+luv::Status EndpointCall(void* handle, std::string_view endpoint, Call call) {
   std::string text;
-  absl::Status status = CheckEndpoint(endpoint, &text);
+  luv::Status status = CheckEndpoint(endpoint, &text);
   if (!status.ok()) return status;
-  return call(handle, text.c_str()) == 0 ? absl::OkStatus() : LastZmqError(text);
+  return call(handle, text.c_str()) == 0 ? luv::OkStatus() : LastZmqError(text);
 }
 
-absl::Status OptionError(const Option& option, absl::string_view what) {
-  return Invalid(absl::StrCat("option ", option.name, " ", what));
+luv::Status OptionError(const Option& option, std::string_view what) {
+  return Invalid(luv::StrCat("option ", option.name, " ", what));
 }
 
-absl::Status Set(void* handle, const Option& option, const void* value, size_t size) {
+luv::Status Set(void* handle, const Option& option, const void* value, size_t size) {
   return zmq_setsockopt(handle, option.number, value, size) == 0
-             ? absl::OkStatus()
+             ? luv::OkStatus()
              : LastZmqError(option.name);
 }
 
 template <typename T>
-absl::Status Get(void* handle, const Option& option, T* value) {
+luv::Status Get(void* handle, const Option& option, T* value) {
   size_t size = sizeof(T);
   return zmq_getsockopt(handle, option.number, value, &size) == 0
-             ? absl::OkStatus()
+             ? luv::OkStatus()
              : LastZmqError(option.name);
 }
 
 }  // namespace
 
-absl::Status SocketRef::Bind(absl::string_view endpoint) const {
+luv::Status SocketRef::Bind(std::string_view endpoint) const {
   return EndpointCall(handle_, endpoint, zmq_bind);
 }
 
-absl::Status SocketRef::Unbind(absl::string_view endpoint) const {
+luv::Status SocketRef::Unbind(std::string_view endpoint) const {
   return EndpointCall(handle_, endpoint, zmq_unbind);
 }
 
-absl::Status SocketRef::Connect(absl::string_view endpoint) const {
+luv::Status SocketRef::Connect(std::string_view endpoint) const {
   return EndpointCall(handle_, endpoint, zmq_connect);
 }
 
-absl::Status SocketRef::Disconnect(absl::string_view endpoint) const {
+luv::Status SocketRef::Disconnect(std::string_view endpoint) const {
   return EndpointCall(handle_, endpoint, zmq_disconnect);
 }
 
-absl::StatusOr<bool> SocketRef::Send(absl::string_view frame, bool more) const {
+luv::StatusOr<bool> SocketRef::Send(std::string_view frame, bool more) const {
   int flags = ZMQ_DONTWAIT | (more ? ZMQ_SNDMORE : 0);
   for (;;) {
     if (zmq_send(handle_, frame.data(), frame.size(), flags) >= 0) return true;
@@ -98,7 +96,7 @@ absl::StatusOr<bool> SocketRef::Send(absl::string_view frame, bool more) const {
   }
 }
 
-absl::StatusOr<bool> SocketRef::Receive(Message* message) const {
+luv::StatusOr<bool> SocketRef::Receive(Message* message) const {
   for (;;) {
     if (zmq_msg_recv(message->get(), handle_, ZMQ_DONTWAIT) >= 0) return true;
     int error = zmq_errno();
@@ -107,16 +105,16 @@ absl::StatusOr<bool> SocketRef::Receive(Message* message) const {
   }
 }
 
-absl::StatusOr<int> SocketRef::Events() const { return GetInt(ZMQ_EVENTS); }
+luv::StatusOr<int> SocketRef::Events() const { return GetInt(ZMQ_EVENTS); }
 
-absl::StatusOr<int> SocketRef::Fd() const {
+luv::StatusOr<int> SocketRef::Fd() const {
   int fd = -1;
   size_t size = sizeof(fd);
   if (zmq_getsockopt(handle_, ZMQ_FD, &fd, &size) != 0) return LastZmqError("FD");
   return fd;
 }
 
-absl::Status SocketRef::SetOption(const Option& option, int64_t value) const {
+luv::Status SocketRef::SetOption(const Option& option, int64_t value) const {
   if ((option.access & kWrite) == 0) return OptionError(option, "cannot be set");
   switch (option.type) {
     case OptionType::kInt:
@@ -145,11 +143,11 @@ absl::Status SocketRef::SetOption(const Option& option, int64_t value) const {
   return OptionError(option, "takes a string, not a number");
 }
 
-absl::Status SocketRef::SetOption(const Option& option, absl::string_view value) const {
+luv::Status SocketRef::SetOption(const Option& option, std::string_view value) const {
   if ((option.access & kWrite) == 0) return OptionError(option, "cannot be set");
   switch (option.type) {
     case OptionType::kString:
-      if (value.find('\0') != absl::string_view::npos) {
+      if (value.find('\0') != std::string_view::npos) {
         return OptionError(option, "cannot contain a NUL byte");
       }
       break;
@@ -164,15 +162,15 @@ absl::Status SocketRef::SetOption(const Option& option, absl::string_view value)
       return OptionError(option, "takes a number, not a string");
   }
   if (value.size() > kMaxOptionBytes) {
-    return OptionError(option, absl::StrCat("takes at most ", kMaxOptionBytes, " bytes"));
+    return OptionError(option, luv::StrCat("takes at most ", kMaxOptionBytes, " bytes"));
   }
   return Set(handle_, option, value.data(), value.size());
 }
 
-absl::StatusOr<OptionValue> SocketRef::GetOption(const Option& option) const {
+luv::StatusOr<OptionValue> SocketRef::GetOption(const Option& option) const {
   if ((option.access & kRead) == 0) return OptionError(option, "cannot be read");
   OptionValue value;
-  absl::Status status;
+  luv::Status status;
   switch (option.type) {
     case OptionType::kInt:
     case OptionType::kBool: {
@@ -210,28 +208,28 @@ absl::StatusOr<OptionValue> SocketRef::GetOption(const Option& option) const {
   return value;
 }
 
-absl::Status SocketRef::SetInt(int number, int value) const {
+luv::Status SocketRef::SetInt(int number, int value) const {
   return zmq_setsockopt(handle_, number, &value, sizeof(value)) == 0
-             ? absl::OkStatus()
-             : LastZmqError(absl::StrCat("option ", number));
+             ? luv::OkStatus()
+             : LastZmqError(luv::StrCat("option ", number));
 }
 
-absl::StatusOr<int> SocketRef::GetInt(int number) const {
+luv::StatusOr<int> SocketRef::GetInt(int number) const {
   int value = 0;
   size_t size = sizeof(value);
   if (zmq_getsockopt(handle_, number, &value, &size) != 0) {
-    return LastZmqError(absl::StrCat("option ", number));
+    return LastZmqError(luv::StrCat("option ", number));
   }
   return value;
 }
 
-absl::StatusOr<Socket> Socket::Open(std::shared_ptr<Context> context, int type) {
+luv::StatusOr<Socket> Socket::Open(std::shared_ptr<Context> context, int type) {
   if (context == nullptr) return Invalid("no context");
   void* handle = zmq_socket(context->raw(), type);
   if (handle == nullptr) {
     const char* name = SocketTypeName(type);
-    return LastZmqError(name != nullptr ? absl::StrCat(name, " socket")
-                                        : absl::StrCat("socket type ", type));
+    return LastZmqError(name != nullptr ? luv::StrCat(name, " socket")
+                                        : luv::StrCat("socket type ", type));
   }
   return Socket(handle, std::move(context));
 }

@@ -21,9 +21,8 @@
 #include <memory>
 #include <string>
 
-#include "absl/status/status.h"
-#include "absl/status/statusor.h"
-#include "absl/strings/string_view.h"
+#include "luv/base/status.h"
+#include <string_view>
 #include "luv/zmq/context.h"
 #include "luv/zmq/message.h"
 #include "luv/zmq/options.h"
@@ -49,25 +48,25 @@ class SocketRef {
   void* handle() const { return handle_; }
   explicit operator bool() const { return handle_ != nullptr; }
 
-  absl::Status Bind(absl::string_view endpoint) const;
-  absl::Status Unbind(absl::string_view endpoint) const;
-  absl::Status Connect(absl::string_view endpoint) const;
-  absl::Status Disconnect(absl::string_view endpoint) const;
+  luv::Status Bind(std::string_view endpoint) const;
+  luv::Status Unbind(std::string_view endpoint) const;
+  luv::Status Connect(std::string_view endpoint) const;
+  luv::Status Disconnect(std::string_view endpoint) const;
 
   // Queues one frame (`more`: another frame of the same message follows).
   // true: queued; false: it would block (nothing was queued).
-  absl::StatusOr<bool> Send(absl::string_view frame, bool more) const;
+  luv::StatusOr<bool> Send(std::string_view frame, bool more) const;
 
   // Takes the next frame into `message` (message->more() tells whether the
   // message has more frames). true: received; false: nothing there yet.
-  absl::StatusOr<bool> Receive(Message* message) const;
+  luv::StatusOr<bool> Receive(Message* message) const;
 
   // ZMQ_EVENTS: ZMQ_POLLIN and ZMQ_POLLOUT bits. Reading it also lets the
   // socket process pending commands, which is what rearms ZMQ_FD.
-  absl::StatusOr<int> Events() const;
+  luv::StatusOr<int> Events() const;
   // ZMQ_FD: the descriptor that becomes readable when Events() may have
   // changed (edge-triggered).
-  absl::StatusOr<int> Fd() const;
+  luv::StatusOr<int> Fd() const;
 
   // Typed options (options.h). Failures: EINVAL for a value of the wrong
   // type or out of range, an option that cannot be set or read, or what
@@ -75,13 +74,13 @@ class SocketRef {
   // Integers for kInt, kBool (0 or 1), kInt64 and kUint64 (>= 0); bytes
   // for kString (no NUL), kBinary and kKey (32 bytes or 40 of Z85), at most
   // kMaxOptionBytes.
-  absl::Status SetOption(const Option& option, int64_t value) const;
-  absl::Status SetOption(const Option& option, absl::string_view value) const;
-  absl::StatusOr<OptionValue> GetOption(const Option& option) const;
+  luv::Status SetOption(const Option& option, int64_t value) const;
+  luv::Status SetOption(const Option& option, std::string_view value) const;
+  luv::StatusOr<OptionValue> GetOption(const Option& option) const;
 
   // Shortcuts for int options by number.
-  absl::Status SetInt(int number, int value) const;
-  absl::StatusOr<int> GetInt(int number) const;
+  luv::Status SetInt(int number, int value) const;
+  luv::StatusOr<int> GetInt(int number) const;
 
  private:
   void* handle_ = nullptr;
@@ -90,7 +89,7 @@ class SocketRef {
 class Socket {
  public:
   // A new socket of `type` (ZMQ_PAIR, ...) in `context`.
-  static absl::StatusOr<Socket> Open(std::shared_ptr<Context> context, int type);
+  static luv::StatusOr<Socket> Open(std::shared_ptr<Context> context, int type);
 
   Socket() = default;
   ~Socket() { Close(); }

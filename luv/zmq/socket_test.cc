@@ -15,13 +15,13 @@ namespace {
 class SocketTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    absl::StatusOr<std::shared_ptr<Context>> made = Context::Create(1);
+    luv::StatusOr<std::shared_ptr<Context>> made = Context::Create(1);
     ASSERT_TRUE(made.ok()) << made.status();
     context = *made;
   }
 
   Socket Open(int type) {
-    absl::StatusOr<Socket> socket = Socket::Open(context, type);
+    luv::StatusOr<Socket> socket = Socket::Open(context, type);
     EXPECT_TRUE(socket.ok()) << socket.status();
     return socket.ok() ? *std::move(socket) : Socket();
   }
@@ -31,14 +31,14 @@ class SocketTest : public ::testing::Test {
     zmq_pollitem_t item = {socket.handle(), 0, ZMQ_POLLIN, 0};
     if (zmq_poll(&item, 1, 5000) != 1) return "<timed out>";
     Message message;
-    absl::StatusOr<bool> received = socket.Receive(&message);
+    luv::StatusOr<bool> received = socket.Receive(&message);
     if (!received.ok() || !*received) return "<nothing>";
     if (more != nullptr) *more = message.more();
     return std::string(message.view());
   }
 
   static std::string LastEndpoint(SocketRef socket) {
-    absl::StatusOr<OptionValue> value =
+    luv::StatusOr<OptionValue> value =
         socket.GetOption(*FindSocketOption("LAST_ENDPOINT"));
     return value.ok() ? value->bytes : "<" + value.status().ToString() + ">";
   }
@@ -58,19 +58,19 @@ TEST_F(SocketTest, FramesAndMultipartOverInproc) {
   EXPECT_EQ(ReceiveWithin5s(b.ref(), &more), std::string("t\0o", 3));
   EXPECT_FALSE(more);
   Message message;
-  absl::StatusOr<bool> received = b.ref().Receive(&message);
+  luv::StatusOr<bool> received = b.ref().Receive(&message);
   ASSERT_TRUE(received.ok());
   EXPECT_FALSE(*received);  // would block: an empty result, not an error
 }
 
 TEST_F(SocketTest, WouldBlockAndWrongStates) {
   Socket push = Open(ZMQ_PUSH);
-  absl::StatusOr<bool> sent = push.ref().Send("nobody", false);
+  luv::StatusOr<bool> sent = push.ref().Send("nobody", false);
   ASSERT_TRUE(sent.ok());
   EXPECT_FALSE(*sent);  // no peer yet
   Socket req = Open(ZMQ_REQ);
   Message message;
-  absl::StatusOr<bool> received = req.ref().Receive(&message);
+  luv::StatusOr<bool> received = req.ref().Receive(&message);
   ASSERT_FALSE(received.ok());
   EXPECT_EQ(received.status().message(),
             "EFSM: Operation cannot be accomplished in current state");
@@ -99,9 +99,9 @@ TEST_F(SocketTest, AddressInUseNamesTheEndpoint) {
   ASSERT_TRUE(first.ref().Bind("tcp://127.0.0.1:*").ok());
   std::string endpoint = LastEndpoint(first.ref());
   ASSERT_EQ(endpoint.rfind("tcp://127.0.0.1:", 0), 0u) << endpoint;
-  absl::Status status = second.ref().Bind(endpoint);
+  luv::Status status = second.ref().Bind(endpoint);
   EXPECT_EQ(status.message(), "EADDRINUSE: Address already in use: " + endpoint);
-  EXPECT_EQ(status.code(), absl::ErrnoToStatusCode(EADDRINUSE));
+  EXPECT_EQ(status.code(), luv::ErrnoToStatusCode(EADDRINUSE));
   ASSERT_TRUE(first.ref().Unbind(endpoint).ok());
 }
 
@@ -162,7 +162,7 @@ TEST_F(SocketTest, CurveKeysReadBackAsZ85) {
   ASSERT_EQ(zmq_curve_keypair(public_key, secret_key), 0);
   Socket s = Open(ZMQ_DEALER);
   const Option& secret = *FindSocketOption("CURVE_SECRETKEY");
-  ASSERT_TRUE(s.ref().SetOption(secret, absl::string_view(secret_key, 40)).ok());
+  ASSERT_TRUE(s.ref().SetOption(secret, std::string_view(secret_key, 40)).ok());
   EXPECT_EQ(s.ref().GetOption(secret)->bytes, secret_key);
   EXPECT_EQ(
       s.ref().SetOption(secret, "short").message(),

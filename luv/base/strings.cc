@@ -1,0 +1,54 @@
+#include "luv/base/strings.h"
+
+namespace luv {
+
+namespace strings_internal {
+void Append(std::string* out, std::initializer_list<std::string_view> pieces) {
+  size_t size = out->size();
+  for (std::string_view piece : pieces) size += piece.size();
+  out->reserve(size);
+  for (std::string_view piece : pieces) out->append(piece.data(), piece.size());
+}
+}  // namespace strings_internal
+
+std::string AsciiStrToUpper(std::string_view text) {
+  std::string upper(text);
+  for (char& c : upper) c = AsciiToUpper(c);
+  return upper;
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (AsciiToUpper(a[i]) != AsciiToUpper(b[i])) return false;
+  }
+  return true;
+}
+
+std::string CHexEscape(std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    unsigned char byte = static_cast<unsigned char>(c);
+    switch (c) {
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '"': out += "\\\""; break;
+      case '\'': out += "\\'"; break;
+      case '\\': out += "\\\\"; break;
+      default:
+        if (byte < 0x20 || byte >= 0x7f) {
+          out += "\\x";
+          out += kHex[byte >> 4];
+          out += kHex[byte & 0xf];
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out;
+}
+
+}  // namespace luv
