@@ -1,16 +1,18 @@
--- LuaRocks package of luv for Lua 5.1, 5.2, 5.3 and 5.4: `luarocks make`
--- (with --lua-version) in a clone of the repository builds luv.so with
--- Bazel for that Lua (Debian 12 with the packages of tools/packages.txt;
--- ./luvw installs them) and installs it as `luv`. The version is
--- luv/version.bzl's; tools/luarocks_test.sh checks both agree and that
--- `require("luv")` works from the installed tree. For LuaJIT use
--- tools/install.sh --lua luajit.
+-- LuaRocks package of luv for Lua 5.1 (and LuaJIT: the same build), 5.2,
+-- 5.3 and 5.4. In a clone, `luarocks make` (with --lua-version) builds
+-- luv.so with Bazel for that Lua and installs it as `luv`;
+-- tools/make_src_rock.sh packs the checked-out commit as a source rock
+-- that `luarocks build luv-<version>-1.src.rock` installs offline. Either
+-- needs Debian 12 with the packages of tools/packages.txt (run
+-- tools/bootstrap.sh). The version is luv/version.bzl's;
+-- tools/luarocks_test.sh checks both agree and that `require("luv")` works
+-- from the installed tree.
 rockspec_format = "3.0"
 package = "luv"
 version = "0.1.0-1"
 source = {
-  -- `luarocks make` builds the working copy it runs in; there is no
-  -- published archive to download.
+  -- `luarocks make` builds the working copy it runs in; a source rock
+  -- made by tools/make_src_rock.sh carries the archive this names.
   url = "git+file:.",
 }
 description = {
@@ -27,10 +29,18 @@ installs a different module of the same name.
 dependencies = {
   "lua >= 5.1, < 5.5",
 }
+-- Checked before building, with LuaRocks' own message when one is missing
+-- (Debian: libuv1-dev, libzmq3-dev, libsodium-dev).
+external_dependencies = {
+  LIBUV = { header = "uv.h", library = "uv" },
+  LIBZMQ = { header = "zmq.h", library = "zmq" },
+  LIBSODIUM = { header = "sodium.h", library = "sodium" },
+}
 build = {
   type = "command",
-  -- Built for the interpreter luarocks installs for, staged in the clone.
-  build_command = "tools/build_for.sh '$(LUA)' .rock/luv.so",
+  -- Built for the interpreter luarocks installs for, staged in the source
+  -- tree; refused if the rocks tree would hide Debian's lua-luv.
+  build_command = "tools/build_for.sh '$(LUA)' .rock/luv.so '$(PREFIX)'",
   install = {
     lib = { luv = ".rock/luv.so" },
   },

@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
 # Builds luv.so (optimized) and installs it where a Lua interpreter finds it:
 #   tools/install.sh [--lua lua5.1|luajit|lua5.2|lua5.3|lua5.4] [--prefix DIR]
+#                    [--shadow-debian-luv]
 # Each VM looks in DIR/lib/lua/<its version> (Lua 5.1 and LuaJIT share
-# lib/lua/5.1 and one build). Debian's default DIR is /usr/local, which
-# comes before Debian's own modules on the cpath, so `require("luv")` finds
-# ours rather than luvit's lua-luv. A build for one VM refuses another by
-# name. With another DIR, the script prints the LUA_CPATH to use.
+# lib/lua/5.1 and one build). A build for one VM refuses another by name.
+# The default DIR, /usr/local, comes before Debian's own modules on the
+# cpath: if Debian's lua-luv (luvit's binding, also named luv) is installed
+# for that Lua, the install is refused unless --shadow-debian-luv says to
+# hide it (tools/check_shadowing.sh). With a DIR off the default path, the
+# script prints the LUA_CPATH to use.
 set -euo pipefail
 lua=lua5.1 prefix=/usr/local
 while [ $# -gt 0 ]; do
   case $1 in
     --lua) lua=$2; shift ;;
     --prefix) prefix=$2; shift ;;
-    *) echo "usage: tools/install.sh [--lua lua5.1|luajit|lua5.2|lua5.3|lua5.4] [--prefix DIR]" >&2; exit 2 ;;
+    --shadow-debian-luv) export LUV_SHADOW_DEBIAN_LUV=1 ;;
+    *) echo "usage: tools/install.sh [--lua lua5.1|luajit|lua5.2|lua5.3|lua5.4] [--prefix DIR] [--shadow-debian-luv]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -23,6 +27,8 @@ esac
 command -v "$lua" > /dev/null || { echo "tools/install.sh: $lua is not installed" >&2; exit 1; }
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+abi=$("$lua" -e 'io.write(rawget(_G, "jit") and "5.1" or _VERSION:match("%d+%.%d+"))')
+tools/check_shadowing.sh "$lua" "$prefix/lib/lua/$abi"
 version=$(sed -n 's/^LUV_VERSION = "\(.*\)"$/\1/p' luv/version.bzl)
 echo "building luv $version for $lua..." >&2
 staged=$(mktemp -d)
