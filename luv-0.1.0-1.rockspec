@@ -44,4 +44,7 @@ build = {
   install = {
     lib = { luv = ".rock/luv.so" },
   },
+  -- LuaLS annotations, for editors: <rock dir>/types/luv.lua
+  -- (`luarocks show --rock-dir luv`).
+  copy_directories = { "types" },
 }

@@ -38,6 +38,10 @@ dest=$prefix/$libdir
 mkdir -p "$dest"
 install -m 755 "$staged/luv.so" "$dest/luv.so"
 echo "installed $dest/luv.so" >&2
+# Editors' annotations (LuaLS: add the directory to workspace.library).
+mkdir -p "$prefix/share/luv/types"
+install -m 644 types/luv.lua "$prefix/share/luv/types/luv.lua"
+echo "installed $prefix/share/luv/types/luv.lua (LuaLS annotations)" >&2
 
 # The installed file must load, and be ours (luvit's luv has no _VERSION).
 LUA_CPATH="$dest/?.so" "$lua" -e "

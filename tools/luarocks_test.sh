@@ -47,7 +47,7 @@ mkdir "$work/nobazel"
 for program in /usr/bin/*; do
   [ "${program##*/}" = bazel ] || ln -s "$program" "$work/nobazel/"
 done
-out=$(PATH=$work/nobazel luarocks --lua-version 5.4 build --tree "$work/missing" "$srcrock" 2>&1) &&
+out=$(PATH=$work/nobazel luarocks --lua-version 5.4 --lua-dir /usr build --tree "$work/missing" "$srcrock" 2>&1) &&
   fail "luarocks build without Bazel succeeded"
 echo "$out" | grep -q "^luv: Bazel is missing: run tools/bootstrap.sh" ||
   fail "no one-line message for a missing Bazel: $out"
@@ -59,6 +59,8 @@ for v in 5.1 5.4; do
   [ "$got" = "luv $version" ] || fail "lua$v loaded _VERSION $got from the rocks tree, expected luv $version"
   luarocks --lua-version $v --tree "$work/tree$v" list --porcelain | grep -q "^luv	$version-1" ||
     fail "luarocks list ($v) does not show luv $version-1"
+  rockdir=$(luarocks --lua-version $v --tree "$work/tree$v" show --rock-dir luv)
+  head -n 1 "$rockdir/types/luv.lua" | grep -q "^---@meta" || fail "the rock ($v) has no types/luv.lua"
 done
 
 for lua in lua5.1 luajit lua5.2 lua5.3 lua5.4; do
@@ -68,6 +70,7 @@ for lua in lua5.1 luajit lua5.2 lua5.3 lua5.4; do
   got=$(LUA_CPATH="$work/$lua/lib/lua/$abi/?.so" $lua -e 'io.write(tostring(require("luv")._VERSION))') ||
     fail "$lua cannot load what tools/install.sh installed"
   [ "$got" = "luv $version" ] || fail "$lua loaded _VERSION $got, expected luv $version"
+  [ -f "$work/$lua/share/luv/types/luv.lua" ] || fail "tools/install.sh --lua $lua installed no annotations"
 done
 # An install that would hide Debian's lua-luv is refused, unless asked for.
 for lua in lua5.1 lua5.4; do
