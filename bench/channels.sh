@@ -1,4 +1,18 @@
 #!/bin/bash
+# Copyright 2026 The luv Authors
+#
+# Licensed under the Apache License, Version 2.0 (the "License");
+# you may not use this file except in compliance with the License.
+# You may obtain a copy of the License at
+#
+#     http://www.apache.org/licenses/LICENSE-2.0
+#
+# Unless required by applicable law or agreed to in writing, software
+# distributed under the License is distributed on an "AS IS" BASIS,
+# WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+# See the License for the specific language governing permissions and
+# limitations under the License.
+
 # Channel ping-pong between two fibers and between two threads, beside a ØMQ
 # inproc PAIR doing the same, in one run, under Lua 5.1, LuaJIT and Lua 5.4:
 #   bazel run -c opt //bench:channels [-- --quick | --runs N]

@@ -1,4 +1,18 @@
 #!/bin/sh
+# Copyright 2026 The luv Authors
+#
+# Licensed under the Apache License, Version 2.0 (the "License");
+# you may not use this file except in compliance with the License.
+# You may obtain a copy of the License at
+#
+#     http://www.apache.org/licenses/LICENSE-2.0
+#
+# Unless required by applicable law or agreed to in writing, software
+# distributed under the License is distributed on an "AS IS" BASIS,
+# WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+# See the License for the specific language governing permissions and
+# limitations under the License.
+
 # Writes luv/luacompat/lua_api_weak.h: a `#pragma weak` for every function
 # the Lua C API headers of each VM luv supports declare (Debian's Lua 5.1 to
 # 5.4 and LuaJIT). luv.so takes the API from the interpreter that loads it;

@@ -45,7 +45,12 @@
 local T = require("luvtest")
 local luv = require("luv")
 
-local FILES = { "types/luv.lua" }
+-- Every file of //types, as the test's arguments (types/luv.lua first).
+local FILES = { ... }
+if #FILES == 0 and type(arg) == "table" then
+  for i = 1, #arg do FILES[i] = arg[i] end
+end
+assert(#FILES > 0, "annotations_test: give the annotation files as arguments")
 
 -- Parses the annotation files into:
 --   module[name]  = {kind = "function"|"table"|"value", value = text,
