@@ -44,7 +44,7 @@ local luv = {}
 ---@alias luv.stream luv.tcp|luv.pipe|luv.stdio
 
 ---An object `luv.select` can wait on.
----@alias luv.selectable luv.timer|luv.idle|luv.fiber|luv.thread|luv.channel|luv.zmq.socket|luv.tcp|luv.pipe|luv.stdio
+---@alias luv.selectable luv.timer|luv.idle|luv.fiber|luv.thread|luv.channel|luv.zmq.socket|luv.tcp|luv.pipe|luv.stdio|luv.signal|luv.process
 
 ---A socket address, as `getsockname`/`getpeername` return it.
 ---@class luv.sockaddr
@@ -104,6 +104,134 @@ function luv.cpu_info() end
 ---@return string? err
 ---@return string? code
 function luv.interface_addresses() end
+
+---How many threads can run at once: the CPUs this process may run on (>= 1).
+---@return integer
+function luv.available_parallelism() end
+
+---The system's load averages over 1, 5 and 15 minutes.
+---@return number one
+---@return number five
+---@return number fifteen
+function luv.loadavg() end
+
+---Seconds since the machine booted.
+---@return number? seconds
+---@return string? err
+---@return string? code
+function luv.uptime() end
+
+-- The process's own facts -----------------------------------------------------
+
+---This process's id.
+---@return integer
+function luv.pid() end
+
+---The parent process's id (1, or a subreaper's, once the parent exited).
+---@return integer
+function luv.ppid() end
+
+---The host's name.
+---@return string? name
+---@return string? err
+---@return string? code
+function luv.hostname() end
+
+---What `uname(2)` says, as `luv.uname` returns it.
+---@class luv.uname_info
+---@field sysname string `"Linux"`
+---@field release string `"6.1.0-13-amd64"`
+---@field version string the kernel build's `"#1 SMP ..."`
+---@field machine string `"x86_64"`
+
+---The kernel's name, release, version and the machine.
+---@return luv.uname_info? names
+---@return string? err
+---@return string? code
+function luv.uname() end
+
+---The resources this process (all its threads) has used, as `luv.rusage`
+---returns them (`getrusage(2)`'s fields without `ru_`).
+---@class luv.rusage_info
+---@field utime number user CPU time, seconds
+---@field stime number system CPU time, seconds
+---@field maxrss integer peak resident set, bytes
+---@field ixrss integer integral shared memory size (0 on Linux)
+---@field idrss integer integral unshared data size (0 on Linux)
+---@field isrss integer integral unshared stack size (0 on Linux)
+---@field minflt integer page faults served without I/O
+---@field majflt integer page faults that needed I/O
+---@field nswap integer swaps (0 on Linux)
+---@field inblock integer file system blocks read
+---@field oublock integer file system blocks written
+---@field msgsnd integer IPC messages sent (0 on Linux)
+---@field msgrcv integer IPC messages received (0 on Linux)
+---@field nsignals integer signals received (0 on Linux)
+---@field nvcsw integer voluntary context switches
+---@field nivcsw integer involuntary context switches
+
+---The resources this process has used.
+---@return luv.rusage_info? usage
+---@return string? err
+---@return string? code
+function luv.rusage() end
+
+---The value of the environment variable `name`, or nil when it is not set.
+---Raises for a name that is empty or holds `=` or NUL.
+---@param name string
+---@return string? value
+---@return string? err
+---@return string? code
+function luv.getenv(name) end
+
+---Sets `name` to `value` for the whole process (every thread, later children).
+---Raises for a bad name or a value with NUL.
+---@param name string
+---@param value string
+---@return true? ok
+---@return string? err
+---@return string? code
+function luv.setenv(name, value) end
+
+---Removes `name` from the environment (not set: also true).
+---@param name string
+---@return true? ok
+---@return string? err
+---@return string? code
+function luv.unsetenv(name) end
+
+---The whole environment.
+---@return table<string, string>? env
+---@return string? err
+---@return string? code
+function luv.environ() end
+
+---The user's home directory: HOME, else the password database's entry.
+---@return string? path
+---@return string? err
+---@return string? code
+function luv.homedir() end
+
+---The directory for temporary files: TMPDIR (TMP, TEMP, TEMPDIR), else /tmp.
+---@return string? path
+---@return string? err
+---@return string? code
+function luv.tmpdir() end
+
+---The process's working directory; the same function as `luv.fs.cwd`.
+---@return string? path
+---@return string? err
+---@return string? code
+function luv.cwd() end
+
+---Changes the process's working directory (for every thread); the same
+---function as `luv.fs.chdir`.
+---@async
+---@param path string
+---@return true? ok
+---@return string? err
+---@return string? code
+function luv.chdir(path) end
 
 ---The types of the handles the program opened on this thread's loop and has
 ---not closed (`"timer"`, `"tcp"`, ...); luv's own are left out. For leaks.
@@ -722,18 +850,22 @@ function stdio:winsize() end
 
 ---What a child's stdin, stdout or stderr is connected to: `nil`/`"inherit"`
 ---(this process's), `false`/`"ignore"` (/dev/null), a descriptor number, a
----fresh `luv.pipe.create()`, an open stream or a `luv.std*` stream.
----@alias luv.spawn_stdio nil|"inherit"|false|"ignore"|integer|luv.stream
+---fresh `luv.pipe.create()`, an open stream, a `luv.std*` stream or an open
+---`luv.file`; for stderr also `"stdout"` (where stdout goes).
+---@alias luv.spawn_stdio nil|"inherit"|false|"ignore"|"stdout"|integer|luv.stream|luv.file
 
 ---Options of `luv.process.spawn`: the array part is the arguments.
 ---@class luv.spawn_options
 ---@field [integer] string|number an argument after the program name
 ---@field env? table<string, string>|string[] the whole environment (map, `"NAME=value"` list or both)
+---@field env_add? table<string, string>|string[] variables added to the inherited environment (or to `env`)
 ---@field cwd? string the child's working directory
 ---@field stdin? luv.spawn_stdio
 ---@field stdout? luv.spawn_stdio
 ---@field stderr? luv.spawn_stdio
 ---@field detach? boolean own session; does not keep the program waiting
+---@field uid? integer run the child as this user id (needs the privilege)
+---@field gid? integer run the child as this group id (needs the privilege)
 
 luv.process = {}
 
@@ -745,6 +877,15 @@ luv.process = {}
 ---@return string? err
 ---@return string? code
 function luv.process.spawn(cmd, options) end
+
+---Sends `signal` (default `"SIGTERM"`, a name or a number) to any process by
+---its id (a positive integer). `ESRCH` when there is none.
+---@param pid integer
+---@param signal? string|integer
+---@return true? ok
+---@return string? err
+---@return string? code
+function luv.process.kill(pid, signal) end
 
 ---A child process (a table).
 ---@class luv.process
@@ -1448,6 +1589,81 @@ function zmq_socket:setsockopt(name, value) end
 ---Closes the socket at once (its `LINGER` applies); waiters get `ECANCELED`.
 ---@return true
 function zmq_socket:close() end
+
+-- Signals ---------------------------------------------------------------------
+
+---A signal: a name in any case, with or without `SIG` (`"TERM"`,
+---`"sigterm"`, `"SIGRTMIN+3"`), or a number from 1 to 64.
+---@alias luv.signal_name string|integer
+
+luv.signal = {}
+
+---A watcher of `sig`, started: while any watcher of it is started the
+---signal no longer takes its usual action. Raises for unknown signals and
+---for those no watcher can catch (`SIGKILL`, `SIGSTOP`, `SIGSEGV`, ...).
+---@param sig luv.signal_name
+---@return luv.signal? watcher
+---@return string? err
+---@return string? code
+function luv.signal.create(sig) end
+
+---Makes `sig` ignored whenever no watcher catches it (now, or once the last
+---stops). Raises as `create`, and for `SIGCHLD`.
+---@param sig luv.signal_name
+---@return true? ok
+---@return string? err
+---@return string? code
+function luv.signal.ignore(sig) end
+
+---Gives `sig` its default action whenever no watcher catches it (now, or
+---once the last stops). Raises as `ignore`.
+---@param sig luv.signal_name
+---@return true? ok
+---@return string? err
+---@return string? code
+function luv.signal.default(sig) end
+
+---Sends `sig` to this process, as `kill` would.
+---@param sig luv.signal_name
+---@return true? ok
+---@return string? err
+---@return string? code
+function luv.signal.raise(sig) end
+
+---A signal watcher: every watcher of a signal, in every thread, gets each
+---delivery; one that nobody waits for is kept (as one) for the next wait.
+---@class luv.signal
+local signal = {}
+
+---The signal's name (`"SIGTERM"`) once it arrives, or at once if it arrived
+---since the watcher was created or the last wait returned. Wakes every
+---waiting state.
+---@async
+---@return string? name
+---@return string? err
+---@return string? code
+function signal:wait() end
+
+---Catches the signal again after `stop`.
+---@return true? ok
+---@return string? err
+---@return string? code
+function signal:start() end
+
+---Stops catching: the signal takes its usual action again unless another
+---watcher catches it; waiters keep waiting until it starts again.
+---@return true? ok
+---@return string? err
+---@return string? code
+function signal:stop() end
+
+---Whether it is started.
+---@return boolean
+function signal:active() end
+
+---Stops and closes it; waiters get `ECANCELED`, later calls `EBADF`.
+---@return true
+function signal:close() end
 
 -- Internal types --------------------------------------------------------------
 -- luv registers these metatables for its own bookkeeping; programs do not get

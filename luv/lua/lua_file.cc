@@ -213,6 +213,12 @@ uv::File* CheckFileArg(lua_State* L, int index, sched::Scheduler** scheduler) {
   return box->file;
 }
 
+uv::File* TestFileArg(lua_State* L, int index) {
+  ObjectBox* box = TestObjectBox(L, index, kFileType);
+  if (box == nullptr || box->owned == nullptr) return nullptr;
+  return static_cast<FileBox*>(box->owned)->file;
+}
+
 int PushFileClosed(lua_State* L, uv::File* file) {
   // The path is copied into Lua before anything can raise.
   lua_pushfstring(L, "%s (closed)", file->path().c_str());

@@ -50,6 +50,9 @@ int PushOpenedFile(lua_State* L, FsCall<uv::OpenOp>* call);
 // scheduler the file belongs to.
 uv::File* CheckFileArg(lua_State* L, int index, sched::Scheduler** scheduler);
 
+// The uv::File of the file object at `index`, or null for anything else.
+uv::File* TestFileArg(lua_State* L, int index);
+
 // Pushes the EBADF failure of a method called on a closed file; returns 3.
 // May raise (out of memory).
 int PushFileClosed(lua_State* L, uv::File* file);

@@ -335,6 +335,12 @@ void OpenFs(lua_State* L, sched::Scheduler* scheduler) {
   lua_newtable(L);
   SetClosures(L, kFunctions, scheduler);
   OpenFsWatch(L, scheduler);
+  // luv.cwd and luv.chdir are luv.fs.cwd and luv.fs.chdir themselves (the
+  // same function values), beside the process's other facts.
+  lua_getfield(L, -1, "cwd");
+  lua_setfield(L, -3, "cwd");
+  lua_getfield(L, -1, "chdir");
+  lua_setfield(L, -3, "chdir");
   lua_setfield(L, -2, "fs");
 }
 

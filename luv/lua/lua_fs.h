@@ -23,8 +23,9 @@
 
 namespace luv::lua {
 
-// Adds luv.fs to the module table on top of the stack and registers the
-// luv.file and luv.fs_watch metatables. May raise.
+// Adds luv.fs to the module table on top of the stack, and luv.cwd and
+// luv.chdir (the same functions as luv.fs.cwd and luv.fs.chdir), and
+// registers the luv.file and luv.fs_watch metatables. May raise.
 void OpenFs(lua_State* L, sched::Scheduler* scheduler);
 
 }  // namespace luv::lua

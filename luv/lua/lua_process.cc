@@ -28,11 +28,14 @@
 // spawn, without calling anything that raises; (3) build the result.
 #include "luv/lua/lua_process.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <string>
 
+#include "luv/lua/lua_file.h"
 #include "luv/lua/lua_pipe.h"
+#include "luv/lua/lua_select.h"
 #include "luv/lua/lua_sched.h"
 #include "luv/lua/lua_stdio.h"
 #include "luv/lua/lua_stream.h"
@@ -40,6 +43,7 @@
 #include "luv/lua/support.h"
 #include "luv/luacompat/luacompat.h"
 #include "luv/uv/process.h"
+#include "luv/uv/signal_name.h"
 
 namespace luv::lua {
 namespace {
@@ -85,6 +89,9 @@ struct StdioChoice {
 };
 
 constexpr const char* kStdioNames[] = {"stdin", "stdout", "stderr"};
+// The `fd` of stderr's choice "stdout": the child's stderr goes where its
+// stdout goes.
+constexpr int kSameAsStdout = -2;
 
 // Step 1 for one stdio entry at `index` (absolute).
 StdioChoice CheckStdioChoice(lua_State* L, int index, int which) {
@@ -103,6 +110,9 @@ StdioChoice CheckStdioChoice(lua_State* L, int index, int which) {
       if (std::strcmp(word, "inherit") == 0) {
         return {uv::StdioSpec::Kind::kInheritFd, which, nullptr};
       }
+      if (which == 2 && std::strcmp(word, "stdout") == 0) {
+        return {uv::StdioSpec::Kind::kInheritFd, kSameAsStdout, nullptr};
+      }
       break;
     }
     case LUA_TNUMBER: {
@@ -115,6 +125,12 @@ StdioChoice CheckStdioChoice(lua_State* L, int index, int which) {
     case LUA_TUSERDATA: {
       int standard = TestStdio(L, index);
       if (standard >= 0) return {uv::StdioSpec::Kind::kInheritFd, standard, nullptr};
+      if (uv::File* file = TestFileArg(L, index)) {
+        if (file->closed() || file->fd() < 0) {
+          luaL_error(L, "luv.process.spawn: option %s is a closed file", kStdioNames[which]);
+        }
+        return {uv::StdioSpec::Kind::kInheritFd, static_cast<int>(file->fd()), nullptr};
+      }
       if (LuaStream* stream = TestStream(L, index)) {
         if (stream->closing()) {
           luaL_error(L, "luv.process.spawn: option %s is a closed stream",
@@ -136,9 +152,9 @@ StdioChoice CheckStdioChoice(lua_State* L, int index, int which) {
   }
   luaL_error(L,
              "luv.process.spawn: option %s must be nil, false, \"ignore\", \"inherit\", "
-             "a descriptor number, a fresh luv.pipe.create(), an open stream or "
-             "luv.stdin/stdout/stderr",
-             kStdioNames[which]);
+             "a descriptor number, a fresh luv.pipe.create(), an open stream, an open "
+             "luv.file or luv.stdin/stdout/stderr%s",
+             kStdioNames[which], which == 2 ? " (or \"stdout\": where stdout goes)" : "");
   return {};
 }
 
@@ -212,38 +228,48 @@ std::string Scratch(lua_State* L, int scratch, int index) {
 
 // Step 2: the options from what step 1 read, and the spawn. Returns the new
 // record (check its init_status()).
-LuaProcess* Spawn(lua_State* L, sched::Scheduler* scheduler, int scratch, int nargs,
-                  int nenv, bool has_env, bool has_cwd, bool detached,
-                  const StdioChoice* stdio) {
-  uv::SpawnOptions options;
-  int slot = 1;
-  options.file = Scratch(L, scratch, slot++);
-  for (int i = 0; i < nargs; ++i) options.args.push_back(Scratch(L, scratch, slot++));
-  if (has_cwd) options.cwd = Scratch(L, scratch, slot++);
-  if (has_env) {
-    options.env.emplace();
-    for (int i = 0; i < nenv; ++i) options.env->push_back(Scratch(L, scratch, slot++));
-  }
-  for (int i = 0; i < 3; ++i) {
-    options.stdio[i] = uv::StdioSpec{stdio[i].kind, stdio[i].fd, stdio[i].stream};
-  }
-  options.detached = detached;
-  return new LuaProcess(scheduler, options, detached);
-}
-
 // What step 1 read: trivially destructible.
 struct SpawnPlan {
   int nargs = 0;
   int nenv = 0;
+  int nenv_add = 0;
   bool has_env = false;
   bool has_cwd = false;
   bool detached = false;
+  bool has_uid = false;
+  bool has_gid = false;
+  uint32_t uid = 0;
+  uint32_t gid = 0;
   StdioChoice stdio[3] = {
       {uv::StdioSpec::Kind::kInheritFd, 0, nullptr},
       {uv::StdioSpec::Kind::kInheritFd, 1, nullptr},
       {uv::StdioSpec::Kind::kInheritFd, 2, nullptr},
   };
 };
+
+LuaProcess* Spawn(lua_State* L, sched::Scheduler* scheduler, int scratch,
+                  const SpawnPlan& plan) {
+  uv::SpawnOptions options;
+  int slot = 1;
+  options.file = Scratch(L, scratch, slot++);
+  for (int i = 0; i < plan.nargs; ++i) options.args.push_back(Scratch(L, scratch, slot++));
+  if (plan.has_cwd) options.cwd = Scratch(L, scratch, slot++);
+  if (plan.has_env) {
+    options.env.emplace();
+    for (int i = 0; i < plan.nenv; ++i) options.env->push_back(Scratch(L, scratch, slot++));
+  }
+  for (int i = 0; i < plan.nenv_add; ++i) options.env_add.push_back(Scratch(L, scratch, slot++));
+  for (int i = 0; i < 3; ++i) {
+    const StdioChoice& choice = plan.stdio[i];
+    options.stdio[i] = uv::StdioSpec{choice.kind, choice.fd, choice.stream};
+  }
+  options.stderr_to_stdout = plan.stdio[2].fd == kSameAsStdout;
+  if (options.stderr_to_stdout) options.stdio[2] = uv::StdioSpec::Ignore();
+  options.detached = plan.detached;
+  if (plan.has_uid) options.uid = plan.uid;
+  if (plan.has_gid) options.gid = plan.gid;
+  return new LuaProcess(scheduler, options, plan.detached);
+}
 
 // Stack slots of LProcessSpawn: the arguments, the scratch strings, the
 // stdio values as read (anchored there until the spawn is done), then the
@@ -263,7 +289,8 @@ void RawField(lua_State* L, const char* name) {
 
 // Unknown keys are errors: a misspelt option should not pass silently.
 void CheckOptionNames(lua_State* L) {
-  static const char* const kKnown[] = {"env", "cwd", "stdin", "stdout", "stderr", "detach"};
+  static const char* const kKnown[] = {"env",    "env_add", "cwd", "stdin", "stdout",
+                                       "stderr", "detach",  "uid", "gid"};
   lua_pushnil(L);
   while (lua_next(L, kOptions) != 0) {
     lua_pop(L, 1);
@@ -278,6 +305,23 @@ void CheckOptionNames(lua_State* L) {
       luaL_error(L, "luv.process.spawn: unknown option '%s'", name);
     }
   }
+}
+
+// Step 1 for `uid` or `gid`: an integer from 0 to 2^32 - 2; false if absent.
+bool CheckId(lua_State* L, const char* name, uint32_t* id) {
+  RawField(L, name);
+  bool present = !lua_isnil(L, -1);
+  if (present) {
+    lua_Number number = lua_type(L, -1) == LUA_TNUMBER ? lua_tonumber(L, -1) : -1;
+    if (!(number >= 0 && number < 4294967295.0) || number != std::floor(number)) {
+      luaL_error(L, "luv.process.spawn: %s must be an integer from 0 to 4294967294, got %s",
+                 name, lua_type(L, -1) == LUA_TNUMBER ? lua_tostring(L, -1)
+                                                       : luaL_typename(L, -1));
+    }
+    *id = static_cast<uint32_t>(number);
+  }
+  lua_pop(L, 1);
+  return present;
 }
 
 // Step 1: checks every option, collecting strings in the scratch table and
@@ -312,6 +356,14 @@ void ReadSpawnOptions(lua_State* L, SpawnPlan* plan) {
     plan->has_env = true;
   }
   lua_pop(L, 1);
+  RawField(L, "env_add");
+  if (!lua_isnil(L, -1)) {
+    if (!lua_istable(L, -1)) luaL_error(L, "luv.process.spawn: env_add must be a table");
+    plan->nenv_add = CheckEnv(L, lua_gettop(L), kScratch);
+  }
+  lua_pop(L, 1);
+  plan->has_uid = CheckId(L, "uid", &plan->uid);
+  plan->has_gid = CheckId(L, "gid", &plan->gid);
   for (int i = 0; i < 3; ++i) {
     RawField(L, kStdioNames[i]);
     lua_replace(L, kFirstStdio + i);
@@ -323,7 +375,7 @@ void ReadSpawnOptions(lua_State* L, SpawnPlan* plan) {
           plan->stdio[i].stream == plan->stdio[j].stream) {
         luaL_error(L,
                    "luv.process.spawn: the same fresh pipe cannot be both %s "
-                   "and %s (to merge them, run the command with sh -c '... 2>&1')",
+                   "and %s (to merge stderr into stdout, give stderr = \"stdout\")",
                    kStdioNames[i], kStdioNames[j]);
       }
     }
@@ -345,6 +397,10 @@ void FillProcessObject(lua_State* L, const SpawnPlan& plan, int pid) {
     if (plan.stdio[i].stream == nullptr) continue;
     lua_pushvalue(L, kFirstStdio + i);
     lua_setfield(L, kObject, kStdioNames[i]);
+  }
+  if (plan.stdio[2].fd == kSameAsStdout && plan.stdio[1].stream != nullptr) {
+    lua_pushvalue(L, kFirstStdio + 1);  // stderr is the stdout stream
+    lua_setfield(L, kObject, "stderr");
   }
 }
 
@@ -375,8 +431,7 @@ int LProcessSpawn(lua_State* L) {
   luaL_checkstack(L, 4, "luv.process.spawn");
 
   // Step 2.
-  LuaProcess* process = Spawn(L, scheduler, kScratch, plan.nargs, plan.nenv,
-                              plan.has_env, plan.has_cwd, plan.detached, plan.stdio);
+  LuaProcess* process = Spawn(L, scheduler, kScratch, plan);
   if (!process->init_status().ok()) {
     // libuv may have connected the fresh pipes to a child that never ran:
     // they would read EOF and fail to write, so they are closed instead.
@@ -393,18 +448,19 @@ int LProcessSpawn(lua_State* L) {
   return 1;
 }
 
-LuaProcess* CheckProcess(lua_State* L) {
-  luaL_checktype(L, 1, LUA_TTABLE);
-  lua_getmetatable(L, 1);
+LuaProcess* CheckProcess(lua_State* L, int index = 1) {
+  if (index < 0) index = lua_gettop(L) + index + 1;
+  luaL_checktype(L, index, LUA_TTABLE);
+  lua_getmetatable(L, index);
   luaL_getmetatable(L, kProcessType);
   bool is_process = lua_rawequal(L, -1, -2);
   lua_pop(L, 2);
-  if (!is_process) luaL_argerror(L, 1, "luv.process expected");
+  if (!is_process) luaL_argerror(L, index, "luv.process expected");
   lua_pushlightuserdata(L, const_cast<char*>(&kHandleKey));
-  lua_rawget(L, 1);
+  lua_rawget(L, index);
   ObjectBox* box = TestObjectBox(L, -1, kBoxType);
   lua_pop(L, 1);
-  if (box == nullptr || box->owned == nullptr) luaL_argerror(L, 1, "not a live process");
+  if (box == nullptr || box->owned == nullptr) luaL_argerror(L, index, "not a live process");
   return static_cast<LuaProcess*>(box->owned);
 }
 
@@ -419,28 +475,62 @@ int LProcessWait(lua_State* L) {
   return Block(L, process->scheduler(), self, "process:wait()", 1);
 }
 
+// The signal argument at `index`: a name ("SIGKILL", "KILL", "kill") or a
+// number from 0 (only checks that the process exists) to the highest
+// signal; `fallback` when absent. Raises naming the argument otherwise.
+int CheckSignalArg(lua_State* L, int index, int fallback) {
+  if (lua_isnoneornil(L, index)) return fallback;
+  if (lua_type(L, index) == LUA_TNUMBER) {
+    lua_Number number = lua_tonumber(L, index);
+    if (!(number >= 0 && number <= uv::MaxSignal()) || number != std::floor(number)) {
+      luaL_argerror(L, index,
+                    lua_pushfstring(L, "signal numbers go from 0 to %d", uv::MaxSignal()));
+    }
+    return static_cast<int>(number);
+  }
+  size_t length;
+  const char* name = luaL_checklstring(L, index, &length);
+  luv::StatusOr<int> signal = uv::ParseSignal(std::string_view(name, length));
+  if (!signal.ok()) {
+    std::string_view message = signal.status().message();
+    message.remove_prefix(std::min(message.size(), sizeof("EINVAL: ") - 1));
+    lua_pushlstring(L, message.data(), message.size());
+    luaL_argerror(L, index, lua_tostring(L, -1));
+  }
+  return *signal;
+}
+
 // process:kill([signal = "SIGTERM"]) -> true | nil, message, code.
-// `signal` is a name ("SIGKILL", "KILL", "kill") or a number (0: only check
-// that the child is alive).
 int LProcessKill(lua_State* L) {
   LuaProcess* process = CheckProcess(L);
-  int signal = SIGTERM;
-  if (lua_type(L, 2) == LUA_TNUMBER) {
-    lua_Number number = lua_tonumber(L, 2);
-    if (!(number >= 0 && number <= 64) || number != std::floor(number)) {
-      return luaL_argerror(L, 2, "signal numbers go from 0 to 64");
-    }
-    signal = static_cast<int>(number);
-  } else if (!lua_isnoneornil(L, 2)) {
-    size_t length;
-    const char* name = luaL_checklstring(L, 2, &length);
-    signal = uv::SignalNumber(std::string_view(name, length));
-    if (signal < 0) {
-      return luaL_argerror(L, 2, lua_pushfstring(L, "unknown signal '%s'", name));
-    }
-  }
+  int signal = CheckSignalArg(L, 2, SIGTERM);
   Result result = process->Kill(signal);
   return ReturnTrue(L, result);
+}
+
+// luv.process.kill(pid[, signal = "SIGTERM"]) -> true | nil, message, code:
+// any process, by its id (a positive integer).
+int LProcessKillPid(lua_State* L) {
+  lua_Number pid = luaL_checknumber(L, 1);
+  if (!(pid >= 1 && pid <= 2147483647.0) || pid != std::floor(pid)) {
+    return luaL_argerror(L, 1, "pid must be a positive integer (a process id)");
+  }
+  int signal = CheckSignalArg(L, 2, SIGTERM);
+  Result result = uv::KillPid(static_cast<int>(pid), signal);
+  return ReturnTrue(L, result);
+}
+
+// luv.select support: a process is ready once its child has exited.
+bool ProcessSelectReady(lua_State* L, int index) {
+  return CheckProcess(L, index)->exited();
+}
+
+bool ProcessSelectAdd(lua_State* L, int index, sched::WaitNode* node) {
+  LuaProcess* process = CheckProcess(L, index);
+  if (process->exited()) return true;
+  if (process->detached()) process->KeepLoopAlive(true);
+  process->waiters()->Add(node);
+  return false;
 }
 
 constexpr luaL_Reg kMethods[] = {
@@ -453,12 +543,14 @@ constexpr luaL_Reg kNoMethods[] = {{nullptr, nullptr}};
 
 constexpr luaL_Reg kFunctions[] = {
     {"spawn", LProcessSpawn},
+    {"kill", LProcessKillPid},
     {nullptr, nullptr},
 };
 
 }  // namespace
 
 void OpenProcess(lua_State* L, sched::Scheduler* scheduler) {
+  RegisterWaitable(kProcessType, {ProcessSelectReady, ProcessSelectAdd});
   NewClass(L, kProcessType, kMethods);
   lua_pop(L, 1);
   NewObjectClass(L, kBoxType, kNoMethods);

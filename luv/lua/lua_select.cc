@@ -47,7 +47,9 @@ Registry& registry() {
 Waitable CheckWaitable(lua_State* L, int index) {
   const char* name = nullptr;
   bool genuine = false;
-  if (lua_type(L, index) == LUA_TUSERDATA && lua_getmetatable(L, index)) {
+  // Userdata, or a table object (a process) whose metatable is luv's.
+  int type = lua_type(L, index);
+  if ((type == LUA_TUSERDATA || type == LUA_TTABLE) && lua_getmetatable(L, index)) {
     lua_pushliteral(L, "__name");
     lua_rawget(L, -2);
     name = lua_tostring(L, -1);

@@ -12,7 +12,8 @@
 // See the License for the specific language governing permissions and
 // limitations under the License.
 
-// Bindings for machine facts: hrtime, memory, CPUs, network interfaces.
+// Bindings for machine facts (hrtime, memory, CPUs, load, uptime, network
+// interfaces) and this process's (pid, ppid, hostname, uname, rusage).
 #ifndef LUV_LUA_LUA_SYSTEM_H_
 #define LUV_LUA_LUA_SYSTEM_H_
 
@@ -20,8 +21,10 @@
 
 namespace luv::lua {
 
-// Adds luv.hrtime, mem_total, mem_free, cpu_info and interface_addresses to
-// the module table on top of the stack. May raise (out of memory).
+// Adds luv.hrtime, mem_total, mem_free, cpu_info, available_parallelism,
+// loadavg, uptime, interface_addresses, pid, ppid, hostname, uname and
+// rusage to the module table on top of the stack. May raise (out of
+// memory).
 void OpenSystem(lua_State* L);
 
 }  // namespace luv::lua

@@ -67,8 +67,9 @@ int LThreadGc(lua_State* L) {
 // PushFn of a join: `true, results...` or `false, error`, decoded afresh
 // from the thread's message each time.
 int PushJoinResults(lua_State* L, void* arg) {
-  const thread::ThreadShared& shared = *static_cast<ThreadRecord*>(arg)->shared;
+  thread::ThreadShared& shared = *static_cast<ThreadRecord*>(arg)->shared;
   luaL_checkstack(L, 2, "joining a thread");
+  shared.MarkJoined();
   lua_pushboolean(L, !shared.failed());
   if (shared.results().empty()) {
     lua_pushliteral(L, "luv: the thread failed before it could report (out of memory)");

@@ -20,6 +20,8 @@
 #include "luv/lua/lua_dns.h"
 #include "luv/lua/lua_fiber.h"
 #include "luv/lua/lua_diagnostics.h"
+#include "luv/lua/lua_environment.h"
+#include "luv/lua/lua_exit.h"
 #include "luv/lua/lua_fs.h"
 #include "luv/lua/lua_idle.h"
 #include "luv/lua/lua_pipe.h"
@@ -27,6 +29,7 @@
 #include "luv/lua/lua_request.h"
 #include "luv/lua/lua_sched.h"
 #include "luv/lua/lua_select.h"
+#include "luv/lua/lua_signal.h"
 #include "luv/lua/lua_stdio.h"
 #include "luv/lua/lua_system.h"
 #include "luv/lua/lua_tcp.h"
@@ -105,6 +108,8 @@ int luaopen_luv(lua_State* L) {
   lua_pushliteral(L, "luv " LUV_VERSION);
   lua_setfield(L, -2, "_VERSION");
   luv::lua::OpenSystem(L);
+  luv::lua::OpenEnvironment(L);
+  luv::lua::OpenExit(L);
   luv::lua::OpenFiber(L, scheduler);
   luv::lua::OpenDiagnostics(L, scheduler);
   luv::lua::OpenTimer(L, scheduler);
@@ -120,6 +125,7 @@ int luaopen_luv(lua_State* L) {
   luv::lua::OpenDns(L, scheduler);
   luv::lua::OpenStdio(L, scheduler);
   luv::lua::OpenProcess(L, scheduler);
+  luv::lua::OpenSignal(L, scheduler);
   luv::lua::OpenSelect(L, scheduler);
   return 1;
 }

@@ -16,6 +16,7 @@
 
 #include <pthread.h>
 
+#include <cstdio>
 #include <cstring>
 
 #include "luv/base/strings.h"
@@ -51,10 +52,35 @@ void SetMessage(lua_State* L, std::string_view message) {
   }
 }
 
+// "thread (function at file.lua:12)": the function's definition, read
+// before the call (the function is at `index`).
+std::string DescribeFunction(lua_State* L, int index) {
+  lua_Debug ar;
+  lua_pushvalue(L, index);
+  if (lua_getinfo(L, ">S", &ar) && ar.linedefined > 0) {
+    return luv::StrCat("thread (function at ", ar.short_src, ":", ar.linedefined, ")");
+  }
+  return "thread";
+}
+
+// The error at the top of the stack as text: strings (with the traceback
+// Traceback added) as they are, other values by type.
+std::string DescribeError(lua_State* L) {
+  if (lua_gettop(L) == 0) return "(no error value)";
+  if (lua_type(L, -1) == LUA_TSTRING) {
+    size_t length = 0;
+    const char* text = lua_tolstring(L, -1, &length);
+    return std::string(text, length);
+  }
+  return luv::StrCat("(error object is a ", luaL_typename(L, -1), " value)");
+}
+
 // Runs the encoded call in `L`; sets `*failed` and fills `*out` with the
-// message of the results or of the error. Never raises.
+// message of the results or of the error, and, on failure, `*report` with
+// the line printed if nobody joins the thread. Never raises.
 void RunCall(lua_State* L, const codec::Message& call, bool* failed,
-             codec::Message* out) {
+             codec::Message* out, std::string* report) {
+  *report = "thread";
   int count = 0;
   luv::Status decoded = codec::DecodeMessage(L, call, &count);
   if (!decoded.ok() || count < 1 || !lua_isfunction(L, -count)) {
@@ -63,17 +89,20 @@ void RunCall(lua_State* L, const codec::Message& call, bool* failed,
                                : decoded.message());
   } else {
     int base = lua_gettop(L) - count + 1;  // the function
+    *report = DescribeFunction(L, base);
     lua_pushcfunction(L, Traceback);
     lua_insert(L, base);
     *failed = lua_pcall(L, count - 1, LUA_MULTRET, base) != 0;
     lua_remove(L, base);
   }
+  if (*failed) luv::StrAppend(report, " failed and was never joined: ", DescribeError(L));
   luv::Status encoded = codec::EncodeMessage(L, lua_gettop(L), out);
   if (encoded.ok()) return;
   // The values cannot travel (a coroutine, say): the joiner gets an error
   // that says which.
   SetMessage(L, luv::StrCat("luv: the thread's ", *failed ? "error" : "results",
                              " cannot be sent back: ", encoded.message()));
+  if (!*failed) luv::StrAppend(report, " failed and was never joined: ", DescribeError(L));
   *failed = true;
   if (!codec::EncodeMessage(L, lua_gettop(L), out).ok()) *out = codec::Message();
 }
@@ -89,6 +118,7 @@ void* ThreadMain(void* arg) {
   sched::MarkLuvThread();
   bool failed = true;
   codec::Message results;
+  std::string report = "thread failed and was never joined: out of memory for its Lua state";
   if (lua_State* L = luaL_newstate()) {
     luaL_openlibs(L);
     protect::InstallProtect(L);
@@ -99,13 +129,13 @@ void* ThreadMain(void* arg) {
     lua_settop(L, 0);
     // luv is preloaded, not loaded: a function that needs it requires it,
     // and decoding loads it when the call carries luv's own objects.
-    RunCall(L, start->call, &failed, &results);
+    RunCall(L, start->call, &failed, &results, &report);
     start->call = codec::Message();  // what the call pinned is decoded now
     // The state is closed before joiners hear of it: a joined thread has
     // let go of everything (its loop's descriptors included).
     lua_close(L);
   }
-  start->shared->Finish(failed, std::move(results));
+  start->shared->Finish(failed, std::move(results), std::move(report));
   start.reset();
   sched::ThreadEnded();
   return nullptr;
@@ -126,12 +156,20 @@ bool ThreadShared::finished() const {
   return finished_;
 }
 
-void ThreadShared::Finish(bool failed, codec::Message results) {
+ThreadShared::~ThreadShared() {
+  // No lock: the last reference is going, nobody else can touch this.
+  if (finished_ && failed_ && !joined_.load(std::memory_order_relaxed)) {
+    std::fprintf(stderr, "luv: a %s\n", report_.c_str());
+  }
+}
+
+void ThreadShared::Finish(bool failed, codec::Message results, std::string report) {
   std::vector<std::pair<uv::Mailbox::Address, uv::Task>> notify;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     failed_ = failed;
     results_ = std::move(results);
+    report_ = std::move(report);
     finished_ = true;
     notify.swap(notify_);
   }

@@ -24,11 +24,14 @@
 //
 // ThreadShared is what the thread and its joiners share; it is thread-safe.
 // A thread whose ThreadShared nobody holds any more keeps running to the
-// end; process exit waits for it (luv/sched/thread_registry.h).
+// end; process exit waits for it (luv/sched/thread_registry.h). A thread
+// that failed and was never joined prints its error (with its traceback) to
+// stderr when the last reference goes, so the error does not vanish.
 #ifndef LUV_THREAD_THREAD_H_
 #define LUV_THREAD_THREAD_H_
 
 #include "luv/luacompat/luacompat.h"
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -43,6 +46,12 @@ namespace luv::thread {
 
 class ThreadShared {
  public:
+  ThreadShared() = default;
+  // Prints the error of a failed thread nobody joined.
+  ~ThreadShared();
+  ThreadShared(const ThreadShared&) = delete;
+  ThreadShared& operator=(const ThreadShared&) = delete;
+
   // Arranges for `task` to run on `address`'s loop thread once the thread
   // has finished. Returns false (and drops the task) if it already has.
   bool NotifyWhenFinished(const uv::Mailbox::Address& address, uv::Task task);
@@ -54,8 +63,14 @@ class ThreadShared {
   bool failed() const { return failed_; }
   const codec::Message& results() const { return results_; }
 
+  // A join delivered the results (or the error) to Lua code.
+  void MarkJoined() { joined_.store(true, std::memory_order_relaxed); }
+
   // Called once by the thread when its function has returned or raised.
-  void Finish(bool failed, codec::Message results);
+  // `report` is, for a failed thread, what stderr gets if nobody joins it:
+  // "thread (function at f.lua:3) failed and was never joined: <error and
+  // traceback>".
+  void Finish(bool failed, codec::Message results, std::string report);
 
  private:
   mutable std::mutex mutex_;
@@ -65,6 +80,8 @@ class ThreadShared {
   // seen set: the mutex orders the two.
   bool failed_ = false;
   codec::Message results_;
+  std::string report_;
+  std::atomic<bool> joined_{false};
 };
 
 // Starts a thread running the call encoded in `call` (EncodeMessage of the

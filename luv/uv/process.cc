@@ -15,32 +15,18 @@
 #include "luv/uv/process.h"
 
 #include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <cstring>
 
 #include "luv/base/strings.h"
+#include "luv/uv/environment.h"
+#include "luv/uv/pipe.h"
 #include "luv/uv/status.h"
 
 namespace luv::uv {
 namespace {
-
-struct NamedSignal {
-  const char* name;
-  int number;
-};
-
-constexpr NamedSignal kSignals[] = {
-    {"SIGHUP", SIGHUP},       {"SIGINT", SIGINT},   {"SIGQUIT", SIGQUIT},
-    {"SIGILL", SIGILL},       {"SIGTRAP", SIGTRAP}, {"SIGABRT", SIGABRT},
-    {"SIGBUS", SIGBUS},       {"SIGFPE", SIGFPE},   {"SIGKILL", SIGKILL},
-    {"SIGUSR1", SIGUSR1},     {"SIGSEGV", SIGSEGV}, {"SIGUSR2", SIGUSR2},
-    {"SIGPIPE", SIGPIPE},     {"SIGALRM", SIGALRM}, {"SIGTERM", SIGTERM},
-    {"SIGCHLD", SIGCHLD},     {"SIGCONT", SIGCONT}, {"SIGSTOP", SIGSTOP},
-    {"SIGTSTP", SIGTSTP},     {"SIGTTIN", SIGTTIN}, {"SIGTTOU", SIGTTOU},
-    {"SIGURG", SIGURG},       {"SIGXCPU", SIGXCPU}, {"SIGXFSZ", SIGXFSZ},
-    {"SIGVTALRM", SIGVTALRM}, {"SIGPROF", SIGPROF}, {"SIGWINCH", SIGWINCH},
-    {"SIGIO", SIGIO},         {"SIGPWR", SIGPWR},   {"SIGSYS", SIGSYS},
-};
 
 bool HasNul(std::string_view text) { return text.find('\0') != std::string_view::npos; }
 
@@ -79,9 +65,43 @@ int StdioFlags(const StdioSpec& spec, int index, uv_stdio_container_t* container
   return UV_EINVAL;
 }
 
-// Checks the options, and fills `argv`/`envp` (pointing into `options`).
+bool IsEnvEntry(std::string_view entry) {
+  size_t equals = entry.find('=');
+  return !HasNul(entry) && equals != std::string_view::npos && equals != 0;
+}
+
+// `env` with `env_add` applied (the parent's environment when `env` is
+// unset): an added entry replaces the one of the same name.
+luv::StatusOr<std::vector<std::string>> MergedEnv(const SpawnOptions& options) {
+  std::vector<std::string> merged;
+  if (options.env) {
+    merged = *options.env;
+  } else {
+    luv::StatusOr<std::vector<EnvEntry>> inherited = Environ();
+    if (!inherited.ok()) return inherited.status();
+    for (const EnvEntry& entry : *inherited) merged.push_back(entry.name + "=" + entry.value);
+  }
+  for (const std::string& entry : options.env_add) {
+    if (!IsEnvEntry(entry)) {
+      return Invalid("environment entries are NAME=value without NUL bytes");
+    }
+    std::string_view name(entry.data(), entry.find('=') + 1);  // "NAME="
+    bool replaced = false;
+    for (std::string& existing : merged) {
+      if (luv::StartsWith(existing, name)) {
+        existing = entry;
+        replaced = true;
+      }
+    }
+    if (!replaced) merged.push_back(entry);
+  }
+  return merged;
+}
+
+// Checks the options, and fills `argv`/`envp` (pointing into `options` and
+// `env`, the environment to give the child when it is not inherited).
 luv::Status Prepare(const SpawnOptions& options, std::vector<char*>* argv,
-                     std::vector<char*>* envp) {
+                     std::vector<char*>* envp, std::optional<std::vector<std::string>>* env) {
   if (options.file.empty()) return Invalid("empty program name");
   if (HasNul(options.file)) return Invalid("program name contains a NUL byte");
   if (HasNul(options.cwd)) return Invalid("cwd contains a NUL byte");
@@ -93,13 +113,19 @@ luv::Status Prepare(const SpawnOptions& options, std::vector<char*>* argv,
     argv->push_back(const_cast<char*>(arg.c_str()));
   }
   argv->push_back(nullptr);
-  if (options.env) {
-    if (options.env->size() >= Process::kMaxArgs) {
+  if (!options.env_add.empty()) {
+    luv::StatusOr<std::vector<std::string>> merged = MergedEnv(options);
+    if (!merged.ok()) return merged.status();
+    *env = *std::move(merged);
+  } else {
+    *env = options.env;
+  }
+  if (*env) {
+    if ((*env)->size() >= Process::kMaxArgs) {
       return UvStatus(UV_E2BIG, "too many environment entries");
     }
-    for (const std::string& entry : *options.env) {
-      size_t equals = entry.find('=');
-      if (HasNul(entry) || equals == std::string::npos || equals == 0) {
+    for (const std::string& entry : **env) {
+      if (!IsEnvEntry(entry)) {
         return Invalid("environment entries are NAME=value without NUL bytes");
       }
       envp->push_back(const_cast<char*>(entry.c_str()));
@@ -109,32 +135,49 @@ luv::Status Prepare(const SpawnOptions& options, std::vector<char*>* argv,
   return luv::OkStatus();
 }
 
+// A socketpair for a child whose stdout and stderr both go to a fresh pipe:
+// libuv's own pipe creation makes one descriptor per stdio entry, so luv
+// makes the pair, opens the parent's end into the pipe and gives the
+// child's end as both descriptors.
+class SharedChildPipe {
+ public:
+  ~SharedChildPipe() {
+    if (child_ >= 0) close(child_);
+    if (parent_ >= 0) close(parent_);
+  }
+  luv::Status Create() {
+    int fds[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) {
+      return UvStatus(-errno, "a pipe for the child's stdout and stderr");
+    }
+    parent_ = fds[0];
+    child_ = fds[1];
+    return luv::OkStatus();
+  }
+  int child() const { return child_; }
+  // The parent's end goes to `pipe`, which owns it from then on.
+  luv::Status OpenInto(Stream* pipe) {
+    luv::Status opened = PipeOpen(pipe, parent_);
+    if (opened.ok()) parent_ = -1;
+    return opened;
+  }
+
+ private:
+  int parent_ = -1;
+  int child_ = -1;
+};
+
 }  // namespace
-
-int SignalNumber(std::string_view name) {
-  std::string upper = luv::AsciiStrToUpper(name.substr(0, 16));
-  if (name.size() > 16) return -1;
-  if (!luv::StartsWith(upper, "SIG")) upper = luv::StrCat("SIG", upper);
-  for (const NamedSignal& signal : kSignals) {
-    if (upper == signal.name) return signal.number;
-  }
-  return -1;
-}
-
-const char* SignalName(int number) {
-  for (const NamedSignal& signal : kSignals) {
-    if (signal.number == number) return signal.name;
-  }
-  return nullptr;
-}
 
 Process::Process(uv_loop_t* loop, const SpawnOptions& options) {
   std::vector<char*> argv;
   std::vector<char*> envp;
-  init_status_ = Prepare(options, &argv, &envp);
+  std::optional<std::vector<std::string>> env;
+  init_status_ = Prepare(options, &argv, &envp, &env);
   if (!init_status_.ok()) return;
   uv_stdio_container_t stdio[3];
-  for (int i = 0; i < 3; ++i) {
+  int own_stdio = options.stderr_to_stdout ? 2 : 3;
+  for (int i = 0; i < own_stdio; ++i) {
     int rc = StdioFlags(options.stdio[i], i, &stdio[i]);
     if (rc != 0) {
       static const char* const kNames[] = {"stdin", "stdout", "stderr"};
@@ -142,16 +185,38 @@ Process::Process(uv_loop_t* loop, const SpawnOptions& options) {
       return;
     }
   }
+  SharedChildPipe shared;
+  if (options.stderr_to_stdout) {
+    stdio[2] = stdio[1];
+    if (options.stdio[1].kind == StdioSpec::Kind::kCreatePipe) {
+      init_status_ = shared.Create();
+      if (!init_status_.ok()) return;
+      init_status_ = shared.OpenInto(options.stdio[1].stream);
+      if (!init_status_.ok()) return;
+      for (int i = 1; i <= 2; ++i) {
+        stdio[i].flags = UV_INHERIT_FD;
+        stdio[i].data.fd = shared.child();
+      }
+    }
+  }
   uv_process_options_t uv_options;
   std::memset(&uv_options, 0, sizeof(uv_options));
   uv_options.exit_cb = ExitCallback;
   uv_options.file = options.file.c_str();
   uv_options.args = argv.data();
-  uv_options.env = options.env ? envp.data() : nullptr;
+  uv_options.env = env ? envp.data() : nullptr;
   uv_options.cwd = options.cwd.empty() ? nullptr : options.cwd.c_str();
   uv_options.stdio_count = 3;
   uv_options.stdio = stdio;
   if (options.detached) uv_options.flags |= UV_PROCESS_DETACHED;
+  if (options.uid) {
+    uv_options.flags |= UV_PROCESS_SETUID;
+    uv_options.uid = *options.uid;
+  }
+  if (options.gid) {
+    uv_options.flags |= UV_PROCESS_SETGID;
+    uv_options.gid = *options.gid;
+  }
   int rc = uv_spawn(loop, &process_, &uv_options);
   // uv_spawn initializes the handle even when it fails: it must be closed.
   Attach(reinterpret_cast<uv_handle_t*>(&process_));
@@ -169,6 +234,10 @@ void Process::ExitCallback(uv_process_t* handle, int64_t exit_status, int term_s
   self->term_signal_ = term_signal;
   self->OnExit();
   if (self->close_on_exit_) self->Close();  // the owner is gone: finish
+}
+
+luv::Status KillPid(int pid, int signal) {
+  return UvStatus(uv_kill(pid, signal), luv::StrCat("process ", pid));
 }
 
 luv::Status Process::Kill(int signal) {

@@ -66,16 +66,24 @@ struct SpawnOptions {
   std::vector<std::string> args;  // argv[1..]; argv[0] is `file`
   // "NAME=value" entries; unset: the parent's environment.
   std::optional<std::vector<std::string>> env;
+  // "NAME=value" entries added to `env` (or, when it is unset, to the
+  // parent's environment as it is at the spawn), replacing a variable of
+  // the same name.
+  std::vector<std::string> env_add;
   std::string cwd;  // empty: the parent's
   StdioSpec stdio[3] = {StdioSpec::InheritFd(0), StdioSpec::InheritFd(1),
                         StdioSpec::InheritFd(2)};
+  // The child's stderr goes where its stdout goes (stdio[2] is unused).
+  bool stderr_to_stdout = false;
   bool detached = false;
+  // Run the child as this user and group (needs the privilege to).
+  std::optional<uint32_t> uid;
+  std::optional<uint32_t> gid;
 };
 
-// The signal number for "SIGTERM", "TERM" or "term" (any case), or -1.
-int SignalNumber(std::string_view name);
-// "SIGTERM" for 15; null for a number without a name.
-const char* SignalName(int signal);
+// Sends `signal` to the process `pid` (any process, not only a child):
+// ESRCH when there is none, EPERM when it is not ours to signal.
+luv::Status KillPid(int pid, int signal);
 
 class Process : public HandleOwner {
  public:

@@ -233,16 +233,5 @@ TEST(ProcessTest, ShutdownDeletesAReleasedRecordOfARunningChild) {
   kill(pid, SIGKILL);
 }
 
-TEST(ProcessTest, SignalNames) {
-  EXPECT_EQ(SignalNumber("SIGTERM"), SIGTERM);
-  EXPECT_EQ(SignalNumber("term"), SIGTERM);
-  EXPECT_EQ(SignalNumber("Kill"), SIGKILL);
-  EXPECT_EQ(SignalNumber("SIGNOPE"), -1);
-  EXPECT_EQ(SignalNumber(""), -1);
-  EXPECT_EQ(SignalNumber(std::string(1000, 'S')), -1);
-  EXPECT_STREQ(SignalName(SIGINT), "SIGINT");
-  EXPECT_EQ(SignalName(0), nullptr);
-}
-
 }  // namespace
 }  // namespace luv::uv

@@ -67,6 +67,31 @@ luv::StatusOr<std::vector<CpuInfo>> CpuInfos() {
   return result;
 }
 
+unsigned AvailableParallelism() {
+#if UV_VERSION_HEX >= 0x012c00  // uv_available_parallelism is libuv 1.44's
+  return uv_available_parallelism();
+#else
+  // Older libuv: every CPU the system lists.
+  uv_cpu_info_t* cpus = nullptr;
+  int count = 0;
+  if (uv_cpu_info(&cpus, &count) < 0) return 1;
+  uv_free_cpu_info(cpus, count);
+  return count > 0 ? static_cast<unsigned>(count) : 1;
+#endif
+}
+
+LoadAverage LoadAvg() {
+  double average[3] = {0, 0, 0};
+  uv_loadavg(average);
+  return LoadAverage{average[0], average[1], average[2]};
+}
+
+luv::StatusOr<double> Uptime() {
+  double seconds = 0;
+  if (int rc = uv_uptime(&seconds); rc < 0) return UvStatus(rc, "uptime");
+  return seconds;
+}
+
 luv::StatusOr<std::vector<InterfaceAddress>> InterfaceAddresses() {
   uv_interface_address_t* addresses = nullptr;
   int count = 0;

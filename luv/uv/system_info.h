@@ -12,8 +12,8 @@
 // See the License for the specific language governing permissions and
 // limitations under the License.
 
-// Facts about the machine, read through libuv: clocks, memory, CPUs and
-// network interfaces. Lua-free; every function may be called from any thread
+// Facts about the machine, read through libuv: clocks, memory, CPUs, load
+// and network interfaces. Lua-free; every function may be called from any thread
 // and none blocks for long (they read /proc and the kernel's tables).
 #ifndef LUV_UV_SYSTEM_INFO_H_
 #define LUV_UV_SYSTEM_INFO_H_
@@ -45,6 +45,22 @@ struct CpuInfo {
 };
 
 luv::StatusOr<std::vector<CpuInfo>> CpuInfos();
+
+// How many threads can run at once: the CPUs this process may run on (its
+// affinity mask); at least 1.
+unsigned AvailableParallelism();
+
+// The system's load averages over 1, 5 and 15 minutes.
+struct LoadAverage {
+  double one = 0;
+  double five = 0;
+  double fifteen = 0;
+};
+
+LoadAverage LoadAvg();
+
+// Seconds since the machine booted.
+luv::StatusOr<double> Uptime();
 
 // One address of one network interface.
 struct InterfaceAddress {

@@ -14,9 +14,11 @@
 
 #include "luv/uv/system_info.h"
 
+#include <sched.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <fstream>
 
 #include "gtest/gtest.h"
 
@@ -48,6 +50,50 @@ TEST(SystemInfoTest, OneEntryPerOnlineCpu) {
   for (const CpuInfo& cpu : *cpus) {
     EXPECT_GT(cpu.user_ms + cpu.sys_ms + cpu.idle_ms, 0u);
   }
+}
+
+TEST(SystemInfoTest, AvailableParallelismIsTheAffinityMask) {
+  cpu_set_t set;
+  ASSERT_EQ(sched_getaffinity(0, sizeof set, &set), 0);
+  EXPECT_EQ(AvailableParallelism(), static_cast<unsigned>(CPU_COUNT(&set)));
+  EXPECT_GE(AvailableParallelism(), 1u);
+}
+
+// /proc/loadavg's three averages.
+LoadAverage LoadFromProc() {
+  LoadAverage load;
+  std::ifstream in("/proc/loadavg");
+  in >> load.one >> load.five >> load.fifteen;
+  return load;
+}
+
+// `value` lies between two readings of another source, give or take
+// `slack` (/proc rounds to two decimals; the kernel updates its averages
+// every 5 s, so the readings around a call differ at most once).
+void ExpectBetween(double value, double a, double b, double slack, const char* what) {
+  EXPECT_LE(std::min(a, b) - slack, value) << what;
+  EXPECT_LE(value, std::max(a, b) + slack) << what;
+}
+
+TEST(SystemInfoTest, LoadAveragesAreTheKernels) {
+  LoadAverage before = LoadFromProc();
+  LoadAverage load = LoadAvg();
+  LoadAverage after = LoadFromProc();
+  EXPECT_GE(load.one, 0);
+  EXPECT_GE(load.five, 0);
+  EXPECT_GE(load.fifteen, 0);
+  ExpectBetween(load.one, before.one, after.one, 0.011, "1 minute");
+  ExpectBetween(load.five, before.five, after.five, 0.011, "5 minutes");
+  ExpectBetween(load.fifteen, before.fifteen, after.fifteen, 0.011, "15 minutes");
+}
+
+TEST(SystemInfoTest, UptimeIsSecondsSinceBoot) {
+  double before = 0, after = 0;
+  std::ifstream("/proc/uptime") >> before;
+  luv::StatusOr<double> uptime = Uptime();
+  std::ifstream("/proc/uptime") >> after;
+  ASSERT_TRUE(uptime.ok()) << uptime.status();
+  ExpectBetween(*uptime, before, after, 1.0, "uptime");
 }
 
 TEST(SystemInfoTest, LoopbackIsListedAsInternal) {

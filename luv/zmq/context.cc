@@ -20,6 +20,7 @@
 #include <atomic>
 #include <cerrno>
 #include <condition_variable>
+#include <cstdlib>
 #include <mutex>
 
 #include "luv/base/strings.h"
@@ -76,6 +77,14 @@ void TerminateInBackground(void* raw) {
   }
 }
 
+// Process exit waits for every context being terminated: their sockets'
+// queued messages go out first (each within its ZMQ_LINGER).
+void WaitAtExit() {
+  Terminations& terminations = TheTerminations();
+  std::unique_lock<std::mutex> lock(terminations.mutex);
+  terminations.done.wait(lock, [&] { return terminations.running == 0; });
+}
+
 // libzmq sets up process-wide state (OpenPGM's, through pgm_init) when a
 // context is created and tears it down when the last one is terminated,
 // without a lock between the two: a context terminated in the background
@@ -85,6 +94,10 @@ void TerminateInBackground(void* raw) {
 void KeepZmqInitialized() {
   static void* const anchor = zmq_ctx_new();
   (void)anchor;
+  // Registered after libzmq was loaded, so it runs before libzmq's own
+  // teardown at exit.
+  static const bool waits_at_exit = std::atexit(WaitAtExit) == 0;
+  (void)waits_at_exit;
 }
 
 luv::Status ContextOptionError(const Option& option, const char* what) {

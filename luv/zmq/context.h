@@ -20,10 +20,12 @@
 // reference;
 // the context is destroyed when the last one goes, in whichever thread that
 // happens. Destruction never blocks: zmq_ctx_term, which waits until every
-// socket's lingering messages are sent, runs on a short-lived thread of its
-// own, so neither a loop nor process exit can hang on it. Sockets that
-// their owner abandoned (garbage collection, a state closing at exit) are
-// closed with linger 0 (poller.h), so nothing of theirs lingers.
+// socket's lingering messages are sent (each socket's ZMQ_LINGER; libzmq's
+// default is forever), runs on a short-lived thread of its own, so no loop
+// waits for it. Process exit does: an atexit handler waits until every
+// termination has finished, so messages queued before exit are delivered
+// (or dropped when their linger runs out), as ØMQ defines it. Sockets keep
+// their linger however they are closed (poller.h).
 //
 // Thread safety: every method may be called from any thread (libzmq's
 // context calls are thread-safe). Nothing blocks or raises.

@@ -95,12 +95,12 @@ void PolledSocket::Close() {
 
 void PolledSocket::Abandon() {
   HandleOwner::Close();
-  socket_.CloseNow();
+  socket_.Close();
   Release();
 }
 
 void PolledSocket::OnClose() { StopPolling(); }
 
-void PolledSocket::OnClosed() { socket_.CloseNow(); }
+void PolledSocket::OnClosed() { socket_.Close(); }
 
 }  // namespace luv::zmq

@@ -29,13 +29,14 @@
 // SetWaiting() refs it (the loop stays alive) only while someone waits.
 //
 // Lifetime: a uv::HandleOwner (luv/uv/handle.h). Close() stops polling and
-// closes the socket at once, keeping its ZMQ_LINGER; Abandon() (the owner
-// went away without closing: garbage collection, exit) does the same with
-// linger 0 and releases the record. Either way libuv is done with the
-// descriptor first: libzmq's reaper thread closes it on its own schedule.
-// A record closed any other way (Release(), a loop shutting down) closes
-// its socket from libuv's close callback, with linger 0. The socket's
-// reference to its Context goes with the socket.
+// closes the socket at once; Abandon() (the owner went away without
+// closing: garbage collection, a state closing at exit) does the same and
+// releases the record; a record closed any other way (Release(), a loop
+// shutting down) closes its socket from libuv's close callback. Every way
+// keeps the socket's ZMQ_LINGER: what it has queued is still sent, as ØMQ
+// defines it, and process exit waits for that (context.h). libuv is done
+// with the descriptor first: libzmq's reaper thread closes it on its own
+// schedule. The socket's reference to its Context goes with the socket.
 //
 // Thread affinity: the loop's thread. Nothing blocks or raises; the
 // callbacks run from the loop and must not run Lua.
@@ -78,7 +79,7 @@ class PolledSocket : public uv::HandleOwner {
   // the close callback. Idempotent.
   void Close();
 
-  // The owner lets go without closing: linger 0, close, Release().
+  // The owner lets go without closing: close (keeping the linger), Release().
   void Abandon();
 
  protected:

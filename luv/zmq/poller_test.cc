@@ -194,16 +194,21 @@ TEST_F(PollerTest, ReleaseClosesTheSocketFromTheCloseCallback) {
   EXPECT_EQ(context.use_count(), 1);  // the socket is closed
 }
 
-TEST_F(PollerTest, AbandonedSocketsDropWhatTheyQueued) {
+// An abandoned socket (collected, or its state closed at exit) keeps its
+// linger: the context's termination waits for what it queued.
+TEST_F(PollerTest, AbandonedSocketsKeepTheirLinger) {
   Recorder* push = NewPolled(ZMQ_PUSH);
+  ASSERT_TRUE(push->socket().SetInt(ZMQ_LINGER, 300).ok());
   ASSERT_TRUE(push->socket().Connect("tcp://127.0.0.1:1").ok());  // nobody there
   ASSERT_TRUE(*push->socket().Send("queued", false));
   push->Abandon();
   polled = nullptr;
   uv_run(loop.get(), UV_RUN_DEFAULT);
   EXPECT_TRUE(closed);
-  context.reset();  // would wait forever with the default linger
+  auto start = std::chrono::steady_clock::now();
+  context.reset();
   EXPECT_TRUE(WaitForTerminations(std::chrono::milliseconds(10000)));
+  EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(250));
 }
 
 TEST_F(PollerTest, AFailedSocketCountsAsClosed) {

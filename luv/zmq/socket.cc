@@ -245,7 +245,10 @@ luv::StatusOr<Socket> Socket::Open(std::shared_ptr<Context> context, int type) {
     return LastZmqError(name != nullptr ? luv::StrCat(name, " socket")
                                         : luv::StrCat("socket type ", type));
   }
-  return Socket(handle, std::move(context));
+  Socket socket(handle, std::move(context));
+  luv::Status linger = socket.ref().SetInt(ZMQ_LINGER, kDefaultLingerMs);
+  if (!linger.ok()) return linger;
+  return socket;
 }
 
 Socket::Socket(Socket&& other) noexcept

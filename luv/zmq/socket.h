@@ -102,7 +102,14 @@ class SocketRef {
 
 class Socket {
  public:
-  // A new socket of `type` (ZMQ_PAIR, ...) in `context`.
+  // The ZMQ_LINGER a new socket starts with: what it queued is still sent
+  // for up to this long after it is closed (and process exit waits that
+  // long, context.h). libzmq's own default, forever, lets one unreachable
+  // peer hold exit up for good.
+  static constexpr int kDefaultLingerMs = 5000;
+
+  // A new socket of `type` (ZMQ_PAIR, ...) in `context`, with
+  // kDefaultLingerMs.
   static luv::StatusOr<Socket> Open(std::shared_ptr<Context> context, int type);
 
   Socket() = default;

@@ -60,6 +60,12 @@ class SocketTest : public ::testing::Test {
   std::shared_ptr<Context> context;
 };
 
+TEST_F(SocketTest, NewSocketsLingerFiveSeconds) {
+  Socket push = Open(ZMQ_PUSH);
+  EXPECT_EQ(*push.ref().GetInt(ZMQ_LINGER), Socket::kDefaultLingerMs);
+  EXPECT_EQ(Socket::kDefaultLingerMs, 5000);
+}
+
 TEST_F(SocketTest, FramesAndMultipartOverInproc) {
   Socket a = Open(ZMQ_PAIR), b = Open(ZMQ_PAIR);
   ASSERT_TRUE(a.ref().Bind("inproc://frames").ok());

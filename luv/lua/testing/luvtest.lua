@@ -109,6 +109,17 @@ function T.raises(pattern, fn, ...)
   return err
 end
 
+-- Everything a luv stream delivers until EOF.
+function T.read_all(stream)
+  local parts = {}
+  while true do
+    local n, data = stream:read()
+    if not n then break end
+    parts[#parts + 1] = data
+  end
+  return table.concat(parts)
+end
+
 -- Runs `code` in a fresh interpreter (the one running the tests, with the
 -- same luv); returns its exit code and everything it printed (stdout and
 -- stderr). `env`, if given, maps environment variables to values for it.

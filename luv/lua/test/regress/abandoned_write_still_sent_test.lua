@@ -40,17 +40,6 @@ local function connect()
   return client, peer
 end
 
--- Everything until EOF.
-local function read_all(stream)
-  local parts = {}
-  while true do
-    local n, data = stream:read()
-    if not n then break end
-    parts[#parts + 1] = data
-  end
-  return table.concat(parts)
-end
-
 -- 1 MiB of one letter, a different one for each i.
 local function chunk(i)
   return string.rep(string.char(65 + i % 26), MiB)
@@ -67,7 +56,7 @@ end
 -- The peer receives the writes that succeeded and exactly the reported part
 -- of the one that failed, then EOF: nothing twice, nothing more.
 local function check_received(peer, succeeded, failed, sent)
-  local received = read_all(peer)
+  local received = T.read_all(peer)
   local expected = table.concat(succeeded) .. failed:sub(1, sent)
   T.eq(#received, #expected, "bytes the peer received")
   T.ok(received == expected, "the peer received exactly the successful writes")

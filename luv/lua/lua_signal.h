@@ -1,0 +1,31 @@
+// Copyright 2026 The luv Authors
+//
+// Licensed under the Apache License, Version 2.0 (the "License");
+// you may not use this file except in compliance with the License.
+// You may obtain a copy of the License at
+//
+//     http://www.apache.org/licenses/LICENSE-2.0
+//
+// Unless required by applicable law or agreed to in writing, software
+// distributed under the License is distributed on an "AS IS" BASIS,
+// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+// See the License for the specific language governing permissions and
+// limitations under the License.
+
+// Bindings for signal watchers: luv.signal.create, ignore, default, raise
+// and signal watcher methods.
+#ifndef LUV_LUA_LUA_SIGNAL_H_
+#define LUV_LUA_LUA_SIGNAL_H_
+
+#include "luv/luacompat/luacompat.h"
+
+#include "luv/sched/scheduler.h"
+
+namespace luv::lua {
+
+// Adds luv.signal to the module table on top of the stack. May raise.
+void OpenSignal(lua_State* L, sched::Scheduler* scheduler);
+
+}  // namespace luv::lua
+
+#endif  // LUV_LUA_LUA_SIGNAL_H_
