@@ -424,6 +424,51 @@ local tcp = {}
 ---@return string? code
 function tcp:read(len) end
 
+---The next line without its end of line (`\n` or `\r\n`; kept when
+---`keep_eol`), waiting until it is complete. `max` (1 to 16 MiB, default
+---65536) bounds it: beyond, `nil, "ENOBUFS: ...", "ENOBUFS"` and the bytes
+---stay buffered. A last line without its end comes at EOF, then EOF.
+---@async
+---@param keep_eol? boolean
+---@param max? integer
+---@return string? line
+---@return string? err
+---@return string? code
+function tcp:read_line(keep_eol, max) end
+
+---The bytes before the next `separator` (1 to 64 bytes; consumed, and kept in
+---the result when `keep_separator`), within `max` bytes as for `read_line`.
+---@async
+---@param separator string
+---@param keep_separator? boolean
+---@param max? integer
+---@return string? data
+---@return string? err
+---@return string? code
+function tcp:read_until(separator, keep_separator, max) end
+
+---Exactly `n` bytes (1 to 16 MiB), waiting for them. At EOF before `n`:
+---`nil, "EOF: end of file", "EOF"`, the bytes left for `read`.
+---@async
+---@param n integer
+---@return string? data
+---@return string? err
+---@return string? code
+function tcp:read_exactly(n) end
+
+---Every byte buffered now, without waiting (`""` when none, or while another
+---state waits to read).
+---@return string? data
+---@return string? err
+---@return string? code
+function tcp:read_buffered() end
+
+---An iterator over `read_line(keep_eol)`: ends at EOF, raises other failures.
+---Suspends inside the loop on LuaJIT and Lua 5.2+ only.
+---@param keep_eol? boolean
+---@return fun(): string?
+function tcp:lines(keep_eol) end
+
 ---Whether `read()` would return at once.
 ---@return boolean
 function tcp:readable() end
@@ -471,10 +516,11 @@ function tcp:stop() end
 ---@return string? code
 function tcp:listen(backlog) end
 
----Waits for a connection and accepts it into `client`, a fresh `luv.net.tcp()`.
+---Waits for a connection: returns a new connected tcp, or, given `client`
+---(a fresh `luv.net.tcp()`), accepts into it and returns `true`.
 ---@async
----@param client luv.tcp
----@return true? ok
+---@param client? luv.tcp
+---@return luv.tcp|true|nil client
 ---@return string? err
 ---@return string? code
 function tcp:accept(client) end
@@ -487,7 +533,8 @@ function tcp:accept(client) end
 ---@return string? code
 function tcp:bind(host, port) end
 
----Connects to a numeric address.
+---Connects to `host`: a numeric address at once, a name by trying each of
+---its addresses in turn (within the caller's deadline).
 ---@async
 ---@param host string
 ---@param port integer
@@ -545,6 +592,51 @@ local pipe = {}
 ---@return string? code
 function pipe:read(len) end
 
+---The next line without its end of line (`\n` or `\r\n`; kept when
+---`keep_eol`), waiting until it is complete. `max` (1 to 16 MiB, default
+---65536) bounds it: beyond, `nil, "ENOBUFS: ...", "ENOBUFS"` and the bytes
+---stay buffered. A last line without its end comes at EOF, then EOF.
+---@async
+---@param keep_eol? boolean
+---@param max? integer
+---@return string? line
+---@return string? err
+---@return string? code
+function pipe:read_line(keep_eol, max) end
+
+---The bytes before the next `separator` (1 to 64 bytes; consumed, and kept in
+---the result when `keep_separator`), within `max` bytes as for `read_line`.
+---@async
+---@param separator string
+---@param keep_separator? boolean
+---@param max? integer
+---@return string? data
+---@return string? err
+---@return string? code
+function pipe:read_until(separator, keep_separator, max) end
+
+---Exactly `n` bytes (1 to 16 MiB), waiting for them. At EOF before `n`:
+---`nil, "EOF: end of file", "EOF"`, the bytes left for `read`.
+---@async
+---@param n integer
+---@return string? data
+---@return string? err
+---@return string? code
+function pipe:read_exactly(n) end
+
+---Every byte buffered now, without waiting (`""` when none, or while another
+---state waits to read).
+---@return string? data
+---@return string? err
+---@return string? code
+function pipe:read_buffered() end
+
+---An iterator over `read_line(keep_eol)`: ends at EOF, raises other failures.
+---Suspends inside the loop on LuaJIT and Lua 5.2+ only.
+---@param keep_eol? boolean
+---@return fun(): string?
+function pipe:lines(keep_eol) end
+
 ---Whether `read()` would return at once.
 ---@return boolean
 function pipe:readable() end
@@ -591,11 +683,11 @@ function pipe:stop() end
 ---@return string? code
 function pipe:listen(backlog) end
 
----Waits for a connection and accepts it into `client`, a fresh
----`luv.pipe.create()`.
+---Waits for a connection: returns a new connected pipe, or, given `client`
+---(a fresh `luv.pipe.create()`), accepts into it and returns `true`.
 ---@async
----@param client luv.pipe
----@return true? ok
+---@param client? luv.pipe
+---@return luv.pipe|true|nil client
 ---@return string? err
 ---@return string? code
 function pipe:accept(client) end
@@ -765,6 +857,25 @@ function udp:close() end
 ---@return string? err
 ---@return string? code
 function luv.net.getaddrinfo(host, service, hints) end
+
+---Options of `luv.net.getnameinfo` (the `NI_` flags).
+---@class luv.getnameinfo_options
+---@field numerichost? boolean
+---@field numericserv? boolean
+---@field namereqd? boolean fail rather than give the address back
+---@field dgram? boolean
+---@field nofqdn? boolean
+
+---Reverse lookup of a numeric address and port: the host's and the
+---service's names.
+---@async
+---@param address string
+---@param port? integer default 0
+---@param options? luv.getnameinfo_options
+---@return string? host
+---@return string? service the service; on failure, the error message
+---@return string? code
+function luv.net.getnameinfo(address, port, options) end
 
 -- Standard streams ------------------------------------------------------------
 
@@ -1041,6 +1152,64 @@ luv.codec.limits.max_depth = 200
 ---@type integer
 luv.codec.limits.max_values = 4096
 
+-- Crypto ----------------------------------------------------------------------
+
+luv.crypto = {}
+
+---The SHA-256 digest of `s` (32 raw bytes).
+---@param s string
+---@return string digest
+function luv.crypto.sha256(s) end
+
+---The SHA-512 digest of `s` (64 raw bytes).
+---@param s string
+---@return string digest
+function luv.crypto.sha512(s) end
+
+---The BLAKE2b digest of `s`: `size` (16 to 64, default 32) raw bytes, keyed
+---with `key` (16 to 64 bytes) when given.
+---@param s string
+---@param size? integer
+---@param key? string
+---@return string digest
+function luv.crypto.blake2b(s, size, key) end
+
+---`s` in lowercase hexadecimal.
+---@param s string
+---@return string
+function luv.crypto.hex(s) end
+
+---A digest computed piece by piece.
+---@param algorithm "sha256"|"sha512"|"blake2b"
+---@param size? integer blake2b only: 16 to 64, default 32
+---@param key? string blake2b only: 16 to 64 bytes
+---@return luv.crypto.hash
+function luv.crypto.hash(algorithm, size, key) end
+
+---`n` (0 to 1048576) secure random bytes.
+---@param n integer
+---@return string
+function luv.crypto.random(n) end
+
+---Whether `a` and `b` are equal, in time that depends only on the length.
+---@param a string
+---@param b string
+---@return boolean
+function luv.crypto.equal(a, b) end
+
+---A running digest (`luv.crypto.hash`).
+---@class luv.crypto.hash
+local crypto_hash = {}
+
+---Adds `s`; returns the hash. Raises once the hash is finished.
+---@param s string
+---@return luv.crypto.hash
+function crypto_hash:update(s) end
+
+---Finishes the hash and returns the raw digest. Raises if already finished.
+---@return string digest
+function crypto_hash:digest() end
+
 -- Filesystem ------------------------------------------------------------------
 
 ---fopen's modes; a `"b"` may follow, and `"x"` after a `"w"` mode.
@@ -1073,6 +1242,17 @@ luv.codec.limits.max_values = 4096
 ---@field is_block_device boolean
 ---@field type "file"|"directory"|"link"|"fifo"|"socket"|"char"|"block"|"unknown"
 ---@field perm string permission bits in octal, `"644"`
+
+---An entry of `luv.fs.walk`.
+---@class luv.fs_walk_entry
+---@field path string `dir .. "/" .. name`
+---@field type string as `luv.fs_dirent`'s
+---@field depth integer 1 for the entries of the walked directory
+
+---The bounds of `luv.fs.walk`; beyond them it fails with `E2BIG`.
+---@class luv.fs_walk_options
+---@field max_depth? integer default 64
+---@field max_entries? integer default 100000
 
 ---An entry of `luv.fs.scandir`.
 ---@class luv.fs_dirent
@@ -1255,6 +1435,42 @@ function luv.fs.mkdtemp(template) end
 ---@return string? code
 function luv.fs.fsync(path) end
 
+---The whole contents of the file at `path`.
+---@async
+---@param path string
+---@return string? data
+---@return string? err
+---@return string? code
+function luv.fs.readfile(path) end
+
+---Replaces the file at `path` with `data` atomically (temporary file, fsync,
+---rename); on failure `path` is untouched.
+---@async
+---@param path string
+---@param data string|number
+---@return true? ok
+---@return string? err
+---@return string? code
+function luv.fs.writefile(path, data) end
+
+---Creates `path` and its missing parents (`mkdir -p`); `mode` is for `path`.
+---@async
+---@param path string
+---@param mode? string permission string, default `"777"` less the umask
+---@return true? ok
+---@return string? err
+---@return string? code
+function luv.fs.mkdirp(path, mode) end
+
+---Every entry below `path`, depth first, links not followed.
+---@async
+---@param path string
+---@param options? luv.fs_walk_options
+---@return luv.fs_walk_entry[]? entries
+---@return string? err
+---@return string? code
+function luv.fs.walk(path, options) end
+
 ---Copies `length` bytes (default: all) of `infile` from `offset` (default 0)
 ---to `out` at its position; returns the bytes copied.
 ---@async
@@ -1298,15 +1514,20 @@ function luv.fs.watch(path) end
 ---@class luv.file
 local file = {}
 
----Reads up to `len` bytes (at most 64 MiB) at the position (moving it) or at
----`offset`; `0, ""` at the end of the file.
+---Reads up to `len` bytes (default 64 KiB, at most 64 MiB) at the position
+---(moving it) or at `offset`; `0, ""` at the end of the file.
 ---@async
----@param len integer
+---@param len? integer
 ---@param offset? integer
 ---@return integer? nbytes
 ---@return string? data the bytes; on failure, the error message
 ---@return string? code
 function file:read(len, offset) end
+
+---An iterator over the file's lines (without `"\n"`) from its position;
+---raises if a read fails. Suspends while reading (in a fiber: LuaJIT, 5.2+).
+---@return fun(): string?
+function file:lines() end
 
 ---Writes `data` at the position (moving it) or at `offset`.
 ---@async

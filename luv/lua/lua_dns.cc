@@ -28,6 +28,7 @@
 #include "luv/lua/lua_stream.h"
 #include "luv/lua/support.h"
 #include "luv/uv/getaddrinfo.h"
+#include "luv/uv/getnameinfo.h"
 
 namespace luv::lua {
 namespace {
@@ -182,8 +183,76 @@ int LGetAddrInfo(lua_State* L) {
   return resolve->Await(L, self, box, "luv.net.getaddrinfo()");
 }
 
+// The record of a reverse lookup.
+class ReverseResolve : public Request, public uv::NameInfoRequest {
+ public:
+  explicit ReverseResolve(sched::Scheduler* scheduler) : Request(scheduler) {}
+
+  void Fail() { Complete(); }
+
+  int PushResults(lua_State* L) override {
+    if (status_ != 0) return PushUvFail(L, status_, target().c_str());
+    lua_pushlstring(L, host_.data(), host_.size());
+    lua_pushlstring(L, service_.data(), service_.size());
+    return 2;
+  }
+
+ protected:
+  void OnResolved(int status, std::string host, std::string service) override {
+    status_ = status;
+    host_ = std::move(host);
+    service_ = std::move(service);
+    Complete();  // may delete this
+  }
+
+ private:
+  int status_ = 0;
+  std::string host_, service_;
+};
+
+// luv.net.getnameinfo(address[, port[, options]]) -> host, service | nil,
+// message, code. `address` is numeric; `port` defaults to 0. `options`:
+// the booleans `numerichost`, `numericserv`, `namereqd`, `dgram`, `nofqdn`
+// (getnameinfo's NI_ flags). Suspends.
+int LGetNameInfo(lua_State* L) {
+  sched::Scheduler* scheduler = UpScheduler(L);
+  if (lua_isnoneornil(L, 2)) {
+    lua_settop(L, 3);
+    lua_pushinteger(L, 0);
+    lua_replace(L, 2);
+  }
+  uv::SocketAddress address;
+  int failed = CheckAddress(L, 1, &address);
+  if (failed != 0) return failed > 0 ? failed : lua_error(L);
+  int flags = 0;
+  if (!lua_isnoneornil(L, 3)) {
+    static const struct {
+      const char* name;
+      int flag;
+    } kFlags[] = {{"numerichost", NI_NUMERICHOST}, {"numericserv", NI_NUMERICSERV},
+                  {"namereqd", NI_NAMEREQD},       {"dgram", NI_DGRAM},
+                  {"nofqdn", NI_NOFQDN}};
+    luaL_checktype(L, 3, LUA_TTABLE);
+    for (const auto& flag : kFlags) {
+      lua_getfield(L, 3, flag.name);
+      if (lua_toboolean(L, -1)) flags |= flag.flag;
+      lua_pop(L, 1);
+    }
+  }
+  sched::State* self = CheckBlockingState(L, scheduler, "luv.net.getnameinfo()");
+  auto* resolve = NewRequest<ReverseResolve>(L, scheduler);
+  int box = lua_gettop(L);
+  Result result = resolve->Start(scheduler->loop(), address, flags);
+  if (!result.ok()) {
+    resolve->Fail();  // never started: done, and the box frees it
+    return PushFail(L, result);
+  }
+  return resolve->Await(L, self, box, "luv.net.getnameinfo()");
+}
+
 constexpr luaL_Reg kFunctions[] = {
     {"getaddrinfo", LGetAddrInfo},
+    {"getnameinfo", LGetNameInfo},
     {nullptr, nullptr},
 };
 

@@ -74,15 +74,20 @@ int PushRead(lua_State* L, FsCall<uv::ReadOp>* call) {
 
 // --- Methods -----------------------------------------------------------------
 
-// file:read(len[, offset]) -> nbytes, data (0, "" at the end of the file).
+// What file:read() reads without a length: 64 KiB.
+constexpr int64_t kDefaultFileRead = 64 * 1024;
+
+// file:read([len[, offset]]) -> nbytes, data (0, "" at the end of the file).
 // Without an offset reads at the file's position and moves it. At most
 // uv::kMaxReadLength bytes per call. Reads of data the page cache holds are
 // done at once (uv::ReadOp::cached); the caller still lets the other ready
 // fibers run before it continues.
 int LFileRead(lua_State* L) {
   FileBox* box = CheckBox(L);
+  // Without a length, 64 KiB, as a stream's read.
+  int64_t wanted = lua_isnoneornil(L, 2) ? kDefaultFileRead : CheckSize(L, 2);
   size_t length = static_cast<size_t>(
-      std::min<int64_t>(CheckSize(L, 2), static_cast<int64_t>(uv::kMaxReadLength)));
+      std::min<int64_t>(wanted, static_cast<int64_t>(uv::kMaxReadLength)));
   int64_t offset = OptSize(L, 3, File::kAtPosition);
   File* file = box->file;
   if (file->closed()) return PushFileClosed(L, file);

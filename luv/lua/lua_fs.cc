@@ -328,6 +328,239 @@ constexpr luaL_Reg kFunctions[] = {
     {nullptr, nullptr},
 };
 
+// luv.fs.readfile, writefile, mkdirp, walk and file:lines, in Lua over the
+// calls above: each step is one of them, so each suspends only the calling
+// fiber, and failures keep their shape and their path. Bad arguments raise
+// at the program's line (level 2), naming the public function.
+constexpr char kGlue[] = R"lua(
+local fs, luv = ...
+local type, tostring, error, pairs, concat, floor =
+  type, tostring, error, pairs, table.concat, math.floor
+
+-- What readfile asks for per read: 1 MiB.
+local CHUNK = 1024 * 1024
+local serial = 0
+
+-- Raises at `level` above the caller (1: the function that calls argerror,
+-- when the public function calls it itself; 2 from a check_ helper).
+local function argerror(arg, name, message, level)
+  error("bad argument #" .. arg .. " to '" .. name .. "' (" .. message .. ")",
+        (level or 1) + 2)
+end
+
+local function check_path(name, path)
+  if type(path) ~= "string" then
+    argerror(1, name, "string expected, got " .. type(path), 2)
+  end
+  if path:find("\0", 1, true) then argerror(1, name, "path contains a NUL byte", 2) end
+end
+
+local function check_perm(name, arg, perm)
+  if perm == nil then return end
+  if type(perm) ~= "string" or not perm:find("^[0-7]+$") or #perm > 5
+      or tonumber(perm, 8) > 4095 then
+    argerror(arg, name, "permission string such as \"755\" expected, got " .. tostring(perm), 2)
+  end
+end
+
+-- The directory holding `path`, and its last component.
+local function split(path)
+  local dir, base = path:match("^(.*)/([^/]*)$")
+  if not dir then return ".", path end
+  if dir == "" then dir = "/" end
+  return dir, base
+end
+
+-- `path` without trailing slashes, then its parent ("/" and "." end it).
+local function parent_of(path)
+  path = path:gsub("/+$", "")
+  local parent = path:match("^(.*[^/])/+[^/]+$")
+  if parent then return parent end
+  if path:sub(1, 1) == "/" then return "/" end
+  return "."
+end
+
+local function readfile(path)
+  check_path("readfile", path)
+  local f, message, code = fs.open(path, "r")
+  if not f then return nil, message, code end
+  local parts, n = {}, 0
+  while true do
+    local got, data, failure = f:read(CHUNK)
+    if not got then
+      f:close()
+      return nil, data, failure
+    end
+    if got == 0 then break end
+    n = n + 1
+    parts[n] = data
+  end
+  f:close()
+  return concat(parts)
+end
+
+local function write_all(f, data)
+  local done, size = 0, #data
+  while done < size do
+    local n, message, code = f:write(done == 0 and data or data:sub(done + 1))
+    if not n then return nil, message, code end
+    if n == 0 then return nil, "EIO: i/o error: short write", "EIO" end
+    done = done + n
+  end
+  return true
+end
+
+local function writefile(path, data)
+  check_path("writefile", path)
+  local t = type(data)
+  if t == "number" then
+    data = tostring(data)
+  elseif t ~= "string" then
+    argerror(2, "writefile", "string expected, got " .. t)
+  end
+  local dir, base = split(path)
+  -- The new file keeps the permissions of the one it replaces.
+  local old = fs.stat(path)
+  local perm = old and old.type == "file" and old.perm or nil
+  local prefix = (dir == "/" and "" or dir) .. "/." .. base .. ".tmp-" .. luv.pid() .. "-"
+  local f, tmp, message, code
+  for _ = 1, 100 do
+    serial = serial + 1
+    tmp = prefix .. serial
+    f, message, code = fs.open(tmp, "wx")
+    if f or code ~= "EEXIST" then break end
+  end
+  if not f then return nil, message, code end
+  local ok = true
+  if perm then ok, message, code = f:chmod(perm) end
+  if ok then ok, message, code = write_all(f, data) end
+  if ok then ok, message, code = f:sync() end
+  local closed, close_message, close_code = f:close()
+  if ok and not closed then ok, message, code = nil, close_message, close_code end
+  if ok then ok, message, code = fs.rename(tmp, path) end
+  if not ok then
+    fs.unlink(tmp)
+    return nil, message, code
+  end
+  -- Makes the rename durable; the file is in place whatever this says.
+  fs.fsync(dir)
+  return true
+end
+
+local function mkdirp(path, perm)
+  check_path("mkdirp", path)
+  check_perm("mkdirp", 2, perm)
+  -- Parents get the default permissions, as `mkdir -p -m` gives them.
+  local function make(dir, mode, parents)
+    local ok, message, code = fs.mkdir(dir, mode)
+    if ok then return true end
+    if code == "EEXIST" then
+      local st = fs.stat(dir)
+      if st and st.type == "directory" then return true end
+    elseif code == "ENOENT" and parents then
+      local parent = parent_of(dir)
+      if parent ~= dir and parent ~= "." and parent ~= "/" then
+        local pok, pmessage, pcode = make(parent, nil, true)
+        if not pok then return nil, pmessage, pcode end
+        return make(dir, mode, false)
+      end
+    end
+    return nil, message, code
+  end
+  return make(path, perm, true)
+end
+
+local function check_limit(options, key, default)
+  local v = options[key]
+  if v == nil then return default end
+  if type(v) ~= "number" or v ~= floor(v) or v < 0 or v > 2147483647 then
+    argerror(2, "walk", key .. " must be a whole number >= 0", 2)
+  end
+  return v
+end
+
+local function walk(path, options)
+  check_path("walk", path)
+  local max_depth, max_entries = 64, 100000
+  if options ~= nil then
+    if type(options) ~= "table" then
+      argerror(2, "walk", "table expected, got " .. type(options))
+    end
+    for key in pairs(options) do
+      if key ~= "max_depth" and key ~= "max_entries" then
+        argerror(2, "walk", "unknown option " .. tostring(key))
+      end
+    end
+    max_depth = check_limit(options, "max_depth", max_depth)
+    max_entries = check_limit(options, "max_entries", max_entries)
+  end
+  local list, n = {}, 0
+  local function visit(dir, depth)
+    local entries, message, code = fs.scandir(dir)
+    if not entries then return nil, message, code end
+    if #entries > 0 and depth > max_depth then
+      return nil, "E2BIG: deeper than max_depth (" .. max_depth .. "): " .. dir, "E2BIG"
+    end
+    local prefix = dir:sub(-1) == "/" and dir or dir .. "/"
+    for i = 1, #entries do
+      local entry = entries[i]
+      local p = prefix .. entry.name
+      local kind = entry.type
+      if kind == "unknown" then
+        local st = fs.lstat(p)
+        if st then kind = st.type end
+      end
+      if n >= max_entries then
+        return nil, "E2BIG: more than max_entries (" .. max_entries .. "): " .. path, "E2BIG"
+      end
+      n = n + 1
+      list[n] = { path = p, type = kind, depth = depth }
+      if kind == "directory" then
+        local ok, m, c = visit(p, depth + 1)
+        if not ok then return nil, m, c end
+      end
+    end
+    return true
+  end
+  local ok, message, code = visit(path, 1)
+  if not ok then return nil, message, code end
+  return list
+end
+
+local function lines(f)
+  if getmetatable(f) ~= "luv.file" then
+    argerror(1, "lines", "luv.file expected, got " .. type(f))
+  end
+  local buffer, pos, done = "", 1, false
+  return function()
+    while true do
+      local i = buffer:find("\n", pos, true)
+      if i then
+        local line = buffer:sub(pos, i - 1)
+        pos = i + 1
+        return line
+      end
+      if done then
+        local rest = buffer:sub(pos)
+        buffer, pos = "", 1
+        if rest == "" then return nil end
+        return rest
+      end
+      local n, data = f:read()
+      if not n then error(data, 2) end
+      if n == 0 then
+        done = true
+      else
+        buffer, pos = buffer:sub(pos) .. data, 1
+      end
+    end
+  end
+end
+
+return { readfile = readfile, writefile = writefile, mkdirp = mkdirp, walk = walk,
+         lines = lines }
+)lua";
+
 }  // namespace
 
 void OpenFs(lua_State* L, sched::Scheduler* scheduler) {
@@ -335,6 +568,20 @@ void OpenFs(lua_State* L, sched::Scheduler* scheduler) {
   lua_newtable(L);
   SetClosures(L, kFunctions, scheduler);
   OpenFsWatch(L, scheduler);
+  LoadGlue(L, kGlue, sizeof(kGlue) - 1, "=luv.fs");
+  lua_pushvalue(L, -2);  // luv.fs
+  lua_pushvalue(L, -4);  // luv
+  lua_call(L, 2, 1);
+  for (const char* name : {"readfile", "writefile", "mkdirp", "walk"}) {
+    lua_getfield(L, -1, name);
+    lua_setfield(L, -3, name);
+  }
+  // file:lines() joins the file's methods.
+  luaL_getmetatable(L, "luv.file");
+  lua_getfield(L, -1, "__index");
+  lua_getfield(L, -3, "lines");
+  lua_setfield(L, -2, "lines");
+  lua_pop(L, 3);
   // luv.cwd and luv.chdir are luv.fs.cwd and luv.fs.chdir themselves (the
   // same function values), beside the process's other facts.
   lua_getfield(L, -1, "cwd");

@@ -122,6 +122,8 @@ void OpenPipe(lua_State* L, sched::Scheduler* scheduler) {
   RegisterStreamType(L, kPipeType, kMethods);
   lua_newtable(L);
   SetClosures(L, kFunctions, scheduler);
+  lua_getfield(L, -1, "create");
+  AcceptIntoNewClient(L, kPipeType);
   lua_setfield(L, -2, "pipe");
 }
 

@@ -490,14 +490,21 @@ int CheckSignalArg(lua_State* L, int index, int fallback) {
   }
   size_t length;
   const char* name = luaL_checklstring(L, index, &length);
-  luv::StatusOr<int> signal = uv::ParseSignal(std::string_view(name, length));
-  if (!signal.ok()) {
-    std::string_view message = signal.status().message();
-    message.remove_prefix(std::min(message.size(), sizeof("EINVAL: ") - 1));
-    lua_pushlstring(L, message.data(), message.size());
-    luaL_argerror(L, index, lua_tostring(L, -1));
+  int number = -1;
+  {
+    // Scoped: the failure's text is copied into Lua before anything raises
+    // (a raise skips C++ destructors).
+    luv::StatusOr<int> signal = uv::ParseSignal(std::string_view(name, length));
+    if (signal.ok()) {
+      number = *signal;
+    } else {
+      std::string_view message = signal.status().message();
+      message.remove_prefix(std::min(message.size(), sizeof("EINVAL: ") - 1));
+      lua_pushlstring(L, message.data(), message.size());
+    }
   }
-  return *signal;
+  if (number < 0) luaL_argerror(L, index, lua_tostring(L, -1));
+  return number;
 }
 
 // process:kill([signal = "SIGTERM"]) -> true | nil, message, code.

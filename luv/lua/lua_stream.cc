@@ -25,6 +25,7 @@
 
 #include "luv/lua/lua_sched.h"
 #include "luv/lua/lua_select.h"
+#include "luv/lua/lua_stream_reads.h"
 #include "luv/lua/object.h"
 #include "luv/lua/support.h"
 #include "luv/uv/status.h"
@@ -48,6 +49,7 @@ struct LuaStream::ReadOp {
   LuaStream* stream = nullptr;
   size_t max = 0;
   ReadOp* next = nullptr;
+  ReadWant want;  // kSome for read(); what a buffered read waits for
 };
 
 struct LuaStream::AcceptOp {
@@ -184,6 +186,7 @@ struct StreamMethods {
     }
     op->stream = s;
     op->max = max;
+    op->want.kind = ReadWant::Kind::kSome;
     op->next = nullptr;
     if (s->read_tail_ != nullptr) {
       s->read_tail_->next = op;
@@ -259,6 +262,45 @@ struct StreamMethods {
     return Block(L, s->scheduler_, self, call, 1);
   }
 
+  // A buffered read's wait ended by a deadline or a cancellation: its bytes
+  // stay buffered, and the readers queued behind it are served.
+  static sched::PushFn ReadInterrupted(State* state, void* arg) {
+    auto* op = static_cast<LuaStream::ReadOp*>(arg);
+    LuaStream* s = op->stream;
+    while (op->waiters.PopFront() != nullptr) {
+    }
+    if (op->want.raised_from != 0) {
+      s->set_read_limit(op->want.raised_from);
+      op->want.raised_from = 0;
+    }
+    s->DispatchRead();  // frees `op`
+    return nullptr;
+  }
+
+  // read_line, read_exactly, read_until, read_buffered (lua_stream_reads.h).
+  static int ReadWanted(lua_State* L, LuaStream* s, ReadWant* want) {
+    if (s->closing()) return PushClosedNow(L, s);
+    PurgeDeadReaders(s);
+    bool first = s->delivering_ == nullptr && s->read_head_ == nullptr;
+    if (want->kind == ReadWant::Kind::kBuffered) {
+      // What is buffered belongs to the earlier readers.
+      if (!first) {
+        lua_pushliteral(L, "");
+        return 1;
+      }
+      return PushWanted(L, s, want);
+    }
+    if (first && WantReady(s, want)) return PushWanted(L, s, want);
+    State* self = CheckBlockingState(L, s->scheduler_, want->call);
+    Result result = s->StartReading();
+    if (!result.ok()) return PushFail(L, result);
+    LuaStream::ReadOp* op = NewReadOp(s, 0);
+    op->want = *want;
+    s->scheduler_->Wait(&op->waiters, self);
+    s->scheduler_->OnInterrupt(self, ReadInterrupted, op);
+    return Block(L, s->scheduler_, self, want->call, 1);
+  }
+
   static luv::Status TryWrite(LuaStream* s, std::string_view data, size_t* written) {
     luv::StatusOr<size_t> n = s->TryWrite(data);
     if (!n.ok()) return n.status();
@@ -326,12 +368,18 @@ struct StreamMethods {
     return luv::OkStatus();
   }
 
-  static int Accept(lua_State* L, LuaStream* s) {
-    LuaStream* client = CheckStream(L, 2);
-    if (client->type() != s->type() || client == s) {
-      return luaL_argerror(L, 2,
-                           lua_pushfstring(L, "a fresh %s to accept the connection into",
-                                           uv::StreamTypeName(s->type())));
+  // `from_glue`: called by the accept glue (AcceptIntoNewClient), whose
+  // caller argument errors must name.
+  static int Accept(lua_State* L, LuaStream* s, bool from_glue = false) {
+    LuaStream* client = TestStream(L, 2);
+    if (client == nullptr || client->type() != s->type() || client == s) {
+      const char* message =
+          client == nullptr
+              ? lua_pushfstring(L, "stream expected, got %s", luaL_typename(L, 2))
+              : lua_pushfstring(L, "a fresh %s to accept the connection into",
+                                uv::StreamTypeName(s->type()));
+      return from_glue ? GlueArgError(L, 2, "accept", message)
+                       : luaL_argerror(L, 2, message);
     }
     if (s->closing()) return PushClosedNow(L, s);
     if (client->closing()) return PushClosedNow(L, client);
@@ -402,12 +450,14 @@ bool LuaStream::ReadReady() const { return closing() || buffered() > 0 || read_e
 
 void LuaStream::DispatchRead() {
   if (delivering_ != nullptr) return;
-  while (read_head_ != nullptr && (buffered() > 0 || read_ended())) {
-    ReadOp* op = StreamMethods::PopRead(this);
-    if (op->waiters.empty()) {
-      StreamMethods::FreeReadOp(this, op);
+  while (read_head_ != nullptr) {
+    if (read_head_->waiters.empty()) {
+      StreamMethods::FreeReadOp(this, StreamMethods::PopRead(this));
       continue;
     }
+    // A buffered read waits for its whole line (or count) first.
+    if (!WantReady(this, &read_head_->want)) break;
+    ReadOp* op = StreamMethods::PopRead(this);
     delivering_ = op;
     scheduler_->WakeAll(&op->waiters, PushDelivered, op);
     return;
@@ -421,6 +471,15 @@ void LuaStream::DispatchRead() {
 int LuaStream::PushDelivered(lua_State* L, void* arg) {
   auto* op = static_cast<ReadOp*>(arg);
   LuaStream* s = op->stream;
+  if (op->want.kind != ReadWant::Kind::kSome) {
+    ReadWant want = op->want;
+    s->delivering_ = nullptr;
+    StreamMethods::FreeReadOp(s, op);
+    int pushed = s->closing() ? PushClosed(L, const_cast<char*>(s->what()))
+                              : PushWanted(L, s, &want);
+    s->DispatchRead();
+    return pushed;
+  }
   size_t max = op->max;
   s->delivering_ = nullptr;
   StreamMethods::FreeReadOp(s, op);
@@ -573,6 +632,10 @@ int StreamStop(lua_State* L, LuaStream* s) {
   return 1;
 }
 
+int StreamReadWanted(lua_State* L, LuaStream* s, ReadWant* want) {
+  return StreamMethods::ReadWanted(L, s, want);
+}
+
 int StreamConnect(lua_State* L, LuaStream* s, ConnectStarter start, void* arg,
                   std::string_view target) {
   if (s->closing()) return PushClosedNow(L, s);
@@ -619,6 +682,9 @@ int LStreamListen(lua_State* L) {
 
 // server:accept(client) -> true | nil, message, code
 int LStreamAccept(lua_State* L) { return StreamMethods::Accept(L, Self(L)); }
+int LStreamAcceptFromGlue(lua_State* L) {
+  return StreamMethods::Accept(L, Self(L), /*from_glue=*/true);
+}
 
 constexpr luaL_Reg kSharedMethods[] = {
     {"read", LStreamRead},
@@ -685,6 +751,36 @@ bool StreamSelectAdd(lua_State* L, int index, sched::WaitNode* node) {
 
 }  // namespace
 
+// stream:accept([client]): without a client, one made by `new_client` is
+// accepted into and returned (closed again on failure).
+constexpr char kAcceptGlue[] = R"lua(
+local accept_into, new_client = ...
+return function(self, client)
+  if client ~= nil then
+    local ok, err, code = accept_into(self, client)  -- not a tail call: errors
+    return ok, err, code                             -- name the caller's line
+  end
+  client = new_client()
+  local ok, err, code = accept_into(self, client)
+  if ok then return client end
+  client:close()
+  return nil, err, code
+end
+)lua";
+
+void AcceptIntoNewClient(lua_State* L, const char* type) {
+  luaL_checkstack(L, 4, "opening luv");
+  int constructor = lua_gettop(L);
+  luaL_getmetatable(L, type);
+  lua_getfield(L, -1, "__index");
+  LoadGlue(L, kAcceptGlue, sizeof(kAcceptGlue) - 1, "=luv.stream");
+  lua_pushcfunction(L, LStreamAcceptFromGlue);
+  lua_pushvalue(L, constructor);
+  lua_call(L, 2, 1);
+  lua_setfield(L, -2, "accept");
+  lua_pop(L, 3);  // __index, the metatable, the constructor
+}
+
 void RegisterStreamType(lua_State* L, const char* type, const luaL_Reg* methods) {
   RegisterWaitable(type, {StreamSelectReady, StreamSelectAdd});
   // A write to a peer that went away raises SIGPIPE, whose default action
@@ -708,6 +804,7 @@ void RegisterStreamType(lua_State* L, const char* type, const luaL_Reg* methods)
     lua_pushcfunction(L, shared->func);
     lua_setfield(L, -2, shared->name);
   }
+  SetBufferedReadMethods(L);
   lua_pop(L, 1);
   AddCloseMetamethod(L, -1);  // close is one of the shared methods
   // Adds the metatable to this state's set of stream types.

@@ -129,6 +129,11 @@ class LuaStream : public uv::Stream, public LuaOwned {
 int PushNewStream(lua_State* L, const char* type, sched::Scheduler* scheduler,
                   uv::StreamInit init, const char* what);
 
+// Makes `type`'s accept take no argument too: the constructor on top of the
+// stack (popped; luv.net.tcp, luv.pipe.create) makes the client, which
+// accept() then returns. Call after RegisterStreamType. May raise.
+void AcceptIntoNewClient(lua_State* L, const char* type);
+
 // The open stream at `index` (any stream type); raises a bad-argument error
 // for anything else, or for a stream that failed to open.
 LuaStream* CheckStream(lua_State* L, int index);

@@ -64,9 +64,9 @@ int LTcpBind(lua_State* L) {
   return ReturnTrue(L, result);
 }
 
-// tcp:connect(host, port) -> true | nil, message, code. Suspends until
-// connected.
-int LTcpConnect(lua_State* L) {
+// The C half of tcp:connect for a numeric address: -> true | nil, message,
+// code. Suspends until connected.
+int LTcpConnectNumeric(lua_State* L) {
   LuaStream* tcp = CheckTcp(L);
   uv::SocketAddress address;
   int failed = CheckAddress(L, 2, &address);
@@ -75,6 +75,72 @@ int LTcpConnect(lua_State* L) {
   address.Format(target, sizeof(target));
   return StreamConnect(L, tcp, StartConnect, &address, target);
 }
+
+// check_args(self, host, port) -> whether `host` is a numeric IPv4 or IPv6
+// address. Raises for bad arguments, naming 'connect' and the caller's line
+// (the glue's arguments, in order).
+int LCheckConnectArgs(lua_State* L) {
+  if (TestObjectBox(L, 1, kTcpType) == nullptr) GlueTypeError(L, 1, "connect", kTcpType);
+  GlueCheckType(L, 2, "connect", LUA_TSTRING);
+  size_t length;
+  const char* host = GlueCheckLString(L, 2, "connect", &length);
+  lua_Number port = GlueCheckNumber(L, 3, "connect");
+  if (!(port >= 0 && port <= 65535) || port != std::floor(port)) {
+    GlueArgError(L, 3, "connect", "port must be an integer from 0 to 65535");
+  }
+  luv::StatusOr<uv::SocketAddress> address =
+      uv::SocketAddress::Parse(std::string_view(host, length), 0);
+  lua_pushboolean(L, address.ok());
+  return 1;
+}
+
+// adopt(tcp, attempt) -> true | nil, message, code: `tcp` takes the socket
+// `attempt` connected, and `attempt` is closed.
+int LTcpAdopt(lua_State* L) {
+  LuaStream* tcp = CheckTcp(L);
+  LuaStream* attempt = CheckObject<LuaStream>(L, 2, kTcpType);
+  Result result = uv::TcpAdopt(tcp, attempt);
+  attempt->CloseAndWake();
+  return ReturnTrue(L, result);
+}
+
+// tcp:connect(host, port): a name is resolved (luv.net.getaddrinfo) and
+// each address tried in the resolver's order, each on a fresh socket that
+// the tcp takes over once one connects (or, for a tcp bound already, on its
+// own socket), until one connects or the caller's deadline passes. A
+// numeric address connects at once.
+constexpr char kConnectGlue[] = R"lua(
+local connect_numeric, check_args, adopt, new_tcp, getaddrinfo = ...
+return function(self, host, port)
+  local numeric = check_args(self, host, port)  -- not a tail call: errors
+  if numeric then                               -- name the caller's line
+    local ok, err, code = connect_numeric(self, host, port)
+    return ok, err, code
+  end
+  local addresses, err, code = getaddrinfo(host, port, { socktype = "stream" })
+  if not addresses then return nil, err, code end
+  local bound = self:getsockname() ~= nil
+  for i = 1, #addresses do
+    local address = addresses[i].address
+    local ok
+    if bound then
+      ok, err, code = connect_numeric(self, address, port)
+      if ok then return true end
+    else
+      local attempt = new_tcp()
+      ok, err, code = connect_numeric(attempt, address, port)
+      if ok then return adopt(self, attempt) end
+      attempt:close()
+    end
+    -- The deadline passed or the fiber was cancelled: no more attempts.
+    if code == "ETIMEDOUT" or code == "ECANCELED" then break end
+  end
+  if not err then
+    return nil, "EAI_NONAME: no address for " .. host, "EAI_NONAME"
+  end
+  return nil, err .. " (" .. host .. ")", code
+end
+)lua";
 
 int PushName(lua_State* L, bool peer) {
   LuaStream* tcp = CheckTcp(L);
@@ -119,7 +185,7 @@ int LTcpNoDelay(lua_State* L) {
 
 constexpr luaL_Reg kMethods[] = {
     {"bind", LTcpBind},
-    {"connect", LTcpConnect},
+    {"connect", LTcpConnectNumeric},  // replaced by the glue in OpenTcp
     {"getsockname", LTcpGetSockName},
     {"getpeername", LTcpGetPeerName},
     {"keepalive", LTcpKeepAlive},
@@ -136,9 +202,25 @@ constexpr luaL_Reg kFunctions[] = {
 
 void OpenTcp(lua_State* L, sched::Scheduler* scheduler) {
   RegisterStreamType(L, kTcpType, kMethods);
-  PushModuleSubtable(L, lua_gettop(L), "net");
+  int module = lua_gettop(L);
+  PushModuleSubtable(L, module, "net");
   SetClosures(L, kFunctions, scheduler);
-  lua_pop(L, 1);
+  // tcp:connect: the glue over the numeric connect, with luv.net.tcp and
+  // luv.net.getaddrinfo (OpenDns runs first) as they are now.
+  luaL_getmetatable(L, kTcpType);
+  lua_getfield(L, -1, "__index");
+  LoadGlue(L, kConnectGlue, sizeof(kConnectGlue) - 1, "=luv.tcp");
+  lua_pushcfunction(L, LTcpConnectNumeric);
+  lua_pushcfunction(L, LCheckConnectArgs);
+  lua_pushcfunction(L, LTcpAdopt);
+  lua_getfield(L, -7, "tcp");
+  lua_getfield(L, -8, "getaddrinfo");
+  lua_call(L, 5, 1);
+  lua_setfield(L, -2, "connect");
+  lua_pop(L, 2);  // __index, the metatable
+  lua_getfield(L, -1, "tcp");
+  AcceptIntoNewClient(L, kTcpType);
+  lua_pop(L, 1);  // net
 }
 
 }  // namespace luv::lua

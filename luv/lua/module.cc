@@ -17,6 +17,7 @@
 
 #include "luv/lua/lua_channel.h"
 #include "luv/lua/lua_codec.h"
+#include "luv/lua/lua_crypto.h"
 #include "luv/lua/lua_dns.h"
 #include "luv/lua/lua_fiber.h"
 #include "luv/lua/lua_diagnostics.h"
@@ -115,14 +116,15 @@ int luaopen_luv(lua_State* L) {
   luv::lua::OpenTimer(L, scheduler);
   luv::lua::OpenIdle(L, scheduler);
   luv::lua::OpenCodec(L);
+  luv::lua::OpenCrypto(L);
   luv::lua::OpenThread(L, scheduler, luaopen_luv);
   luv::lua::OpenChannel(L, scheduler);
   luv::lua::OpenFs(L, scheduler);
   luv::lua::OpenZmq(L, scheduler);
+  luv::lua::OpenDns(L, scheduler);  // before OpenTcp: connect resolves names
   luv::lua::OpenTcp(L, scheduler);
   luv::lua::OpenPipe(L, scheduler);
   luv::lua::OpenUdp(L, scheduler);
-  luv::lua::OpenDns(L, scheduler);
   luv::lua::OpenStdio(L, scheduler);
   luv::lua::OpenProcess(L, scheduler);
   luv::lua::OpenSignal(L, scheduler);

@@ -14,6 +14,11 @@
 
 #include "luv/uv/tcp.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+
 #include "luv/uv/status.h"
 
 namespace luv::uv {
@@ -52,6 +57,19 @@ luv::Status TcpConnect(Stream* tcp, const SocketAddress& address,
   if (rc != 0) return UvStatus(rc, address.ToString());
   request.release();  // libuv's until the callback
   return luv::OkStatus();
+}
+
+luv::Status TcpAdopt(Stream* into, Stream* from) {
+  if (luv::Status status = CheckTcp(into); !status.ok()) return status;
+  if (luv::Status status = CheckTcp(from); !status.ok()) return status;
+  if (into->fileno() >= 0) return UvStatus(UV_EBUSY, "tcp has a socket already");
+  int fd = from->fileno();
+  if (fd < 0) return UvStatus(UV_ENOTCONN, "tcp is not connected");
+  int copy = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+  if (copy < 0) return UvStatus(-errno, "tcp");
+  int rc = uv_tcp_open(into->tcp(), copy);
+  if (rc != 0) close(copy);
+  return UvStatus(rc, "tcp");
 }
 
 luv::StatusOr<SocketAddress> TcpSockName(Stream* tcp) { return Name(tcp, false); }

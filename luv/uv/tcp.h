@@ -38,6 +38,11 @@ luv::Status TcpBind(Stream* tcp, const SocketAddress& address, bool ipv6_only = 
 luv::Status TcpConnect(Stream* tcp, const SocketAddress& address,
                         std::unique_ptr<StreamRequest> request);
 
+// Moves the connected socket of `from` into `into`, a tcp that has no
+// socket yet (a duplicate descriptor; the caller closes `from`). How a
+// connect by name keeps the attempt that succeeded.
+luv::Status TcpAdopt(Stream* into, Stream* from);
+
 luv::StatusOr<SocketAddress> TcpSockName(Stream* tcp);
 luv::StatusOr<SocketAddress> TcpPeerName(Stream* tcp);
 

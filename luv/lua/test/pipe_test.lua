@@ -16,31 +16,10 @@
 local T = require("luvtest")
 local luv = require("luv")
 
--- A socket path under TEST_TMPDIR. Bazel's TEST_TMPDIR is often longer than
--- a Unix socket address holds (107 bytes), so the path is made relative to
--- the working directory when that is shorter.
-local function socket_path(name)
-  local dir = os.getenv("TEST_TMPDIR") or "/tmp"
-  local absolute = dir .. "/" .. name
-  if #absolute <= 107 then return absolute end
-  local cwd = io.popen("pwd"):read("*l")
-  local a, b = {}, {}
-  for part in cwd:gmatch("[^/]+") do a[#a + 1] = part end
-  for part in absolute:gmatch("[^/]+") do b[#b + 1] = part end
-  local common = 0
-  while a[common + 1] ~= nil and a[common + 1] == b[common + 1] do common = common + 1 end
-  local parts = {}
-  for _ = common + 1, #a do parts[#parts + 1] = ".." end
-  for i = common + 1, #b do parts[#parts + 1] = b[i] end
-  local relative = table.concat(parts, "/")
-  assert(#relative <= 107, "no short path to TEST_TMPDIR: " .. relative)
-  return relative
-end
-
 local counter = 0
 local function fresh_path()
   counter = counter + 1
-  local path = socket_path(string.format("pipe_test_%d.sock", counter))
+  local path = T.socket_path(string.format("pipe_test_%d.sock", counter))
   os.remove(path)
   return path
 end
@@ -127,7 +106,7 @@ end)
 
 T.case("paths that do not fit a socket address are refused, not truncated", function()
   local pipe = luv.pipe.create()
-  local long = socket_path("") .. string.rep("p", 120)
+  local long = T.socket_path("") .. string.rep("p", 120)
   local ok, err, code = pipe:bind(long)
   T.eq(ok, nil) T.eq(code, "ENAMETOOLONG") T.match(err, "at most 107")
   ok, err, code = pipe:connect("a\0b")

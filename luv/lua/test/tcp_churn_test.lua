@@ -65,6 +65,12 @@ local function settle()
 end
 
 T.case("connect/echo/close cycles leave descriptors and memory flat", function()
+  -- Lua 5.3's collector does not see the C++ memory behind a closed
+  -- stream's small userdata, and with its default pause the closed
+  -- connections of the measured cycles are not all collected by the end, so
+  -- the resident size keeps climbing past the warm-up. A tighter pause
+  -- collects them as they go; a leak still shows.
+  if T.vm == "lua53" then collectgarbage("setpause", 100) end
   local server = luv.net.tcp()
   assert(server:bind("127.0.0.1", 0))
   assert(server:listen(1024))

@@ -109,6 +109,44 @@ function T.raises(pattern, fn, ...)
   return err
 end
 
+-- A socket path under TEST_TMPDIR. Bazel's TEST_TMPDIR is often longer than
+-- a Unix socket address holds (107 bytes), so the path is made relative to
+-- the working directory when that is shorter.
+function T.socket_path(name)
+  local dir = os.getenv("TEST_TMPDIR") or "/tmp"
+  local absolute = dir .. "/" .. name
+  if #absolute <= 107 then return absolute end
+  local cwd = io.popen("pwd"):read("*l")
+  local a, b = {}, {}
+  for part in cwd:gmatch("[^/]+") do a[#a + 1] = part end
+  for part in absolute:gmatch("[^/]+") do b[#b + 1] = part end
+  local common = 0
+  while a[common + 1] ~= nil and a[common + 1] == b[common + 1] do common = common + 1 end
+  local parts = {}
+  for _ = common + 1, #a do parts[#parts + 1] = ".." end
+  for i = common + 1, #b do parts[#parts + 1] = b[i] end
+  local relative = table.concat(parts, "/")
+  assert(#relative <= 107, "no short path to TEST_TMPDIR: " .. relative)
+  return relative
+end
+
+-- A file's whole contents, read with plain io.
+function T.slurp(path)
+  local f = assert(io.open(path, "rb"))
+  local s = f:read("*a")
+  f:close()
+  return s
+end
+
+-- Checks a luv failure triple `ok, message, name` against `code` ("ENOENT");
+-- returns the message.
+function T.failure(code, ok, message, name)
+  T.eq(ok, nil, "ok")
+  T.eq(name, code, "code")
+  T.match(message, "^" .. code .. ": ", "message")
+  return message
+end
+
 -- Everything a luv stream delivers until EOF.
 function T.read_all(stream)
   local parts = {}
