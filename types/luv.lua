@@ -486,6 +486,18 @@ function tcp:write(data) end
 ---@return boolean
 function tcp:writable() end
 
+---Bytes given to `write` that the kernel has not taken yet.
+---@return integer
+function tcp:write_queue_size() end
+
+---Waits until at most `mark` bytes (default 0) are queued for writing.
+---@async
+---@param mark? integer
+---@return true? ok
+---@return string? err
+---@return string? code
+function tcp:drain(mark) end
+
 ---Closes the write side once queued writes are written (a half-close).
 ---@async
 ---@return true? ok
@@ -652,6 +664,18 @@ function pipe:write(data) end
 ---Whether a small `write()` would complete without suspending.
 ---@return boolean
 function pipe:writable() end
+
+---Bytes given to `write` that the kernel has not taken yet.
+---@return integer
+function pipe:write_queue_size() end
+
+---Waits until at most `mark` bytes (default 0) are queued for writing.
+---@async
+---@param mark? integer
+---@return true? ok
+---@return string? err
+---@return string? code
+function pipe:drain(mark) end
 
 ---Closes the write side once queued writes are written (a half-close).
 ---@async

@@ -19,6 +19,7 @@
 #include <poll.h>
 #include <signal.h>
 
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -27,6 +28,7 @@
 #include "luv/lua/lua_select.h"
 #include "luv/lua/lua_stream_reads.h"
 #include "luv/lua/object.h"
+#include "luv/lua/retry.h"
 #include "luv/lua/support.h"
 #include "luv/uv/status.h"
 
@@ -42,6 +44,7 @@ struct CallNames {
   const char* accept;
   const char* shutdown;
   const char* connect;
+  const char* drain;
 };
 
 struct LuaStream::ReadOp {
@@ -145,17 +148,17 @@ int PushClosedNow(lua_State* L, LuaStream* stream) {
 // Static strings, so that the hot paths format nothing.
 constexpr CallNames kCallNames[] = {
     {"tcp", "tcp:read()", "tcp:write()", "tcp:accept()", "tcp:shutdown()",
-     "tcp:connect()"},
+     "tcp:connect()", "tcp:drain()"},
     {"pipe", "pipe:read()", "pipe:write()", "pipe:accept()", "pipe:shutdown()",
-     "pipe:connect()"},
+     "pipe:connect()", "pipe:drain()"},
     {"stdin", "stdin:read()", "stdin:write()", "stdin:accept()", "stdin:shutdown()",
-     "stdin:connect()"},
+     "stdin:connect()", "stdin:drain()"},
     {"stdout", "stdout:read()", "stdout:write()", "stdout:accept()", "stdout:shutdown()",
-     "stdout:connect()"},
+     "stdout:connect()", "stdout:drain()"},
     {"stderr", "stderr:read()", "stderr:write()", "stderr:accept()", "stderr:shutdown()",
-     "stderr:connect()"},
+     "stderr:connect()", "stderr:drain()"},
     {"stream", "stream:read()", "stream:write()", "stream:accept()", "stream:shutdown()",
-     "stream:connect()"},
+     "stream:connect()", "stream:drain()"},
 };
 
 const CallNames* CallNamesFor(const char* what) {
@@ -368,6 +371,31 @@ struct StreamMethods {
     return luv::OkStatus();
   }
 
+  // The C half of stream:drain([mark]) (retry.h): true once no more than
+  // `mark` bytes (default 0) wait to be written, checked again as each
+  // write completes.
+  static int Drain(lua_State* L) {
+    LuaStream* s = TestStream(L, 1);
+    if (s == nullptr) GlueTypeError(L, 1, "drain", "stream");
+    lua_Number mark = 0;
+    if (!lua_isnoneornil(L, 2)) {
+      mark = GlueCheckNumber(L, 2, "drain");
+      if (!(mark >= 0 && mark <= 9007199254740992.0) || mark != std::floor(mark)) {
+        GlueArgError(L, 2, "drain", "mark must be a whole number of bytes >= 0");
+      }
+    }
+    lua_settop(L, 2);
+    if (s->closing()) return PushClosedNow(L, s);
+    if (static_cast<lua_Number>(s->write_queue_size()) <= mark) {
+      lua_pushboolean(L, 1);
+      return 1;
+    }
+    const char* call = s->calls_->drain;
+    State* self = CheckBlockingState(L, s->scheduler_, call);
+    s->scheduler_->Wait(&s->drain_waiters_, self);
+    return BlockForRetry(L, s->scheduler_, self, call);
+  }
+
   // `from_glue`: called by the accept glue (AcceptIntoNewClient), whose
   // caller argument errors must name.
   static int Accept(lua_State* L, LuaStream* s, bool from_glue = false) {
@@ -441,10 +469,15 @@ void LuaStream::CloseAndWake() {
     delete op;
   }
   scheduler_->WakeAll(&watchers_, nullptr, nullptr);  // a closed stream is ready
+  scheduler_->WakeAll(&drain_waiters_, PushRetry, nullptr);  // they see it closed
   Close();
 }
 
 void LuaStream::OnReadable() { DispatchRead(); }
+
+void LuaStream::OnWritten() {
+  if (!drain_waiters_.empty()) scheduler_->WakeAll(&drain_waiters_, PushRetry, nullptr);
+}
 
 bool LuaStream::ReadReady() const { return closing() || buffered() > 0 || read_ended(); }
 
@@ -682,6 +715,13 @@ int LStreamListen(lua_State* L) {
 
 // server:accept(client) -> true | nil, message, code
 int LStreamAccept(lua_State* L) { return StreamMethods::Accept(L, Self(L)); }
+
+// stream:write_queue_size() -> the bytes written but not yet taken by the
+// kernel (libuv's queue and the stream's own).
+int LStreamWriteQueueSize(lua_State* L) {
+  lua_pushinteger(L, static_cast<lua_Integer>(Self(L)->write_queue_size()));
+  return 1;
+}
 int LStreamAcceptFromGlue(lua_State* L) {
   return StreamMethods::Accept(L, Self(L), /*from_glue=*/true);
 }
@@ -697,6 +737,7 @@ constexpr luaL_Reg kSharedMethods[] = {
     {"stop", LStreamStop},
     {"listen", LStreamListen},
     {"accept", LStreamAccept},
+    {"write_queue_size", LStreamWriteQueueSize},
     {nullptr, nullptr},
 };
 
@@ -805,6 +846,9 @@ void RegisterStreamType(lua_State* L, const char* type, const luaL_Reg* methods)
     lua_setfield(L, -2, shared->name);
   }
   SetBufferedReadMethods(L);
+  lua_pushcfunction(L, StreamMethods::Drain);
+  PushRetrying(L);
+  lua_setfield(L, -2, "drain");
   lua_pop(L, 1);
   AddCloseMetamethod(L, -1);  // close is one of the shared methods
   // Adds the metatable to this state's set of stream types.

@@ -91,6 +91,7 @@ class LuaStream : public uv::Stream, public LuaOwned {
   ~LuaStream() override;
   void OnReadable() override;
   void OnConnection(int status) override;
+  void OnWritten() override;
 
  private:
   friend struct StreamMethods;
@@ -118,6 +119,8 @@ class LuaStream : public uv::Stream, public LuaOwned {
   int accept_error_ = 0;  // a failed accept nobody waited for
   // One connect at a time: from its start until its result was pushed.
   sched::WaitList connect_waiters_;
+  // States in drain(), woken to check again as writes complete.
+  sched::WaitList drain_waiters_;
   bool connecting_ = false;
   int connect_status_ = 0;
   char connect_target_[128] = "";

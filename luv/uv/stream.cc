@@ -211,6 +211,7 @@ void Stream::WriteCallback(uv_write_t* req, int status) {
   if (self->writing_ == request) self->writing_ = nullptr;
   StreamRequestAccess::Done(request, status);
   self->StartQueued();
+  self->OnWritten();
 }
 
 void Stream::StartQueued() {

@@ -207,6 +207,8 @@ class Stream : public HandleOwner {
 
   // Bytes, EOF or a read error arrived.
   virtual void OnReadable() {}
+  // A write completed (write_queue_size() went down).
+  virtual void OnWritten() {}
   // A listening stream received a connection (status 0: connection_pending()
   // is now true) or failed to accept one (a libuv error code).
   virtual void OnConnection(int status) {}
