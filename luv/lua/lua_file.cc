@@ -124,9 +124,15 @@ int LFileWrite(lua_State* L) {
   return call->Await(L, self, index, "file:write()");
 }
 
-// file:close() -> true, once the calls made before it have ended.
+// file:close() -> true, once the calls made before it have ended. Closing
+// it again returns true, as for every handle.
 int LFileClose(lua_State* L) {
-  return RunFileCall<uv::CloseOp>(L, CheckBox(L), "file:close()",
+  FileBox* box = CheckBox(L);
+  if (box->file->closed()) {
+    lua_pushboolean(L, 1);
+    return 1;
+  }
+  return RunFileCall<uv::CloseOp>(L, box, "file:close()",
                                   PushTrueResult<uv::CloseOp>,
                                   [](uv::CloseOp* op, File* file) { op->Start(file); });
 }

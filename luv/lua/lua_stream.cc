@@ -611,6 +611,11 @@ int StreamWrite(lua_State* L, LuaStream* s) {
   size_t len;
   const char* data = luaL_checklstring(L, 2, &len);
   if (s->closing()) return PushClosedNow(L, s);
+  if (s->fileno() < 0) {
+    char context[64];
+    std::snprintf(context, sizeof(context), "%s was never connected", s->what());
+    return PushUvFail(L, UV_ENOTCONN, context);
+  }
   const char* call = StreamMethods::Calls(s)->write;
   State* self = CheckBlockingState(L, s->scheduler(), call);
   // A fiber cancelled while it ran fails here, before any byte goes out

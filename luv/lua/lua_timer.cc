@@ -40,7 +40,7 @@ LuaTimer* CheckTimer(lua_State* L) { return CheckHandle<LuaTimer>(L, 1, kTimerTy
 uint64_t CheckMilliseconds(lua_State* L, int index, lua_Number fallback) {
   lua_Number ms = luaL_optnumber(L, index, fallback);
   if (!(ms >= 0) || !std::isfinite(ms) || ms > 1e15) {
-    luaL_argerror(L, index, "milliseconds must be a finite number >= 0");
+    luaL_argerror(L, index, "milliseconds must be a number from 0 to 1e15");
   }
   return static_cast<uint64_t>(ms);
 }

@@ -32,6 +32,11 @@ luv::Status CheckTcp(Stream* tcp) {
 
 luv::StatusOr<SocketAddress> Name(Stream* tcp, bool peer) {
   if (luv::Status status = CheckTcp(tcp); !status.ok()) return status;
+  if (tcp->fileno() < 0) {
+    // No socket yet: never bound nor connected.
+    return UvStatus(peer ? UV_ENOTCONN : UV_EINVAL,
+                    peer ? "tcp is not connected" : "tcp is not bound");
+  }
   sockaddr_storage storage;
   int length = sizeof(storage);
   auto* address = reinterpret_cast<sockaddr*>(&storage);
@@ -46,7 +51,14 @@ luv::StatusOr<SocketAddress> Name(Stream* tcp, bool peer) {
 luv::Status TcpBind(Stream* tcp, const SocketAddress& address, bool ipv6_only) {
   if (luv::Status status = CheckTcp(tcp); !status.ok()) return status;
   unsigned flags = ipv6_only ? UV_TCP_IPV6ONLY : 0;
-  return UvStatus(uv_tcp_bind(tcp->tcp(), address.get(), flags), address.ToString());
+  int rc = uv_tcp_bind(tcp->tcp(), address.get(), flags);
+  if (rc == 0 && tcp->tcp()->delayed_error != 0) {
+    // libuv keeps a busy address (EADDRINUSE) for listen or connect to
+    // report; bind says it at once, naming the address.
+    rc = tcp->tcp()->delayed_error;
+    tcp->tcp()->delayed_error = 0;
+  }
+  return UvStatus(rc, address.ToString());
 }
 
 luv::Status TcpConnect(Stream* tcp, const SocketAddress& address,
