@@ -23,14 +23,6 @@ local luv = require("luv")
 -- closed connections waits longer for the collector there) that fewer
 -- cycles keep it inside its time limit; descriptors are still counted.
 local SANITIZED = os.getenv("ASAN_OPTIONS") ~= nil or os.getenv("TSAN_OPTIONS") ~= nil
--- Not under TSan with Lua 5.4: there TSan's runtime itself crashes (SEGV
--- at a small address, "nested bug") in about one run in four, and once
--- grew the process to 23 GB, while ASan and UBSan pass the same host and
--- TSan passes the 5.1 host. Open: see the session notes of issue 15.
-if os.getenv("TSAN_OPTIONS") and T.vm == "lua54" then
-  print("# skipped under TSan on Lua 5.4 (see the comment above)")
-  os.exit(0)
-end
 local CYCLES = SANITIZED and 10000 or 100000
 local WARM_UP = (T.vm == "lua53" or T.vm == "lua54") and not SANITIZED and 40000 or 2000
 

@@ -52,7 +52,7 @@ _VARIANTS = [
     for vm, (interpreter, module) in _INTERPRETERS.items()
 ] + [
     ("host", "//luv/lua/testing:lua_host_lua51", None, ["host"]),
-    ("host54", "//luv/lua/testing:lua_host_lua54", None, ["host"]),
+    ("host54", "//luv/lua/testing:lua_host_lua54", None, ["host", "host54"]),
 ]
 
 def _runner_args(interpreter, module, src):
