@@ -28,7 +28,6 @@
 // spawn, without calling anything that raises; (3) build the result.
 #include "luv/lua/lua_process.h"
 
-#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -36,6 +35,7 @@
 #include "luv/lua/lua_file.h"
 #include "luv/lua/lua_pipe.h"
 #include "luv/lua/lua_select.h"
+#include "luv/lua/lua_signal.h"
 #include "luv/lua/lua_sched.h"
 #include "luv/lua/lua_stdio.h"
 #include "luv/lua/lua_stream.h"
@@ -43,7 +43,6 @@
 #include "luv/lua/support.h"
 #include "luv/luacompat/luacompat.h"
 #include "luv/uv/process.h"
-#include "luv/uv/signal_name.h"
 
 namespace luv::lua {
 namespace {
@@ -475,42 +474,11 @@ int LProcessWait(lua_State* L) {
   return Block(L, process->scheduler(), self, "process:wait()", 1);
 }
 
-// The signal argument at `index`: a name ("SIGKILL", "KILL", "kill") or a
-// number from 0 (only checks that the process exists) to the highest
-// signal; `fallback` when absent. Raises naming the argument otherwise.
-int CheckSignalArg(lua_State* L, int index, int fallback) {
-  if (lua_isnoneornil(L, index)) return fallback;
-  if (lua_type(L, index) == LUA_TNUMBER) {
-    lua_Number number = lua_tonumber(L, index);
-    if (!(number >= 0 && number <= uv::MaxSignal()) || number != std::floor(number)) {
-      luaL_argerror(L, index,
-                    lua_pushfstring(L, "signal numbers go from 0 to %d", uv::MaxSignal()));
-    }
-    return static_cast<int>(number);
-  }
-  size_t length;
-  const char* name = luaL_checklstring(L, index, &length);
-  int number = -1;
-  {
-    // Scoped: the failure's text is copied into Lua before anything raises
-    // (a raise skips C++ destructors).
-    luv::StatusOr<int> signal = uv::ParseSignal(std::string_view(name, length));
-    if (signal.ok()) {
-      number = *signal;
-    } else {
-      std::string_view message = signal.status().message();
-      message.remove_prefix(std::min(message.size(), sizeof("EINVAL: ") - 1));
-      lua_pushlstring(L, message.data(), message.size());
-    }
-  }
-  if (number < 0) luaL_argerror(L, index, lua_tostring(L, -1));
-  return number;
-}
-
 // process:kill([signal = "SIGTERM"]) -> true | nil, message, code.
 int LProcessKill(lua_State* L) {
   LuaProcess* process = CheckProcess(L);
-  int signal = CheckSignalArg(L, 2, SIGTERM);
+  int signal = lua_isnoneornil(L, 2) ? SIGTERM
+                                     : CheckSignalArg(L, 2, SignalUse::kProbeOrSend);
   Result result = process->Kill(signal);
   return ReturnTrue(L, result);
 }
@@ -522,7 +490,8 @@ int LProcessKillPid(lua_State* L) {
   if (!(pid >= 1 && pid <= 2147483647.0) || pid != std::floor(pid)) {
     return luaL_argerror(L, 1, "pid must be a positive integer (a process id)");
   }
-  int signal = CheckSignalArg(L, 2, SIGTERM);
+  int signal = lua_isnoneornil(L, 2) ? SIGTERM
+                                     : CheckSignalArg(L, 2, SignalUse::kProbeOrSend);
   Result result = uv::KillPid(static_cast<int>(pid), signal);
   return ReturnTrue(L, result);
 }

@@ -64,12 +64,6 @@ class LuaSignal : public WaitableHandle<uv::Signal> {
 LuaSignal* CheckSignal(lua_State* L) { return CheckHandle<LuaSignal>(L, 1, kSignalType); }
 
 // What a signal argument must be good for.
-enum class Use {
-  kWatch,  // a watcher catches it (uv::CheckCatchable)
-  kSet,    // ignore/default change it (uv::CheckSettable)
-  kSend,   // any signal number
-};
-
 // Copies a status's message without its "EINVAL: " into `out`.
 void CopyReason(const luv::Status& status, char* out, size_t size) {
   std::string_view why = status.message();
@@ -77,48 +71,11 @@ void CopyReason(const luv::Status& status, char* out, size_t size) {
   std::snprintf(out, size, "%.*s", static_cast<int>(why.size()), why.data());
 }
 
-// The signal at `index`: a name ("TERM", "sigterm", "SIGTERM") or a number.
-// Raises a bad-argument error that says why for anything else, and for a
-// signal that `use` cannot take. Statuses live in inner scopes: they are
-// gone before luaL_argerror jumps.
-int CheckSignalArg(lua_State* L, int index, Use use) {
-  int signum = 0;
-  char message[160] = {};
-  if (lua_type(L, index) == LUA_TNUMBER) {
-    lua_Number number = lua_tonumber(L, index);
-    if (number >= 1 && number <= uv::MaxSignal() && number == std::floor(number)) {
-      signum = static_cast<int>(number);
-    } else {
-      std::snprintf(message, sizeof message, "signal numbers go from 1 to %d",
-                    uv::MaxSignal());
-    }
-  } else if (lua_type(L, index) == LUA_TSTRING) {
-    size_t size;
-    const char* text = lua_tolstring(L, index, &size);
-    luv::StatusOr<int> parsed = uv::ParseSignal(std::string_view(text, size));
-    if (parsed.ok()) {
-      signum = *parsed;
-    } else {
-      CopyReason(parsed.status(), message, sizeof message);
-    }
-  } else {
-    return luaL_argerror(L, index,
-                         lua_pushfstring(L, "signal name or number expected, got %s",
-                                         luaL_typename(L, index)));
-  }
-  if (message[0] == '\0' && use != Use::kSend) {
-    luv::Status usable =
-        use == Use::kWatch ? uv::CheckCatchable(signum) : uv::CheckSettable(signum);
-    if (!usable.ok()) CopyReason(usable, message, sizeof message);
-  }
-  if (message[0] != '\0') luaL_argerror(L, index, message);
-  return signum;
-}
 
 // luv.signal.create(sig) -> signal, started: from now on `sig` no longer
 // takes its usual action while this watcher (or another) is started.
 int LSignalCreate(lua_State* L) {
-  int signum = CheckSignalArg(L, 1, Use::kWatch);
+  int signum = CheckSignalArg(L, 1, SignalUse::kWatch);
   int pushed = CreateHandle<LuaSignal>(L, kSignalType, UpScheduler(L));
   if (pushed != 1) return pushed;
   LuaSignal* signal = CheckHandle<LuaSignal>(L, -1, kSignalType);
@@ -174,7 +131,7 @@ int LSignalClose(lua_State* L) {
 
 // luv.signal.ignore(sig) -> true: ignored whenever no watcher catches it.
 int LSignalIgnore(lua_State* L) {
-  int signum = CheckSignalArg(L, 1, Use::kSet);
+  int signum = CheckSignalArg(L, 1, SignalUse::kSet);
   Result result = uv::IgnoreSignal(signum);  // the status dies here
   return ReturnTrue(L, result);
 }
@@ -182,14 +139,14 @@ int LSignalIgnore(lua_State* L) {
 // luv.signal.default(sig) -> true: its default action whenever no watcher
 // catches it.
 int LSignalDefault(lua_State* L) {
-  int signum = CheckSignalArg(L, 1, Use::kSet);
+  int signum = CheckSignalArg(L, 1, SignalUse::kSet);
   Result result = uv::DefaultSignal(signum);  // the status dies here
   return ReturnTrue(L, result);
 }
 
 // luv.signal.raise(sig) -> true: sends `sig` to this process.
 int LSignalRaise(lua_State* L) {
-  int signum = CheckSignalArg(L, 1, Use::kSend);
+  int signum = CheckSignalArg(L, 1, SignalUse::kSend);
   Result result = uv::RaiseSignal(signum);  // the status dies here
   return ReturnTrue(L, result);
 }
@@ -226,6 +183,42 @@ void OpenSignal(lua_State* L, sched::Scheduler* scheduler) {
   lua_newtable(L);
   SetClosures(L, kFunctions, scheduler);
   lua_setfield(L, -2, "signal");
+}
+
+// Statuses live in inner scopes: they are gone before luaL_argerror jumps.
+int CheckSignalArg(lua_State* L, int index, SignalUse use) {
+  int signum = 0;
+  char message[160] = {};
+  if (lua_type(L, index) == LUA_TNUMBER) {
+    lua_Number number = lua_tonumber(L, index);
+    int lowest = use == SignalUse::kProbeOrSend ? 0 : 1;
+    if (number >= lowest && number <= uv::MaxSignal() && number == std::floor(number)) {
+      signum = static_cast<int>(number);
+    } else {
+      std::snprintf(message, sizeof message, "signal numbers go from %d to %d", lowest,
+                    uv::MaxSignal());
+    }
+  } else if (lua_type(L, index) == LUA_TSTRING) {
+    size_t size;
+    const char* text = lua_tolstring(L, index, &size);
+    luv::StatusOr<int> parsed = uv::ParseSignal(std::string_view(text, size));
+    if (parsed.ok()) {
+      signum = *parsed;
+    } else {
+      CopyReason(parsed.status(), message, sizeof message);
+    }
+  } else {
+    return luaL_argerror(L, index,
+                         lua_pushfstring(L, "signal name or number expected, got %s",
+                                         luaL_typename(L, index)));
+  }
+  if (message[0] == '\0' && (use == SignalUse::kWatch || use == SignalUse::kSet)) {
+    luv::Status usable =
+        use == SignalUse::kWatch ? uv::CheckCatchable(signum) : uv::CheckSettable(signum);
+    if (!usable.ok()) CopyReason(usable, message, sizeof message);
+  }
+  if (message[0] != '\0') luaL_argerror(L, index, message);
+  return signum;
 }
 
 }  // namespace luv::lua

@@ -26,6 +26,19 @@ namespace luv::lua {
 // Adds luv.signal to the module table on top of the stack. May raise.
 void OpenSignal(lua_State* L, sched::Scheduler* scheduler);
 
+// What a signal argument is for.
+enum class SignalUse {
+  kWatch,         // a watcher catches it (uv::CheckCatchable)
+  kSet,           // ignore/default change it (uv::CheckSettable)
+  kSend,          // sent: any signal number from 1
+  kProbeOrSend,   // kill: also 0, which only checks that the process exists
+};
+
+// The signal at `index`: a name ("TERM", "sigterm", "SIGTERM") or a number.
+// Raises a bad-argument error that says why for anything else, and for a
+// signal that `use` cannot take.
+int CheckSignalArg(lua_State* L, int index, SignalUse use);
+
 }  // namespace luv::lua
 
 #endif  // LUV_LUA_LUA_SIGNAL_H_
