@@ -929,6 +929,51 @@ local stdio = {}
 ---@return string? code
 function stdio:read(len) end
 
+---The next line without its end of line (`\n` or `\r\n`; kept when
+---`keep_eol`), waiting until it is complete. `max` (1 to 16 MiB, default
+---65536) bounds it: beyond, `nil, "ENOBUFS: ...", "ENOBUFS"` and the bytes
+---stay buffered. A last line without its end comes at EOF, then EOF.
+---@async
+---@param keep_eol? boolean
+---@param max? integer
+---@return string? line
+---@return string? err
+---@return string? code
+function stdio:read_line(keep_eol, max) end
+
+---The bytes before the next `separator` (1 to 64 bytes; consumed, and kept in
+---the result when `keep_separator`), within `max` bytes as for `read_line`.
+---@async
+---@param separator string
+---@param keep_separator? boolean
+---@param max? integer
+---@return string? data
+---@return string? err
+---@return string? code
+function stdio:read_until(separator, keep_separator, max) end
+
+---Exactly `n` bytes (1 to 16 MiB), waiting for them. At EOF before `n`:
+---`nil, "EOF: end of file", "EOF"`, the bytes left for `read`.
+---@async
+---@param n integer
+---@return string? data
+---@return string? err
+---@return string? code
+function stdio:read_exactly(n) end
+
+---Every byte buffered now (on a file: fetched and not yet read), without
+---waiting (`""` when none).
+---@return string? data
+---@return string? err
+---@return string? code
+function stdio:read_buffered() end
+
+---An iterator over `read_line(keep_eol)`: ends at EOF, raises other failures.
+---Suspends inside the loop on LuaJIT and Lua 5.2+ only.
+---@param keep_eol? boolean
+---@return fun(): string?
+function stdio:lines(keep_eol) end
+
 ---Writes `data`.
 ---@async
 ---@param data string|number

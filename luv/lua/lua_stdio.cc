@@ -26,10 +26,13 @@
 #include <unistd.h>
 
 #include <cstdint>
+#include <memory>
 
 #include "luv/lua/lua_request.h"
 #include "luv/lua/lua_sched.h"
 #include "luv/lua/lua_stream.h"
+#include "luv/lua/lua_stream_reads.h"
+#include "luv/lua/read_ahead.h"
 #include "luv/lua/support.h"
 #include "luv/uv/file_stream.h"
 #include "luv/uv/pipe.h"
@@ -52,6 +55,8 @@ struct Stdio {
   uv::StdioKind kind;
   LuaStream* stream;     // kTty, kPipe
   uv::FileStream* file;  // kFile
+  // kFile: bytes a buffered read fetched and did not return (lazily made).
+  std::shared_ptr<ReadAhead>* ahead;
 };
 
 // The names of the file kind's blocking calls, by descriptor. Static: the
@@ -89,6 +94,36 @@ class FileRequest : public Request, public uv::FileStreamOp {
  private:
   const bool write_;
   int64_t result_ = 0;
+};
+
+// What the file kind's buffered reads return when they fetched more bytes
+// and must look again; the Lua loop in kBufferedGlue calls them again.
+char fill_marker;
+
+// How much a buffered read on the file kind fetches at a time.
+constexpr size_t kFillSize = 64 * 1024;
+
+// A read that fetches bytes for a buffered read on the file kind. The bytes
+// go to the read-ahead when they arrive, also when the waiting fiber gave
+// up (a deadline): the next read finds them.
+class FillRequest : public Request, public uv::FileStreamOp {
+ public:
+  FillRequest(sched::Scheduler* scheduler, std::shared_ptr<ReadAhead> ahead)
+      : Request(scheduler), ahead_(std::move(ahead)) {}
+
+  int PushResults(lua_State* L) override {
+    lua_pushlightuserdata(L, &fill_marker);
+    return 1;
+  }
+
+ protected:
+  void OnDone(int64_t result) override {
+    ahead_->Arrived(result, data());
+    Complete();  // may delete this
+  }
+
+ private:
+  std::shared_ptr<ReadAhead> ahead_;
 };
 
 luv::Status OpenDescriptor(int fd, uv::StdioDescriptor* out) {
@@ -178,8 +213,93 @@ int LStdioRead(lua_State* L) {
   if (!(len >= 1 && len <= static_cast<lua_Number>(kMaxReadSize))) {
     return luaL_argerror(L, 2, "length must be a number from 1 to 16777216");
   }
+  if (stdio->ahead != nullptr) {
+    // What buffered reads fetched comes first.
+    ReadAhead* ahead = stdio->ahead->get();
+    if (ahead->buffered() > 0) {
+      std::string_view bytes = ahead->Peek(static_cast<size_t>(len));
+      lua_pushinteger(L, static_cast<lua_Integer>(bytes.size()));
+      lua_pushlstring(L, bytes.data(), bytes.size());
+      ahead->Consume(bytes.size());
+      return 2;
+    }
+    if (ahead->read_error() != 0) return PushUvFail(L, ahead->read_error());
+    if (ahead->read_ended()) return PushLuvError(L, LuvError::kEof, nullptr);
+  }
   return FileCall(L, stdio, false, static_cast<size_t>(len), std::string_view(),
                   kReadCalls[stdio->fd]);
+}
+
+// The buffered reads: a stream kind answers as any stream; the file kind
+// answers from its read-ahead or fetches more and returns the fill marker.
+using CheckWantArgs = void (*)(lua_State* L, const char* what, ReadWant* want);
+
+int StdioReadWanted(lua_State* L, CheckWantArgs check) {
+  int pushed = 0;
+  Stdio* stdio = Opened(L, &pushed);
+  ReadWant want;
+  want.kind = ReadWant::Kind::kBuffered;
+  if (check != nullptr) check(L, CheckStdio(L)->name, &want);
+  if (stdio == nullptr) return pushed;
+  if (stdio->stream != nullptr) return StreamReadWanted(L, stdio->stream, &want);
+  if (stdio->ahead == nullptr) {
+    stdio->ahead = new std::shared_ptr<ReadAhead>(std::make_shared<ReadAhead>(stdio->name));
+  }
+  ReadAhead* ahead = stdio->ahead->get();
+  if (WantReady(ahead, &want)) return PushWanted(L, ahead, &want);
+  const char* call = want.call[0] != '\0' ? want.call : kReadCalls[stdio->fd];
+  sched::State* self = CheckBlockingState(L, stdio->scheduler, call);
+  auto* request = NewRequest<FillRequest>(L, stdio->scheduler, *stdio->ahead);
+  int box = lua_gettop(L);
+  stdio->file->Read(kFillSize, request);
+  return request->Await(L, self, box, call);
+}
+
+int LStdioReadLine(lua_State* L) { return StdioReadWanted(L, CheckReadLineArgs); }
+int LStdioReadUntil(lua_State* L) { return StdioReadWanted(L, CheckReadUntilArgs); }
+int LStdioReadExactly(lua_State* L) { return StdioReadWanted(L, CheckReadExactlyArgs); }
+int LStdioReadBuffered(lua_State* L) { return StdioReadWanted(L, nullptr); }
+
+// stdio:lines([keep_eol]) -> iterator; upvalue 1 is the looping read_line.
+int LStdioLines(lua_State* L) {
+  CheckStdio(L);
+  PushLinesIterator(L, lua_upvalueindex(1), CheckKeepEol(L, 2));
+  return 1;
+}
+
+// Calls a buffered read again while it returns the fill marker (the file
+// kind fetched more bytes), so that it suspends once per fetch.
+constexpr char kBufferedGlue[] = R"lua(
+local FILL, read_line, read_until, read_exactly = ...
+local function again(read)
+  local function answer(self, x, y, z, a, ...)
+    if a == FILL then return answer(self, x, y, z, read(self, x, y, z)) end
+    return a, ...
+  end
+  return function(self, x, y, z)
+    return answer(self, x, y, z, read(self, x, y, z))
+  end
+end
+return again(read_line), again(read_until), again(read_exactly)
+)lua";
+
+// Adds the buffered reads to the methods table on top of the stack.
+void SetStdioBufferedReads(lua_State* L) {
+  luaL_checkstack(L, 6, "opening luv");
+  LoadGlue(L, kBufferedGlue, sizeof(kBufferedGlue) - 1, "=luv.stdio");
+  lua_pushlightuserdata(L, &fill_marker);
+  lua_pushcfunction(L, LStdioReadLine);
+  lua_pushcfunction(L, LStdioReadUntil);
+  lua_pushcfunction(L, LStdioReadExactly);
+  lua_call(L, 4, 3);
+  lua_setfield(L, -4, "read_exactly");
+  lua_setfield(L, -3, "read_until");
+  lua_pushvalue(L, -1);
+  lua_setfield(L, -3, "read_line");
+  lua_pushcclosure(L, LStdioLines, 1);
+  lua_setfield(L, -2, "lines");
+  lua_pushcfunction(L, LStdioReadBuffered);
+  lua_setfield(L, -2, "read_buffered");
 }
 
 // stdio:write(data) -> true | nil, message, code
@@ -260,6 +380,8 @@ void Release(Stdio* stdio) {
   if (stdio->file != nullptr) stdio->file->Release();
   stdio->stream = nullptr;
   stdio->file = nullptr;
+  delete stdio->ahead;
+  stdio->ahead = nullptr;
 }
 
 // stdio:close() -> true. Closes luv's own descriptor; fd 0, 1 or 2 stays
@@ -336,6 +458,8 @@ int LStdioGc(lua_State* L) {
   if (stdio->file != nullptr) stdio->file->Release();
   stdio->stream = nullptr;
   stdio->file = nullptr;
+  delete stdio->ahead;
+  stdio->ahead = nullptr;
   return 0;
 }
 
@@ -365,11 +489,13 @@ int TestStdio(lua_State* L, int index) {
 void OpenStdio(lua_State* L, sched::Scheduler* scheduler) {
   static const char* const kNames[] = {"stdin", "stdout", "stderr"};
   NewClass(L, kStdioType, kMethods, kMeta);
-  lua_pop(L, 1);
+  lua_getfield(L, -1, "__index");
+  SetStdioBufferedReads(L);
+  lua_pop(L, 2);
   for (int fd = 0; fd < 3; ++fd) {
     auto* stdio = static_cast<Stdio*>(lua_newuserdata(L, sizeof(Stdio)));
-    *stdio = Stdio{scheduler, fd,     kNames[fd], false, false, 0, uv::StdioKind::kFile,
-                   nullptr,   nullptr};
+    *stdio = Stdio{scheduler, fd,      kNames[fd], false, false, 0, uv::StdioKind::kFile,
+                   nullptr,   nullptr, nullptr};
     luaL_getmetatable(L, kStdioType);
     lua_setmetatable(L, -2);
     lua_setfield(L, -2, kNames[fd]);

@@ -46,21 +46,23 @@ constexpr ReadCalls kReadCalls[] = {
     {"stream", "stream:read_line()", "stream:read_exactly()", "stream:read_until()"},
 };
 
-const ReadCalls* ReadCallsFor(const LuaStream* s) {
+const ReadCalls* ReadCallsFor(const char* what) {
   for (const ReadCalls& calls : kReadCalls) {
-    if (std::strcmp(calls.what, s->what()) == 0) return &calls;
+    if (std::strcmp(calls.what, what) == 0) return &calls;
   }
   return &kReadCalls[sizeof(kReadCalls) / sizeof(kReadCalls[0]) - 1];
 }
 
 // The failure that ended reading, once the buffer holds nothing to return.
-int PushReadEnd(lua_State* L, LuaStream* s) {
+template <typename Source>
+int PushReadEnd(lua_State* L, Source* s) {
   if (s->read_error() != 0) return PushUvFail(L, s->read_error());
   return PushLuvError(L, LuvError::kEof, nullptr);
 }
 
 // Gives back a read limit that `want` raised.
-void RestoreLimit(LuaStream* s, ReadWant* want) {
+template <typename Source>
+void RestoreLimit(Source* s, ReadWant* want) {
   if (want->raised_from != 0) {
     s->set_read_limit(want->raised_from);
     want->raised_from = 0;
@@ -89,13 +91,7 @@ LuaStream* Self(lua_State* L) { return CheckStream(L, 1); }
 int LStreamReadLine(lua_State* L) {
   LuaStream* s = Self(L);
   ReadWant want;
-  want.kind = ReadWant::Kind::kUntil;
-  want.line = true;
-  want.keep_separator = OptKeep(L, 2, "keep_eol");
-  want.max = OptBound(L, 3);
-  want.call = ReadCallsFor(s)->read_line;
-  want.separator[0] = '\n';
-  want.separator_size = 1;
+  CheckReadLineArgs(L, s->what(), &want);
   return StreamReadWanted(L, s, &want);
 }
 
@@ -103,32 +99,16 @@ int LStreamReadLine(lua_State* L) {
 // nil, message, code
 int LStreamReadUntil(lua_State* L) {
   LuaStream* s = Self(L);
-  size_t size;
-  const char* separator = luaL_checklstring(L, 2, &size);
-  if (size < 1 || size > ReadWant::kMaxSeparator) {
-    return luaL_argerror(L, 2, "separator must be a string of 1 to 64 bytes");
-  }
   ReadWant want;
-  want.kind = ReadWant::Kind::kUntil;
-  want.keep_separator = OptKeep(L, 3, "keep_separator");
-  want.max = OptBound(L, 4);
-  want.call = ReadCallsFor(s)->read_until;
-  std::memcpy(want.separator, separator, size);
-  want.separator_size = size;
+  CheckReadUntilArgs(L, s->what(), &want);
   return StreamReadWanted(L, s, &want);
 }
 
 // stream:read_exactly(n) -> data | nil, message, code
 int LStreamReadExactly(lua_State* L) {
   LuaStream* s = Self(L);
-  lua_Number n = luaL_checknumber(L, 2);
-  if (!(n >= 1 && n <= static_cast<lua_Number>(kMaxBound))) {
-    return luaL_argerror(L, 2, "n must be a number from 1 to 16777216");
-  }
   ReadWant want;
-  want.kind = ReadWant::Kind::kExactly;
-  want.max = static_cast<size_t>(n);
-  want.call = ReadCallsFor(s)->read_exactly;
+  CheckReadExactlyArgs(L, s->what(), &want);
   return StreamReadWanted(L, s, &want);
 }
 
@@ -140,22 +120,18 @@ int LStreamReadBuffered(lua_State* L) {
   return StreamReadWanted(L, s, &want);
 }
 
-// stream:lines([keep_eol]) -> iterator; upvalue 1 makes the iterator.
+// stream:lines([keep_eol]) -> iterator; upvalue 1 is read_line.
 int LStreamLines(lua_State* L) {
   Self(L);
-  bool keep = OptKeep(L, 2, "keep_eol");
-  lua_pushvalue(L, lua_upvalueindex(1));
-  lua_pushvalue(L, 1);
-  lua_pushboolean(L, keep);
-  lua_call(L, 2, 1);
+  PushLinesIterator(L, lua_upvalueindex(1), CheckKeepEol(L, 2));
   return 1;
 }
 
 // The iterator is Lua, so that it can suspend wherever the VM lets a for
 // loop's iterator yield, and raise the failures a for loop cannot return.
+// Compiled once per state and kept in the registry (key: kLinesGlue).
 constexpr char kLinesGlue[] = R"lua(
-local read_line = ...
-return function(self, keep_eol)
+return function(self, keep_eol, read_line)
   return function()
     local line, err, code = read_line(self, keep_eol)
     if line then return line end
@@ -167,7 +143,64 @@ end
 
 }  // namespace
 
-bool WantReady(LuaStream* s, ReadWant* want) {
+void CheckReadLineArgs(lua_State* L, const char* what, ReadWant* want) {
+  want->kind = ReadWant::Kind::kUntil;
+  want->line = true;
+  want->keep_separator = OptKeep(L, 2, "keep_eol");
+  want->max = OptBound(L, 3);
+  want->call = ReadCallsFor(what)->read_line;
+  want->separator[0] = '\n';
+  want->separator_size = 1;
+}
+
+void CheckReadUntilArgs(lua_State* L, const char* what, ReadWant* want) {
+  size_t size;
+  const char* separator = luaL_checklstring(L, 2, &size);
+  if (size < 1 || size > ReadWant::kMaxSeparator) {
+    luaL_argerror(L, 2, "separator must be a string of 1 to 64 bytes");
+  }
+  want->kind = ReadWant::Kind::kUntil;
+  want->keep_separator = OptKeep(L, 3, "keep_separator");
+  want->max = OptBound(L, 4);
+  want->call = ReadCallsFor(what)->read_until;
+  std::memcpy(want->separator, separator, size);
+  want->separator_size = size;
+}
+
+void CheckReadExactlyArgs(lua_State* L, const char* what, ReadWant* want) {
+  lua_Number n = luaL_checknumber(L, 2);
+  if (!(n >= 1 && n <= static_cast<lua_Number>(kMaxBound))) {
+    luaL_argerror(L, 2, "n must be a number from 1 to 16777216");
+  }
+  want->kind = ReadWant::Kind::kExactly;
+  want->max = static_cast<size_t>(n);
+  want->call = ReadCallsFor(what)->read_exactly;
+}
+
+bool CheckKeepEol(lua_State* L, int arg) { return OptKeep(L, arg, "keep_eol"); }
+
+void PushLinesIterator(lua_State* L, int read_line_index, bool keep_eol) {
+  luaL_checkstack(L, 5, "luv: lines()");
+  lua_pushvalue(L, read_line_index);
+  lua_pushlightuserdata(L, const_cast<char*>(kLinesGlue));
+  lua_rawget(L, LUA_REGISTRYINDEX);
+  if (lua_isnil(L, -1)) {
+    lua_pop(L, 1);
+    LoadGlue(L, kLinesGlue, sizeof(kLinesGlue) - 1, "=luv.stream.lines");
+    lua_call(L, 0, 1);
+    lua_pushlightuserdata(L, const_cast<char*>(kLinesGlue));
+    lua_pushvalue(L, -2);
+    lua_rawset(L, LUA_REGISTRYINDEX);
+  }
+  lua_pushvalue(L, 1);
+  lua_pushboolean(L, keep_eol);
+  lua_pushvalue(L, -4);
+  lua_call(L, 3, 1);
+  lua_remove(L, -2);
+}
+
+template <typename Source>
+bool WantReady(Source* s, ReadWant* want) {
   switch (want->kind) {
     case ReadWant::Kind::kSome:
       return s->buffered() > 0 || s->read_ended();
@@ -192,7 +225,8 @@ bool WantReady(LuaStream* s, ReadWant* want) {
   return data.size() >= want->max || s->read_ended();
 }
 
-int PushWanted(lua_State* L, LuaStream* s, ReadWant* want) {
+template <typename Source>
+int PushWanted(lua_State* L, Source* s, ReadWant* want) {
   switch (want->kind) {
     case ReadWant::Kind::kSome:
     case ReadWant::Kind::kBuffered: {
@@ -240,6 +274,11 @@ int PushWanted(lua_State* L, LuaStream* s, ReadWant* want) {
   return 1;
 }
 
+template bool WantReady<LuaStream>(LuaStream*, ReadWant*);
+template bool WantReady<ReadAhead>(ReadAhead*, ReadWant*);
+template int PushWanted<LuaStream>(lua_State*, LuaStream*, ReadWant*);
+template int PushWanted<ReadAhead>(lua_State*, ReadAhead*, ReadWant*);
+
 void SetBufferedReadMethods(lua_State* L) {
   luaL_checkstack(L, 3, "opening luv");
   lua_pushcfunction(L, LStreamReadLine);
@@ -250,9 +289,7 @@ void SetBufferedReadMethods(lua_State* L) {
   lua_setfield(L, -2, "read_exactly");
   lua_pushcfunction(L, LStreamReadBuffered);
   lua_setfield(L, -2, "read_buffered");
-  LoadGlue(L, kLinesGlue, sizeof(kLinesGlue) - 1, "=luv.stream.lines");
   lua_pushcfunction(L, LStreamReadLine);
-  lua_call(L, 1, 1);
   lua_pushcclosure(L, LStreamLines, 1);
   lua_setfield(L, -2, "lines");
 }

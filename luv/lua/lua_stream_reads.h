@@ -32,6 +32,7 @@
 #include <cstdint>
 
 #include "luv/lua/lua_stream.h"
+#include "luv/lua/read_ahead.h"
 #include "luv/luacompat/luacompat.h"
 
 namespace luv::lua {
@@ -58,14 +59,31 @@ struct ReadWant {
   char separator[kMaxSeparator] = {};
 };
 
-// Whether `want` can be answered from `stream`'s buffer now. Raises the
-// stream's read limit to `want->max` if that is more, so that the bytes it
-// needs can arrive. Never raises a Lua error.
-bool WantReady(LuaStream* stream, ReadWant* want);
+// Whether `want` can be answered from `source`'s buffer now. Raises the
+// source's read limit to `want->max` if that is more, so that the bytes it
+// needs can arrive. Never raises a Lua error. `Source` is LuaStream or
+// ReadAhead (read_ahead.h).
+template <typename Source>
+bool WantReady(Source* source, ReadWant* want);
 
 // Pushes the answer to `want` (WantReady was true) and consumes what it
 // returns: the data, or the failure triple. Returns the number pushed.
-int PushWanted(lua_State* L, LuaStream* stream, ReadWant* want);
+template <typename Source>
+int PushWanted(lua_State* L, Source* source, ReadWant* want);
+
+// The argument checks of read_line, read_until and read_exactly, for an
+// object named `what` ("tcp", "stdin"): they fill `want` from the arguments
+// at index 2 on, and raise for bad ones.
+void CheckReadLineArgs(lua_State* L, const char* what, ReadWant* want);
+void CheckReadUntilArgs(lua_State* L, const char* what, ReadWant* want);
+void CheckReadExactlyArgs(lua_State* L, const char* what, ReadWant* want);
+// keep_eol of lines([keep_eol]) at `arg`; raises for a non-boolean.
+bool CheckKeepEol(lua_State* L, int arg);
+
+// Pushes lines' iterator for the object at index 1: `read_line` (the value
+// at `read_line_index`, a function) called with (object, keep_eol) per
+// step; the loop ends at EOF and raises any other failure. May raise.
+void PushLinesIterator(lua_State* L, int read_line_index, bool keep_eol);
 
 // Answers `want` at once if no earlier reader waits and it can be, else
 // queues it behind the earlier readers and suspends. Defined in

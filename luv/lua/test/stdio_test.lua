@@ -34,12 +34,14 @@ local function read_file(path)
   return text
 end
 
--- Runs `script` in a child with the shell redirections `redirect`; returns
--- its exit code and what it wrote to stdout (and stderr, unless redirected).
-local function run(script, redirect)
+-- Runs `script` in a child with the shell redirections `redirect` (and
+-- `feed`, a command piped into it); returns its exit code and what it wrote
+-- to stdout (and stderr, unless redirected).
+local function run(script, redirect, feed)
   local path = dir .. "/stdio_child.lua"
   write_file(path, script)
-  local command = string.format("'%s' '%s' %s; echo \"exit=$?\"", interpreter, path,
+  local command = string.format("%s'%s' '%s' %s; echo \"exit=$?\"",
+                                feed and feed .. " | " or "", interpreter, path,
                                 redirect or "2>&1")
   local pipe = assert(io.popen(command))
   local output = pipe:read("*a")
@@ -235,6 +237,87 @@ T.case("on a terminal the streams are ttys with a size and modes", function()
   T.match(output, "raw true")
   T.match(output, "normal true")
   T.match(output, "\nicanon", "the terminal was restored at exit")
+end)
+
+-- The buffered reads, on a file and on a pipe: a child reads the input with
+-- them and reports what it got. The input is larger than one fetch (64 KiB),
+-- with a line across the boundary, CRLF, an oversized line and an
+-- unterminated last line.
+local buffered_input = dir .. "/stdio_buffered.txt"
+local big_line = string.rep("x", 70000)
+write_file(buffered_input, "one\r\ntwo\n" .. big_line .. "\nabcdefgXY|" ..
+           string.rep("long", 10) .. "\nl1\nl2\r\nlast")
+local buffered_script = [[
+  local luv = require("luv")
+  local out = { luv.stdin:kind() }
+  local function put(...)
+    local parts = { select("#", ...) }
+    for i = 1, select("#", ...) do parts[#parts + 1] = tostring((select(i, ...))) end
+    out[#out + 1] = table.concat(parts, " ")
+  end
+  put(luv.stdin:read_line())
+  put(luv.stdin:read_line(true))
+  local line = luv.stdin:read_line(false, 100000)
+  put(#line, line == string.rep("x", 70000))
+  put(luv.stdin:read_exactly(3))
+  put(luv.stdin:read(4))
+  put(luv.stdin:read_until("|"))
+  -- A line longer than its bound fails and stays readable.
+  put(luv.stdin:read_line(false, 10))
+  put(luv.stdin:read_line())
+  for l in luv.stdin:lines(true) do put(l) end
+  put(luv.stdin:read_line())
+  put(luv.stdin:read())
+  print(table.concat(out, ","))
+]]
+local buffered_expected = table.concat({
+  "1 one", "1 two\n", "2 70000 true", "1 abc", "2 4 defg", "1 XY",
+  "3 nil ENOBUFS: no line end within 10 bytes: stdin ENOBUFS", "1 " .. string.rep("long", 10),
+  "1 l1\n", "1 l2\r\n", "1 last", "3 nil EOF: end of file EOF",
+  "3 nil EOF: end of file EOF"}, ",") .. "\n"
+
+T.case("buffered reads on stdin from a regular file", function()
+  local code, output = run(buffered_script, string.format("< '%s' 2>&1", buffered_input))
+  T.eq(code, 0)
+  T.eq(output, "file," .. buffered_expected)
+end)
+
+T.case("buffered reads on stdin from a pipe", function()
+  local code, output = run(buffered_script, "2>&1", string.format("cat '%s'", buffered_input))
+  T.eq(code, 0)
+  T.eq(output, "pipe," .. buffered_expected)
+end)
+
+T.case("buffered reads on stdin suspend only their fiber", function()
+  local code, output = run([[
+    local luv = require("luv")
+    local ticks, done = 0, false
+    local ticker = luv.fiber.create(function()
+      while not done do luv.sleep(0.001) ticks = ticks + 1 end
+    end):ready()
+    local reader = luv.fiber.create(function()
+      local n = 0
+      while true do
+        local line, err, code = luv.stdin:read_line()
+        if not line then assert(code == "EOF", err) break end
+        n = n + #line
+      end
+      return n
+    end)
+    local n = reader:join()
+    done = true
+    ticker:join()
+    print(luv.stdin:kind(), n, ticks >= 1 and "others ran" or ticks)
+  ]], "2>&1", "(printf 'ab\\n'; sleep 0.05; printf 'cd\\nef')")
+  T.eq(code, 0)
+  T.eq(output, "pipe\t6\tothers ran\n")
+end)
+
+T.case("stdin:read_line checks its arguments", function()
+  T.raises("keep_eol must be a boolean", function() luv.stdin:read_line(1) end)
+  T.raises("separator must be a string of 1 to 64 bytes", function() luv.stdin:read_until("") end)
+  T.raises("n must be a number", function() luv.stdin:read_exactly(0) end)
+  T.raises("keep_eol must be a boolean", function() luv.stdin:lines("yes") end)
 end)
 
 T.run()
