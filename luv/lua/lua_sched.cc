@@ -100,18 +100,25 @@ sched::State* CheckBlockingState(lua_State* L, sched::Scheduler* scheduler,
     scheduler->SetMainThread(L);
     self = scheduler->main_state();
   }
+  // Raised where the program called, also through luv's glue.
   if (self == nullptr) {
-    luaL_error(L,
-               "luv: %s would block in a plain coroutine; blocking calls work in "
-               "fibers (luv.fiber.create) and in the main state",
-               call);
+    PushProgramWhere(L);
+    lua_pushfstring(L,
+                    "luv: %s would block in a plain coroutine; blocking calls work in "
+                    "fibers (luv.fiber.create) and in the main state",
+                    call);
+    lua_concat(L, 2);
+    lua_error(L);
   }
   if (self->is_fiber() && !sched::CanYield(L)) {
-    luaL_error(L,
-               "luv: %s cannot suspend its fiber from inside pcall, xpcall, a "
-               "metamethod or an iterator on Lua 5.1; use luv.pcall or luv.xpcall "
-               "instead of pcall and xpcall",
-               call);
+    PushProgramWhere(L);
+    lua_pushfstring(L,
+                    "luv: %s cannot suspend its fiber from inside pcall, xpcall, a "
+                    "metamethod or an iterator on Lua 5.1; use luv.pcall or luv.xpcall "
+                    "instead of pcall and xpcall",
+                    call);
+    lua_concat(L, 2);
+    lua_error(L);
   }
   return self;
 }

@@ -33,6 +33,7 @@
 #include "luv/lua/lua_stream.h"
 #include "luv/lua/lua_stream_reads.h"
 #include "luv/lua/read_ahead.h"
+#include "luv/lua/retry.h"
 #include "luv/lua/support.h"
 #include "luv/uv/file_stream.h"
 #include "luv/uv/pipe.h"
@@ -43,6 +44,23 @@ namespace luv::lua {
 namespace {
 
 constexpr char kStdioType[] = "luv.stdio";
+
+// The file kind's reads (read() and the buffered reads) go through a
+// read-ahead, one fetch at a time: a read answers from the bytes fetched,
+// or starts a fetch (unless one runs) and waits for it, then tries again
+// (retry.h). Readers are answered in the order they run and never see
+// bytes out of order; a fetch whose readers all gave up (a deadline) keeps
+// its bytes for the next read. Shared by the object and the fetch in
+// flight.
+struct FileReads {
+  FileReads(sched::Scheduler* scheduler, const char* what)
+      : scheduler(scheduler), ahead(what) {}
+
+  sched::Scheduler* const scheduler;
+  ReadAhead ahead;
+  sched::WaitList waiters;  // readers waiting for the fetch
+  bool fetching = false;
+};
 
 // The userdata itself (trivially destructible; __gc releases what it holds).
 struct Stdio {
@@ -55,8 +73,8 @@ struct Stdio {
   uv::StdioKind kind;
   LuaStream* stream;     // kTty, kPipe
   uv::FileStream* file;  // kFile
-  // kFile: bytes a buffered read fetched and did not return (lazily made).
-  std::shared_ptr<ReadAhead>* ahead;
+  // kFile: the reads' shared state (made on the first read).
+  std::shared_ptr<FileReads>* reads;
 };
 
 // The names of the file kind's blocking calls, by descriptor. Static: the
@@ -67,22 +85,16 @@ constexpr const char* kReadCalls[] = {"stdin:read()", "stdout:read()", "stderr:r
 constexpr const char* kWriteCalls[] = {"stdin:write()", "stdout:write()",
                                        "stderr:write()"};
 
-// A read or write on a file kind, owned by its request box.
-class FileRequest : public Request, public uv::FileStreamOp {
+// A write on a file kind, owned by its request box (reads go through
+// FileReads).
+class WriteRequest : public Request, public uv::FileStreamOp {
  public:
-  FileRequest(sched::Scheduler* scheduler, bool write)
-      : Request(scheduler), write_(write) {}
+  explicit WriteRequest(sched::Scheduler* scheduler) : Request(scheduler) {}
 
   int PushResults(lua_State* L) override {
     if (result_ < 0) return PushUvFail(L, static_cast<int>(result_));
-    if (write_) {
-      lua_pushboolean(L, 1);
-      return 1;
-    }
-    if (result_ == 0) return PushLuvError(L, LuvError::kEof, nullptr);
-    lua_pushinteger(L, static_cast<lua_Integer>(data().size()));
-    lua_pushlstring(L, data().data(), data().size());
-    return 2;
+    lua_pushboolean(L, 1);
+    return 1;
   }
 
  protected:
@@ -92,38 +104,28 @@ class FileRequest : public Request, public uv::FileStreamOp {
   }
 
  private:
-  const bool write_;
   int64_t result_ = 0;
 };
 
-// What the file kind's buffered reads return when they fetched more bytes
-// and must look again; the Lua loop in kBufferedGlue calls them again.
-char fill_marker;
-
 // How much a buffered read on the file kind fetches at a time.
-constexpr size_t kFillSize = 64 * 1024;
+constexpr size_t kFetchSize = 64 * 1024;
 
-// A read that fetches bytes for a buffered read on the file kind. The bytes
-// go to the read-ahead when they arrive, also when the waiting fiber gave
-// up (a deadline): the next read finds them.
-class FillRequest : public Request, public uv::FileStreamOp {
+// A read of the file kind that fills the read-ahead, then wakes the readers
+// waiting for it to try again. Deletes itself.
+class Fetch : public uv::FileStreamOp {
  public:
-  FillRequest(sched::Scheduler* scheduler, std::shared_ptr<ReadAhead> ahead)
-      : Request(scheduler), ahead_(std::move(ahead)) {}
-
-  int PushResults(lua_State* L) override {
-    lua_pushlightuserdata(L, &fill_marker);
-    return 1;
-  }
+  explicit Fetch(std::shared_ptr<FileReads> reads) : reads_(std::move(reads)) {}
 
  protected:
   void OnDone(int64_t result) override {
-    ahead_->Arrived(result, data());
-    Complete();  // may delete this
+    reads_->ahead.Arrived(result, data());
+    reads_->fetching = false;
+    reads_->scheduler->WakeAll(&reads_->waiters, PushRetry, nullptr);
+    delete this;
   }
 
  private:
-  std::shared_ptr<ReadAhead> ahead_;
+  std::shared_ptr<FileReads> reads_;
 };
 
 luv::Status OpenDescriptor(int fd, uv::StdioDescriptor* out) {
@@ -189,117 +191,151 @@ Stdio* Opened(lua_State* L, int* pushed) {
   return nullptr;
 }
 
-int FileCall(lua_State* L, Stdio* stdio, bool write, size_t max, std::string_view data,
-             const char* call) {
+int FileWrite(lua_State* L, Stdio* stdio, std::string_view data, const char* call) {
   sched::State* self = CheckBlockingState(L, stdio->scheduler, call);
-  auto* request = NewRequest<FileRequest>(L, stdio->scheduler, write);
+  auto* request = NewRequest<WriteRequest>(L, stdio->scheduler);
   int box = lua_gettop(L);
-  if (write) {
-    stdio->file->Write(data, request);
-  } else {
-    stdio->file->Read(max, request);
-  }
+  stdio->file->Write(data, request);
   return request->Await(L, self, box, call);
 }
 
-// stdio:read([len]) -> nbytes, data | nil, "EOF: end of file", "EOF" |
-// nil, message, code
-int LStdioRead(lua_State* L) {
+// The object at index 1 of a glue-wrapped half (retry.h): argument errors
+// name `name` and point at the program's line.
+Stdio* CheckStdioHalf(lua_State* L, const char* name) {
+  auto* stdio = static_cast<Stdio*>(TestObject(L, 1, kStdioType));
+  if (stdio == nullptr) GlueTypeError(L, 1, name, "luv.stdio");
+  return stdio;
+}
+
+// The file kind's side of a read: see FileReads. `want` is kSome for read()
+// (then up to `len` bytes, as "nbytes, data"). The stack holds the call's
+// arguments only, `top` of them.
+int FileRead(lua_State* L, Stdio* stdio, ReadWant* want, size_t len, int top) {
+  if (stdio->reads == nullptr) {
+    stdio->reads = new std::shared_ptr<FileReads>(
+        std::make_shared<FileReads>(stdio->scheduler, stdio->name));
+  }
+  FileReads* reads = stdio->reads->get();
+  ReadAhead* ahead = &reads->ahead;
+  if (want->kind != ReadWant::Kind::kSome) {
+    if (WantReady(ahead, want)) return PushWanted(L, ahead, want);
+  } else if (ahead->buffered() > 0) {
+    std::string_view bytes = ahead->Peek(len);
+    lua_pushinteger(L, static_cast<lua_Integer>(bytes.size()));
+    lua_pushlstring(L, bytes.data(), bytes.size());
+    ahead->Consume(bytes.size());
+    return 2;
+  } else if (ahead->read_error() != 0) {
+    return PushUvFail(L, ahead->read_error());
+  } else if (ahead->read_ended()) {
+    return PushLuvError(L, LuvError::kEof, nullptr);
+  }
+  const char* call = want->kind == ReadWant::Kind::kSome ? kReadCalls[stdio->fd] : want->call;
+  sched::State* self = CheckBlockingState(L, stdio->scheduler, call);
+  lua_settop(L, top);
+  if (!reads->fetching) {
+    reads->fetching = true;
+    stdio->file->Read(want->kind == ReadWant::Kind::kSome ? len : kFetchSize,
+                      new Fetch(*stdio->reads));
+    // A remembered EOF completes the fetch at once: look again now.
+    if (!reads->fetching) return ReturnRetry(L);
+  }
+  stdio->scheduler->Wait(&reads->waiters, self);
+  return BlockForRetry(L, stdio->scheduler, self, call);
+}
+
+// The C half of stdio:read([len]) -> nbytes, data | nil, "EOF: end of
+// file", "EOF" | nil, message, code
+int LStdioReadHalf(lua_State* L) {
+  int top = lua_gettop(L);
+  Stdio* checked = CheckStdioHalf(L, "read");
+  lua_Number len = kDefaultReadSize;
+  if (!lua_isnoneornil(L, 2)) {
+    if (lua_type(L, 2) != LUA_TNUMBER) GlueTypeError(L, 2, "read", "number");
+    len = lua_tonumber(L, 2);
+  }
+  if (!(len >= 1 && len <= static_cast<lua_Number>(kMaxReadSize))) {
+    GlueArgError(L, 2, "read", "length must be a number from 1 to 16777216");
+  }
   int pushed = 0;
   Stdio* stdio = Opened(L, &pushed);
   if (stdio == nullptr) return pushed;
   if (stdio->stream != nullptr) return StreamRead(L, stdio->stream);
-  lua_Number len = luaL_optnumber(L, 2, static_cast<lua_Number>(kDefaultReadSize));
-  if (!(len >= 1 && len <= static_cast<lua_Number>(kMaxReadSize))) {
-    return luaL_argerror(L, 2, "length must be a number from 1 to 16777216");
-  }
-  if (stdio->ahead != nullptr) {
-    // What buffered reads fetched comes first.
-    ReadAhead* ahead = stdio->ahead->get();
-    if (ahead->buffered() > 0) {
-      std::string_view bytes = ahead->Peek(static_cast<size_t>(len));
-      lua_pushinteger(L, static_cast<lua_Integer>(bytes.size()));
-      lua_pushlstring(L, bytes.data(), bytes.size());
-      ahead->Consume(bytes.size());
-      return 2;
-    }
-    if (ahead->read_error() != 0) return PushUvFail(L, ahead->read_error());
-    if (ahead->read_ended()) return PushLuvError(L, LuvError::kEof, nullptr);
-  }
-  return FileCall(L, stdio, false, static_cast<size_t>(len), std::string_view(),
-                  kReadCalls[stdio->fd]);
+  ReadWant want;  // kSome
+  return FileRead(L, checked, &want, static_cast<size_t>(len), top);
 }
 
-// The buffered reads: a stream kind answers as any stream; the file kind
-// answers from its read-ahead or fetches more and returns the fill marker.
-using CheckWantArgs = void (*)(lua_State* L, const char* what, ReadWant* want);
+// The C halves of the buffered reads that may wait: a stream kind answers
+// as any stream, the file kind through FileRead.
+using CheckWantArgs = void (*)(lua_State* L, const char* what, bool from_glue,
+                               ReadWant* want);
 
-int StdioReadWanted(lua_State* L, CheckWantArgs check) {
+int StdioReadWanted(lua_State* L, const char* name, CheckWantArgs check) {
+  int top = lua_gettop(L);
+  Stdio* checked = CheckStdioHalf(L, name);
+  ReadWant want;
+  check(L, checked->name, true, &want);
   int pushed = 0;
   Stdio* stdio = Opened(L, &pushed);
-  ReadWant want;
-  want.kind = ReadWant::Kind::kBuffered;
-  if (check != nullptr) check(L, CheckStdio(L)->name, &want);
   if (stdio == nullptr) return pushed;
   if (stdio->stream != nullptr) return StreamReadWanted(L, stdio->stream, &want);
-  if (stdio->ahead == nullptr) {
-    stdio->ahead = new std::shared_ptr<ReadAhead>(std::make_shared<ReadAhead>(stdio->name));
-  }
-  ReadAhead* ahead = stdio->ahead->get();
-  if (WantReady(ahead, &want)) return PushWanted(L, ahead, &want);
-  const char* call = want.call[0] != '\0' ? want.call : kReadCalls[stdio->fd];
-  sched::State* self = CheckBlockingState(L, stdio->scheduler, call);
-  auto* request = NewRequest<FillRequest>(L, stdio->scheduler, *stdio->ahead);
-  int box = lua_gettop(L);
-  stdio->file->Read(kFillSize, request);
-  return request->Await(L, self, box, call);
+  return FileRead(L, stdio, &want, 0, top);
 }
 
-int LStdioReadLine(lua_State* L) { return StdioReadWanted(L, CheckReadLineArgs); }
-int LStdioReadUntil(lua_State* L) { return StdioReadWanted(L, CheckReadUntilArgs); }
-int LStdioReadExactly(lua_State* L) { return StdioReadWanted(L, CheckReadExactlyArgs); }
-int LStdioReadBuffered(lua_State* L) { return StdioReadWanted(L, nullptr); }
+int LStdioReadLineHalf(lua_State* L) {
+  return StdioReadWanted(L, "read_line", CheckReadLineArgs);
+}
+int LStdioReadUntilHalf(lua_State* L) {
+  return StdioReadWanted(L, "read_until", CheckReadUntilArgs);
+}
+int LStdioReadExactlyHalf(lua_State* L) {
+  return StdioReadWanted(L, "read_exactly", CheckReadExactlyArgs);
+}
 
-// stdio:lines([keep_eol]) -> iterator; upvalue 1 is the looping read_line.
+// stdio:read_buffered() -> data (possibly "") | nil, message, code. Never
+// waits.
+int LStdioReadBuffered(lua_State* L) {
+  int pushed = 0;
+  Stdio* stdio = Opened(L, &pushed);
+  if (stdio == nullptr) return pushed;
+  ReadWant want;
+  want.kind = ReadWant::Kind::kBuffered;
+  if (stdio->stream != nullptr) return StreamReadWanted(L, stdio->stream, &want);
+  if (stdio->reads == nullptr) {
+    lua_pushliteral(L, "");
+    return 1;
+  }
+  return PushWanted(L, &stdio->reads->get()->ahead, &want);
+}
+
+// stdio:lines([keep_eol]) -> iterator; upvalue 1 is read_line.
 int LStdioLines(lua_State* L) {
   CheckStdio(L);
-  PushLinesIterator(L, lua_upvalueindex(1), CheckKeepEol(L, 2));
+  PushLinesIterator(L, lua_upvalueindex(1), CheckKeepEol(L, 2, false));
   return 1;
 }
 
-// Calls a buffered read again while it returns the fill marker (the file
-// kind fetched more bytes), so that it suspends once per fetch.
-constexpr char kBufferedGlue[] = R"lua(
-local FILL, read_line, read_until, read_exactly = ...
-local function again(read)
-  local function answer(self, x, y, z, a, ...)
-    if a == FILL then return answer(self, x, y, z, read(self, x, y, z)) end
-    return a, ...
-  end
-  return function(self, x, y, z)
-    return answer(self, x, y, z, read(self, x, y, z))
-  end
-end
-return again(read_line), again(read_until), again(read_exactly)
-)lua";
-
-// Adds the buffered reads to the methods table on top of the stack.
-void SetStdioBufferedReads(lua_State* L) {
-  luaL_checkstack(L, 6, "opening luv");
-  LoadGlue(L, kBufferedGlue, sizeof(kBufferedGlue) - 1, "=luv.stdio");
-  lua_pushlightuserdata(L, &fill_marker);
-  lua_pushcfunction(L, LStdioReadLine);
-  lua_pushcfunction(L, LStdioReadUntil);
-  lua_pushcfunction(L, LStdioReadExactly);
-  lua_call(L, 4, 3);
-  lua_setfield(L, -4, "read_exactly");
-  lua_setfield(L, -3, "read_until");
+// Adds the reads to the methods table on top of the stack: read and the
+// buffered reads that may wait are C halves in the retry loop.
+void SetStdioReads(lua_State* L) {
+  luaL_checkstack(L, 3, "opening luv");
+  lua_pushcfunction(L, LStdioReadHalf);
+  PushRetrying(L);
+  lua_setfield(L, -2, "read");
+  lua_pushcfunction(L, LStdioReadUntilHalf);
+  PushRetrying(L);
+  lua_setfield(L, -2, "read_until");
+  lua_pushcfunction(L, LStdioReadExactlyHalf);
+  PushRetrying(L);
+  lua_setfield(L, -2, "read_exactly");
+  lua_pushcfunction(L, LStdioReadBuffered);
+  lua_setfield(L, -2, "read_buffered");
+  lua_pushcfunction(L, LStdioReadLineHalf);
+  PushRetrying(L);
   lua_pushvalue(L, -1);
   lua_setfield(L, -3, "read_line");
   lua_pushcclosure(L, LStdioLines, 1);
   lua_setfield(L, -2, "lines");
-  lua_pushcfunction(L, LStdioReadBuffered);
-  lua_setfield(L, -2, "read_buffered");
 }
 
 // stdio:write(data) -> true | nil, message, code
@@ -313,8 +349,7 @@ int LStdioWrite(lua_State* L) {
   if (stdio->stream != nullptr) return StreamWrite(L, stdio->stream);
   size_t length;
   const char* data = luaL_checklstring(L, 2, &length);
-  return FileCall(L, stdio, true, 0, std::string_view(data, length),
-                  kWriteCalls[stdio->fd]);
+  return FileWrite(L, stdio, std::string_view(data, length), kWriteCalls[stdio->fd]);
 }
 
 // stdio:readable() -> boolean
@@ -380,8 +415,8 @@ void Release(Stdio* stdio) {
   if (stdio->file != nullptr) stdio->file->Release();
   stdio->stream = nullptr;
   stdio->file = nullptr;
-  delete stdio->ahead;
-  stdio->ahead = nullptr;
+  delete stdio->reads;
+  stdio->reads = nullptr;
 }
 
 // stdio:close() -> true. Closes luv's own descriptor; fd 0, 1 or 2 stays
@@ -458,13 +493,13 @@ int LStdioGc(lua_State* L) {
   if (stdio->file != nullptr) stdio->file->Release();
   stdio->stream = nullptr;
   stdio->file = nullptr;
-  delete stdio->ahead;
-  stdio->ahead = nullptr;
+  delete stdio->reads;
+  stdio->reads = nullptr;
   return 0;
 }
 
 constexpr luaL_Reg kMethods[] = {
-    {"read", LStdioRead},         {"readable", LStdioReadable}, {"write", LStdioWrite},
+    {"readable", LStdioReadable}, {"write", LStdioWrite},
     {"writable", LStdioWritable}, {"start", LStdioStart},       {"stop", LStdioStop},
     {"close", LStdioClose},       {"kind", LStdioKind},         {"fileno", LStdioFileno},
     {"set_mode", LStdioSetMode},  {"winsize", LStdioWinsize},   {nullptr, nullptr},
@@ -490,7 +525,7 @@ void OpenStdio(lua_State* L, sched::Scheduler* scheduler) {
   static const char* const kNames[] = {"stdin", "stdout", "stderr"};
   NewClass(L, kStdioType, kMethods, kMeta);
   lua_getfield(L, -1, "__index");
-  SetStdioBufferedReads(L);
+  SetStdioReads(L);
   lua_pop(L, 2);
   for (int fd = 0; fd < 3; ++fd) {
     auto* stdio = static_cast<Stdio*>(lua_newuserdata(L, sizeof(Stdio)));

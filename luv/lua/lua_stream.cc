@@ -721,14 +721,17 @@ int LStreamListen(lua_State* L) {
 // server:accept(client) -> true | nil, message, code
 int LStreamAccept(lua_State* L) { return StreamMethods::Accept(L, Self(L)); }
 
+// The same, called by kAcceptGlue: a bad self names the program's line.
+int LStreamAcceptFromGlue(lua_State* L) {
+  if (TestStream(L, 1) == nullptr) GlueTypeError(L, 1, "accept", "stream");
+  return StreamMethods::Accept(L, Self(L), /*from_glue=*/true);
+}
+
 // stream:write_queue_size() -> the bytes written but not yet taken by the
 // kernel (libuv's queue and the stream's own).
 int LStreamWriteQueueSize(lua_State* L) {
   lua_pushinteger(L, static_cast<lua_Integer>(Self(L)->write_queue_size()));
   return 1;
-}
-int LStreamAcceptFromGlue(lua_State* L) {
-  return StreamMethods::Accept(L, Self(L), /*from_glue=*/true);
 }
 
 constexpr luaL_Reg kSharedMethods[] = {

@@ -69,18 +69,33 @@ void RestoreLimit(Source* s, ReadWant* want) {
   }
 }
 
-size_t OptBound(lua_State* L, int arg) {
-  lua_Number max = luaL_optnumber(L, arg, static_cast<lua_Number>(kDefaultBound));
+// An argument error of `name`: raised as luaL_argerror does for a method
+// the program called directly, or as GlueArgError (support.h) for the C half
+// of a glue function.
+void ArgError(lua_State* L, bool from_glue, int arg, const char* name, const char* message) {
+  if (from_glue) GlueArgError(L, arg, name, message);
+  luaL_argerror(L, arg, message);
+}
+
+void TypeError(lua_State* L, bool from_glue, int arg, const char* name, const char* expected) {
+  ArgError(L, from_glue, arg, name,
+           lua_pushfstring(L, "%s expected, got %s", expected, luaL_typename(L, arg)));
+}
+
+size_t OptBound(lua_State* L, bool from_glue, int arg, const char* name) {
+  if (lua_isnoneornil(L, arg)) return kDefaultBound;
+  if (lua_type(L, arg) != LUA_TNUMBER) TypeError(L, from_glue, arg, name, "number");
+  lua_Number max = lua_tonumber(L, arg);
   if (!(max >= 1 && max <= static_cast<lua_Number>(kMaxBound))) {
-    luaL_argerror(L, arg, "max must be a number from 1 to 16777216");
+    ArgError(L, from_glue, arg, name, "max must be a number from 1 to 16777216");
   }
   return static_cast<size_t>(max);
 }
 
-bool OptKeep(lua_State* L, int arg, const char* what) {
+bool OptKeep(lua_State* L, bool from_glue, int arg, const char* name, const char* what) {
   int type = lua_type(L, arg);
   if (type != LUA_TNONE && type != LUA_TNIL && type != LUA_TBOOLEAN) {
-    luaL_argerror(L, arg, lua_pushfstring(L, "%s must be a boolean", what));
+    ArgError(L, from_glue, arg, name, lua_pushfstring(L, "%s must be a boolean", what));
   }
   return lua_toboolean(L, arg) != 0;
 }
@@ -91,7 +106,7 @@ LuaStream* Self(lua_State* L) { return CheckStream(L, 1); }
 int LStreamReadLine(lua_State* L) {
   LuaStream* s = Self(L);
   ReadWant want;
-  CheckReadLineArgs(L, s->what(), &want);
+  CheckReadLineArgs(L, s->what(), false, &want);
   return StreamReadWanted(L, s, &want);
 }
 
@@ -100,7 +115,7 @@ int LStreamReadLine(lua_State* L) {
 int LStreamReadUntil(lua_State* L) {
   LuaStream* s = Self(L);
   ReadWant want;
-  CheckReadUntilArgs(L, s->what(), &want);
+  CheckReadUntilArgs(L, s->what(), false, &want);
   return StreamReadWanted(L, s, &want);
 }
 
@@ -108,7 +123,7 @@ int LStreamReadUntil(lua_State* L) {
 int LStreamReadExactly(lua_State* L) {
   LuaStream* s = Self(L);
   ReadWant want;
-  CheckReadExactlyArgs(L, s->what(), &want);
+  CheckReadExactlyArgs(L, s->what(), false, &want);
   return StreamReadWanted(L, s, &want);
 }
 
@@ -123,7 +138,7 @@ int LStreamReadBuffered(lua_State* L) {
 // stream:lines([keep_eol]) -> iterator; upvalue 1 is read_line.
 int LStreamLines(lua_State* L) {
   Self(L);
-  PushLinesIterator(L, lua_upvalueindex(1), CheckKeepEol(L, 2));
+  PushLinesIterator(L, lua_upvalueindex(1), CheckKeepEol(L, 2, false));
   return 1;
 }
 
@@ -143,41 +158,48 @@ end
 
 }  // namespace
 
-void CheckReadLineArgs(lua_State* L, const char* what, ReadWant* want) {
+void CheckReadLineArgs(lua_State* L, const char* what, bool from_glue, ReadWant* want) {
   want->kind = ReadWant::Kind::kUntil;
   want->line = true;
-  want->keep_separator = OptKeep(L, 2, "keep_eol");
-  want->max = OptBound(L, 3);
+  want->keep_separator = OptKeep(L, from_glue, 2, "read_line", "keep_eol");
+  want->max = OptBound(L, from_glue, 3, "read_line");
   want->call = ReadCallsFor(what)->read_line;
   want->separator[0] = '\n';
   want->separator_size = 1;
 }
 
-void CheckReadUntilArgs(lua_State* L, const char* what, ReadWant* want) {
-  size_t size;
-  const char* separator = luaL_checklstring(L, 2, &size);
+void CheckReadUntilArgs(lua_State* L, const char* what, bool from_glue, ReadWant* want) {
+  size_t size = 0;
+  const char* separator =
+      lua_type(L, 2) == LUA_TSTRING || lua_type(L, 2) == LUA_TNUMBER
+          ? lua_tolstring(L, 2, &size)
+          : nullptr;
+  if (separator == nullptr) TypeError(L, from_glue, 2, "read_until", "string");
   if (size < 1 || size > ReadWant::kMaxSeparator) {
-    luaL_argerror(L, 2, "separator must be a string of 1 to 64 bytes");
+    ArgError(L, from_glue, 2, "read_until", "separator must be a string of 1 to 64 bytes");
   }
   want->kind = ReadWant::Kind::kUntil;
-  want->keep_separator = OptKeep(L, 3, "keep_separator");
-  want->max = OptBound(L, 4);
+  want->keep_separator = OptKeep(L, from_glue, 3, "read_until", "keep_separator");
+  want->max = OptBound(L, from_glue, 4, "read_until");
   want->call = ReadCallsFor(what)->read_until;
   std::memcpy(want->separator, separator, size);
   want->separator_size = size;
 }
 
-void CheckReadExactlyArgs(lua_State* L, const char* what, ReadWant* want) {
-  lua_Number n = luaL_checknumber(L, 2);
+void CheckReadExactlyArgs(lua_State* L, const char* what, bool from_glue, ReadWant* want) {
+  if (lua_type(L, 2) != LUA_TNUMBER) TypeError(L, from_glue, 2, "read_exactly", "number");
+  lua_Number n = lua_tonumber(L, 2);
   if (!(n >= 1 && n <= static_cast<lua_Number>(kMaxBound))) {
-    luaL_argerror(L, 2, "n must be a number from 1 to 16777216");
+    ArgError(L, from_glue, 2, "read_exactly", "n must be a number from 1 to 16777216");
   }
   want->kind = ReadWant::Kind::kExactly;
   want->max = static_cast<size_t>(n);
   want->call = ReadCallsFor(what)->read_exactly;
 }
 
-bool CheckKeepEol(lua_State* L, int arg) { return OptKeep(L, arg, "keep_eol"); }
+bool CheckKeepEol(lua_State* L, int arg, bool from_glue) {
+  return OptKeep(L, from_glue, arg, "lines", "keep_eol");
+}
 
 void PushLinesIterator(lua_State* L, int read_line_index, bool keep_eol) {
   luaL_checkstack(L, 5, "luv: lines()");

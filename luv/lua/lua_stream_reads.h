@@ -73,12 +73,14 @@ int PushWanted(lua_State* L, Source* source, ReadWant* want);
 
 // The argument checks of read_line, read_until and read_exactly, for an
 // object named `what` ("tcp", "stdin"): they fill `want` from the arguments
-// at index 2 on, and raise for bad ones.
-void CheckReadLineArgs(lua_State* L, const char* what, ReadWant* want);
-void CheckReadUntilArgs(lua_State* L, const char* what, ReadWant* want);
-void CheckReadExactlyArgs(lua_State* L, const char* what, ReadWant* want);
+// at index 2 on, and raise for bad ones — as luaL_argerror does, or, when
+// `from_glue`, as GlueArgError (support.h) does for the C half of a glue
+// function (retry.h).
+void CheckReadLineArgs(lua_State* L, const char* what, bool from_glue, ReadWant* want);
+void CheckReadUntilArgs(lua_State* L, const char* what, bool from_glue, ReadWant* want);
+void CheckReadExactlyArgs(lua_State* L, const char* what, bool from_glue, ReadWant* want);
 // keep_eol of lines([keep_eol]) at `arg`; raises for a non-boolean.
-bool CheckKeepEol(lua_State* L, int arg);
+bool CheckKeepEol(lua_State* L, int arg, bool from_glue);
 
 // Pushes lines' iterator for the object at index 1: `read_line` (the value
 // at `read_line_index`, a function) called with (object, keep_eol) per

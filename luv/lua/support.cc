@@ -66,6 +66,18 @@ int GlueArgError(lua_State* L, int arg, const char* name, const char* message) {
   return lua_error(L);
 }
 
+void PushProgramWhere(lua_State* L) {
+  lua_Debug ar;
+  for (int level = 1; lua_getstack(L, level, &ar); ++level) {
+    if (!lua_getinfo(L, "Sl", &ar)) break;
+    if (ar.currentline <= 0) continue;  // a C function
+    if (std::strncmp(ar.source, "=luv.", 5) == 0) continue;
+    lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
+    return;
+  }
+  lua_pushliteral(L, "");
+}
+
 int GlueTypeError(lua_State* L, int arg, const char* name, const char* expected) {
   return GlueArgError(
       L, arg, name,

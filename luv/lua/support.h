@@ -71,6 +71,10 @@ void* TestObject(lua_State* L, int index, const char* type);
 // the program's line, not at the glue. The half's arguments must be the
 // glue's, in order.
 int GlueArgError(lua_State* L, int arg, const char* name, const char* message);
+// Pushes "chunk:line:" (as luaL_where) of the innermost Lua function that is
+// the program's, not luv's glue (chunks named "=luv...."), or "" when there
+// is none: for messages raised in C that glue may have called.
+void PushProgramWhere(lua_State* L);
 // `expected` names the type ("table"); raises as GlueArgError.
 int GlueTypeError(lua_State* L, int arg, const char* name, const char* expected);
 void GlueCheckType(lua_State* L, int arg, const char* name, int type);
