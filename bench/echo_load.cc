@@ -15,10 +15,13 @@
 // echo_load: a closed-loop load generator for TCP echo servers.
 //
 //   echo_load --port P [--host 127.0.0.1] [--connections N] [--size BYTES]
-//             [--seconds S] [--warmup S]
+//             [--lines L] [--seconds S] [--warmup S]
 //
 // Opens N connections; each sends a message of BYTES bytes, waits until the
-// whole echo came back, and sends the next one. After the warm-up, counts
+// whole echo came back, and sends the next one. With --lines L the message
+// is L lines, each ending in "\n", of BYTES bytes in all (lines differ in
+// length by one byte at most), sent in one write: for line-protocol servers,
+// which must echo every line, byte for byte. After the warm-up, counts
 // round trips and records each one's latency for S seconds, then prints one
 // JSON object: round trips per second, p50 and p99 latency in microseconds,
 // every round trip completed (warm-up included, for per-round-trip costs
@@ -51,6 +54,7 @@ struct Options {
   int port = 0;
   int connections = 1;
   size_t size = 64;
+  size_t lines = 0;  // 0: one raw message, no line ends
   double seconds = 2;
   double warmup = 0.5;
 };
@@ -85,6 +89,10 @@ bool ParseArgs(int argc, char** argv, Options* options) {
       options->connections = std::atoi(value);
     } else if (flag == "--size") {
       options->size = static_cast<size_t>(std::atol(value));
+    } else if (flag == "--lines") {
+      long lines = std::atol(value);
+      if (lines <= 0) return false;
+      options->lines = static_cast<size_t>(lines);
     } else if (flag == "--seconds") {
       options->seconds = std::atof(value);
     } else if (flag == "--warmup") {
@@ -95,7 +103,8 @@ bool ParseArgs(int argc, char** argv, Options* options) {
   }
   return options->port > 0 && options->port < 65536 && options->connections > 0 &&
          options->connections <= 10000 && options->size > 0 &&
-         options->size <= (1 << 20) && options->seconds > 0 && (argc % 2) == 1;
+         options->size <= (1 << 20) && options->lines <= options->size &&
+         options->seconds > 0 && (argc % 2) == 1;
 }
 
 // Sends the whole message; the socket buffers always hold one message.
@@ -120,6 +129,20 @@ bool Send(Connection* c, const std::string& message) {
   return true;
 }
 
+// The message: SIZE bytes of letters, or with LINES > 0, LINES lines of
+// letters each ending in "\n", the first SIZE % LINES of them a byte longer.
+std::string Message(size_t size, size_t lines) {
+  std::string message(size, '\0');
+  for (size_t i = 0; i < message.size(); ++i)
+    message[i] = static_cast<char>('a' + i % 26);
+  size_t end = 0;
+  for (size_t line = 0; line < lines; ++line) {
+    end += size / lines + (line < size % lines ? 1 : 0);
+    message[end - 1] = '\n';
+  }
+  return message;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -127,7 +150,7 @@ int main(int argc, char** argv) {
   if (!ParseArgs(argc, argv, &options)) {
     std::fprintf(stderr,
                  "usage: echo_load --port P [--host H] [--connections N] [--size BYTES] "
-                 "[--seconds S] [--warmup S]\n");
+                 "[--lines L] [--seconds S] [--warmup S]\n");
     return 2;
   }
   sockaddr_in address = {};
@@ -138,9 +161,7 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  std::string message(options.size, '\0');
-  for (size_t i = 0; i < message.size(); ++i)
-    message[i] = static_cast<char>('a' + i % 26);
+  const std::string message = Message(options.size, options.lines);
   std::vector<char> buffer(options.size + 65536);
 
   int epoll = epoll_create1(EPOLL_CLOEXEC);
@@ -228,10 +249,10 @@ int main(int argc, char** argv) {
     return latencies_ns[index] / 1000.0;
   };
   std::printf(
-      "{\"connections\": %d, \"size\": %zu, \"round_trips_per_s\": %.0f, "
+      "{\"connections\": %d, \"size\": %zu, \"lines\": %zu, \"round_trips_per_s\": %.0f, "
       "\"p50_us\": %.1f, \"p99_us\": %.1f, \"all_round_trips\": %llu, "
       "\"errors\": %d}\n",
-      options.connections, options.size, round_trips / measured, percentile(0.50),
+      options.connections, options.size, options.lines, round_trips / measured, percentile(0.50),
       percentile(0.99), static_cast<unsigned long long>(all_round_trips), errors);
   return errors == 0 ? 0 : 1;
 }
