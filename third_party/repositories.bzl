@@ -133,3 +133,15 @@ def luv_system_libraries():
             "libsodium-dev": ["include/sodium.h=/usr/include/sodium.h", "include/sodium=/usr/include/sodium"],
         },
     )
+    system_library(
+        name = "openssl",
+        build_file = "//third_party/systemlibs:openssl.BUILD",
+        pkg_config = "openssl",
+        pkg_config_package = "libssl-dev",
+        min_version = "3.0",
+        link_modules = ["openssl"],
+        provides = {
+            "libssl-dev": ["include/openssl=/usr/include/openssl"],
+            "openssl": ["bin/openssl=/usr/bin/openssl"],
+        },
+    )
