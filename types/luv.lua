@@ -469,6 +469,14 @@ function tcp:read_buffered() end
 ---@return fun(): string?
 function tcp:lines(keep_eol) end
 
+---The TLS session once its handshake is done (`luv.tls.wrap`), or nil.
+---@return {version: string, cipher: string, alpn: string?, server_name: string?, resumed: boolean}?
+function tcp:tls_info() end
+
+---The TLS peer's certificate, or nil (no TLS, or the peer sent none).
+---@return {subject: string, issuer: string, dns_names: string[], ip_addresses: string[], not_before: number, not_after: number, fingerprint: string, serial: string}?
+function tcp:peer_certificate() end
+
 ---Whether `read()` would return at once.
 ---@return boolean
 function tcp:readable() end
@@ -648,6 +656,14 @@ function pipe:read_buffered() end
 ---@param keep_eol? boolean
 ---@return fun(): string?
 function pipe:lines(keep_eol) end
+
+---The TLS session once its handshake is done (`luv.tls.wrap`), or nil.
+---@return {version: string, cipher: string, alpn: string?, server_name: string?, resumed: boolean}?
+function pipe:tls_info() end
+
+---The TLS peer's certificate, or nil (no TLS, or the peer sent none).
+---@return {subject: string, issuer: string, dns_names: string[], ip_addresses: string[], not_before: number, not_after: number, fingerprint: string, serial: string}?
+function pipe:peer_certificate() end
 
 ---Whether `read()` would return at once.
 ---@return boolean
@@ -1220,6 +1236,55 @@ luv.codec.limits.max_depth = 200
 ---Most values in a tuple.
 ---@type integer
 luv.codec.limits.max_values = 4096
+
+-- TLS -------------------------------------------------------------------------
+
+luv.tls = {}
+
+---A TLS configuration (`luv.tls.context`); `options`: server, cert, key, ca,
+---ca_dir, min_version, max_version, ciphers, ciphersuites, alpn, insecure,
+---request_client_cert, require_client_cert.
+---@param options? table
+---@return luv.tls.context? context
+---@return string? err
+---@return string? code
+function luv.tls.context(options) end
+
+---Starts TLS on a connected stream and runs the handshake; returns the same
+---stream, or the failure (`"ETLS"`), having closed it.
+---@async
+---@generic S: luv.tcp|luv.pipe
+---@param stream S
+---@param context luv.tls.context
+---@param server_name? string
+---@return S? stream
+---@return string? err
+---@return string? code
+function luv.tls.wrap(stream, context, server_name) end
+
+---Connects by name and starts TLS (`server_name` defaults to `host`).
+---@async
+---@param host string
+---@param port integer
+---@param context luv.tls.context
+---@param server_name? string
+---@return luv.tcp? tcp
+---@return string? err
+---@return string? code
+function luv.tls.connect(host, port, context, server_name) end
+
+---A TLS configuration shared by the fibers of a state.
+---@class luv.tls.context
+local tls_context = {}
+
+---A server's certificate for clients whose SNI names `name`.
+---@param name string
+---@param cert string PEM text or file name
+---@param key string PEM text or file name
+---@return true? ok
+---@return string? err
+---@return string? code
+function tls_context:add_server_name(name, cert, key) end
 
 -- Crypto ----------------------------------------------------------------------
 

@@ -244,7 +244,7 @@ struct StreamMethods {
       s->Consume(bytes.size());
       return 2;
     }
-    if (s->read_error() != 0) return PushUvFail(L, s->read_error());
+    if (s->read_error() != 0) return PushReadFailure(L, s);
     if (s->eof()) return PushLuvError(L, LuvError::kEof, nullptr);
     return PushClosed(L, const_cast<char*>(s->what()));
   }
@@ -668,6 +668,15 @@ int StreamStop(lua_State* L, LuaStream* s) {
   s->StopReading();
   lua_pushboolean(L, 1);
   return 1;
+}
+
+int PushReadFailure(lua_State* L, LuaStream* s) {
+  if (!s->filter_failure().ok()) {
+    std::string_view message = s->filter_failure().message();
+    return PushFailf(L, s->filter()->failure_code(), "%s: %s",
+                     std::string(message).c_str(), s->what());
+  }
+  return PushUvFail(L, s->read_error());
 }
 
 int StreamReadWanted(lua_State* L, LuaStream* s, ReadWant* want) {

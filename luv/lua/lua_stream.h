@@ -159,6 +159,10 @@ int StreamShutdown(lua_State* L, LuaStream* stream);
 int StreamStart(lua_State* L, LuaStream* stream);
 int StreamStop(lua_State* L, LuaStream* stream);
 
+// The failure that ended reading on `stream` (read_error() is not 0): a
+// filter's ("ETLS: <reason>: tcp") or libuv's. Returns 3.
+int PushReadFailure(lua_State* L, LuaStream* stream);
+
 // connect() for tcp and pipe: starts `connect` (which calls the libuv
 // connect with the request it is given) and waits for its result; the
 // failure message ends with `target`.

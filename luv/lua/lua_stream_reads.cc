@@ -54,8 +54,17 @@ const ReadCalls* ReadCallsFor(const char* what) {
 }
 
 // The failure that ended reading, once the buffer holds nothing to return.
-template <typename Source>
-int PushReadEnd(lua_State* L, Source* s) {
+int PushReadEnd(lua_State* L, LuaStream* s) {
+  if (s->read_error() != 0) return PushReadFailure(L, s);
+  return PushLuvError(L, LuvError::kEof, nullptr);
+}
+
+bool FilterReady(LuaStream* s) {
+  return s->filter() == nullptr || s->filter()->ready() || s->read_ended();
+}
+bool FilterReady(ReadAhead*) { return true; }
+
+int PushReadEnd(lua_State* L, ReadAhead* s) {
   if (s->read_error() != 0) return PushUvFail(L, s->read_error());
   return PushLuvError(L, LuvError::kEof, nullptr);
 }
@@ -228,6 +237,8 @@ bool WantReady(Source* s, ReadWant* want) {
       return s->buffered() > 0 || s->read_ended();
     case ReadWant::Kind::kBuffered:
       return true;
+    case ReadWant::Kind::kFilterReady:
+      return FilterReady(s);
     case ReadWant::Kind::kExactly:
     case ReadWant::Kind::kUntil:
       break;
@@ -265,6 +276,10 @@ int PushWanted(lua_State* L, Source* s, ReadWant* want) {
       RestoreLimit(s, want);
       return 1;
     }
+    case ReadWant::Kind::kFilterReady:
+      if (s->read_error() != 0) return PushReadEnd(L, s);
+      lua_pushboolean(L, 1);
+      return 1;
     case ReadWant::Kind::kUntil:
       break;
   }

@@ -45,6 +45,9 @@ struct ReadWant {
     kExactly,   // read_exactly(max)
     kUntil,     // read_until / read_line: up to the separator, within max
     kBuffered,  // read_buffered(): what is there now, never waits
+    // The stream's filter is ready (a TLS handshake completed) or reading
+    // ended (it failed): answers true, or the failure.
+    kFilterReady,
   };
   static constexpr size_t kMaxSeparator = 64;
 

@@ -36,6 +36,7 @@
 #include "luv/lua/lua_tcp.h"
 #include "luv/lua/lua_thread.h"
 #include "luv/lua/lua_timer.h"
+#include "luv/lua/lua_tls.h"
 #include "luv/lua/lua_udp.h"
 #include "luv/lua/lua_zmq.h"
 #include "luv/luacompat/host_vm.h"
@@ -124,6 +125,7 @@ int luaopen_luv(lua_State* L) {
   luv::lua::OpenDns(L, scheduler);  // before OpenTcp: connect resolves names
   luv::lua::OpenTcp(L, scheduler);
   luv::lua::OpenPipe(L, scheduler);
+  luv::lua::OpenTls(L, scheduler);  // after OpenTcp and OpenPipe: adds methods
   luv::lua::OpenUdp(L, scheduler);
   luv::lua::OpenStdio(L, scheduler);
   luv::lua::OpenProcess(L, scheduler);

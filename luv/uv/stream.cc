@@ -38,6 +38,13 @@ void Finish(Req* req, int status) {
   StreamRequestAccess::Done(req->data, status);
 }
 
+// A write of the filter's own output; nobody waits for it (a failure shows
+// in the program's next read or write).
+class FilterOutputWrite : public StreamRequest {
+ protected:
+  void OnDone(int) override {}
+};
+
 }  // namespace
 
 const char* StreamTypeName(StreamType type) {
@@ -111,18 +118,85 @@ void Stream::ReadCallback(uv_stream_t* handle, ssize_t nread, const uv_buf_t* bu
   Stream* self = StreamOf(reinterpret_cast<uv_handle_t*>(handle));
   if (nread == 0) return;  // nothing this time (EAGAIN)
   if (nread > 0) {
-    self->buffer_.Append(std::string_view(buf->base, static_cast<size_t>(nread)));
-    if (self->buffer_.size() >= self->read_limit_) self->UpdateReading();
+    std::string_view bytes(buf->base, static_cast<size_t>(nread));
+    if (self->filter_ != nullptr) {
+      self->Filter(bytes);
+    } else {
+      self->buffer_.Append(bytes);
+    }
+    if (self->buffer_.size() >= self->read_limit_ || self->read_ended()) {
+      self->UpdateReading();
+    }
   } else {
     // libuv stops reading after EOF or an error.
     self->uv_reading_ = false;
-    if (nread == UV_EOF) {
+    luv::Status ended;
+    if (nread == UV_EOF && self->filter_ != nullptr) ended = self->filter_->WireEnded();
+    if (!ended.ok()) {
+      self->filter_failure_ = ended;
+      self->read_error_ = UV_EPROTO;
+    } else if (nread == UV_EOF) {
       self->eof_ = true;
     } else {
       self->read_error_ = static_cast<int>(nread);
     }
   }
   self->OnReadable();
+}
+
+void Stream::Filter(std::string_view wire) {
+  if (read_ended()) return;
+  luv::Status status = filter_->Receive(wire, &buffer_);
+  if (!status.ok()) {
+    filter_failure_ = status;
+    read_error_ = UV_EPROTO;
+  } else if (filter_->peer_closed()) {
+    eof_ = true;
+  }
+  SendFilterOutput();
+}
+
+void Stream::SendFilterOutput() {
+  if (!filter_->has_output() || closing()) return;
+  // A queued request takes the output when it starts, ahead of its bytes.
+  if (queue_head_ != nullptr) return;
+  auto* request = new FilterOutputWrite;
+  if (writing_ != nullptr) {
+    Enqueue(request);
+    return;
+  }
+  int rc = StartWrite(request);
+  if (rc < 0) StreamRequestAccess::Done(request, rc);
+}
+
+luv::Status Stream::SetFilter(std::unique_ptr<StreamFilter> filter) {
+  if (closing()) return ClosedStatus();
+  if (filter_ != nullptr) return UvStatus(UV_EBUSY, "the stream has a filter already");
+  if (writing_ != nullptr || queue_head_ != nullptr) {
+    return UvStatus(UV_EBUSY, "writes are in progress");
+  }
+  filter_ = std::move(filter);
+  std::string_view buffered = buffer_.Peek(buffer_.size());
+  std::string wire(buffered.data(), buffered.size());
+  buffer_.Clear();
+  if (eof_) {
+    // The peer is gone already: the filter says what that means.
+    eof_ = false;
+    Filter(wire);
+    luv::Status ended = filter_->WireEnded();
+    if (!read_ended()) {
+      if (ended.ok()) {
+        eof_ = true;
+      } else {
+        filter_failure_ = ended;
+        read_error_ = UV_EPROTO;
+      }
+    }
+  } else {
+    Filter(wire);  // also the filter's chance to start
+  }
+  UpdateReading();
+  return luv::OkStatus();
 }
 
 int Stream::UpdateReading() {
@@ -172,6 +246,7 @@ luv::StatusOr<size_t> Stream::TryWrite(std::string_view data) {
   if (closing()) return ClosedStatus();
   if (shut_) return ShutStatus();
   if (data.empty() || writing_ != nullptr || queue_head_ != nullptr) return 0;
+  if (filter_ != nullptr) return 0;  // encoded when libuv takes it
   uv_buf_t buf = uv_buf_init(const_cast<char*>(data.data()), data.size());
   int rc = uv_try_write(stream(), &buf, 1);
   if (rc == UV_EAGAIN) return 0;
@@ -196,6 +271,14 @@ luv::Status Stream::Write(std::string_view data,
 }
 
 int Stream::StartWrite(StreamRequest* request) {
+  if (filter_ != nullptr) {
+    // The filter's own output first, then this write's bytes, encoded.
+    std::string wire;
+    filter_->TakeOutput(&wire);
+    luv::Status encoded = filter_->Send(request->data_, &wire);
+    if (!encoded.ok()) return UV_EPROTO;
+    request->data_.swap(wire);
+  }
   uv_buf_t buf = uv_buf_init(request->data_.data(), request->data_.size());
   uv_write_t* req = &request->req_.write;
   req->data = request;
@@ -285,8 +368,9 @@ luv::Status Stream::Shutdown(std::unique_ptr<StreamRequest> request) {
   if (closing()) return ClosedStatus();
   // libuv's answer to a second shutdown.
   if (shut_) return UvStatus(UV_ENOTCONN, StreamTypeName(type_));
-  if (queue_head_ == nullptr) {
-    // libuv itself waits for the write it has.
+  if (queue_head_ == nullptr && (filter_ == nullptr || writing_ == nullptr)) {
+    // libuv itself waits for the write it has (with a filter, the closing
+    // message must follow it: queue behind).
     int rc = StartShutdown(request.get());
     if (rc < 0) return UvStatus(rc);
     request.release();
@@ -299,6 +383,15 @@ luv::Status Stream::Shutdown(std::unique_ptr<StreamRequest> request) {
 }
 
 int Stream::StartShutdown(StreamRequest* request) {
+  if (filter_ != nullptr) {
+    // The closing message goes out first; libuv shuts down after it.
+    filter_->Close();
+    if (filter_->has_output() && writing_ == nullptr) {
+      auto* closing = new FilterOutputWrite;
+      int rc = StartWrite(closing);
+      if (rc < 0) StreamRequestAccess::Done(closing, rc);
+    }
+  }
   uv_shutdown_t* req = &request->req_.shutdown;
   req->data = request;
   return uv_shutdown(req, stream(),

@@ -25,7 +25,9 @@
 //    libuv is given one write at a time (it cannot take a write back once
 //    given): later writes wait in the stream's own queue, where a write
 //    whose caller gave up can still be dropped unsent (AbandonWrite);
-//  - a connection a listening stream received is recorded until accepted.
+//  - a connection a listening stream received is recorded until accepted;
+//  - a StreamFilter (TLS) may sit between the buffer and the wire
+//    (stream_filter.h).
 //
 // The derived record learns about events through OnReadable and
 // OnConnection, called from libuv callbacks (they must not call back into
@@ -45,6 +47,7 @@
 #include <string_view>
 #include "luv/uv/handle.h"
 #include "luv/uv/read_buffer.h"
+#include "luv/uv/stream_filter.h"
 
 namespace luv::uv {
 
@@ -182,6 +185,17 @@ class Stream : public HandleOwner {
   bool is_readable() const;
   bool is_writable() const;
 
+  // --- Filtering ----------------------------------------------------------
+  // Puts `filter` between the program and the wire for the rest of the
+  // stream's life: bytes buffered already are wire bytes to it, the buffer
+  // holds decoded bytes from now on, and writes are encoded. EBUSY when a
+  // filter is installed or writes are queued; EBADF for a closed stream.
+  luv::Status SetFilter(std::unique_ptr<StreamFilter> filter);
+  StreamFilter* filter() const { return filter_.get(); }
+  // The filter's failure that ended reading (read_error() is UV_EPROTO
+  // then), or OK.
+  const luv::Status& filter_failure() const { return filter_failure_; }
+
   // --- Accepting ----------------------------------------------------------
   luv::Status Listen(int backlog);
   bool listening() const { return listening_; }
@@ -228,6 +242,11 @@ class Stream : public HandleOwner {
   int StartShutdown(StreamRequest* request);
   // Gives libuv the oldest queued request once it has no write of ours.
   void StartQueued();
+  // Passes wire bytes through the filter into the buffer; ends reading on
+  // its failure or the peer's clean close, and sends what it produced.
+  void Filter(std::string_view wire);
+  // Sends the filter's own output now, or queues a write that will.
+  void SendFilterOutput();
   void Enqueue(StreamRequest* request);
   void Unqueue(StreamRequest* request);
 
@@ -255,6 +274,8 @@ class Stream : public HandleOwner {
   StreamRequest* queue_tail_ = nullptr;
   size_t queued_bytes_ = 0;
   bool shut_ = false;  // Shutdown was called
+  std::unique_ptr<StreamFilter> filter_;
+  luv::Status filter_failure_;
 };
 
 }  // namespace luv::uv

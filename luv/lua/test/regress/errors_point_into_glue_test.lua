@@ -82,6 +82,7 @@ local covered = {
   ["luv.pipe.accept"] = "below", ["luv.pipe.drain"] = "below",
   ["luv.stdio.read"] = "below", ["luv.stdio.read_line"] = "below",
   ["luv.stdio.read_until"] = "below", ["luv.stdio.read_exactly"] = "below",
+  ["luv.tls.wrap"] = "below", ["luv.tls.connect"] = "below",
 }
 
 T.case("file helpers", function()
@@ -122,6 +123,22 @@ T.case("standard stream reads", function()
           AT_CALLER .. "bad argument #1 to 'read_exactly'")
   T.match(error_of(function() local r = luv.stdin.read_line(5) return r end),
           AT_CALLER .. "bad argument #1 to 'read_line' %(luv.stdio expected, got number%)")
+end)
+
+T.case("TLS wrappers", function()
+  local ctx = assert(luv.tls.context())
+  T.match(error_of(function() local r = luv.tls.wrap(5, ctx) return r end),
+          AT_CALLER .. "bad argument #1 to 'wrap' %(stream expected, got number%)")
+  T.match(error_of(function() local r = luv.tls.wrap(luv.net.tcp(), 5) return r end),
+          AT_CALLER .. "bad argument #2 to 'wrap'")
+  T.match(error_of(function() local r = luv.tls.wrap(luv.net.tcp(), ctx) return r end),
+          AT_CALLER .. "bad argument #3 to 'wrap' %(verification needs a host name%)")
+  T.match(error_of(function() local r = luv.tls.connect(5, 1, ctx) return r end),
+          AT_CALLER .. "bad argument #1 to 'connect'")
+  T.match(error_of(function() local r = luv.tls.connect("localhost", "x", ctx) return r end),
+          AT_CALLER .. "bad argument #2 to 'connect'")
+  T.match(error_of(function() local r = luv.tls.connect("localhost", 1, {}) return r end),
+          AT_CALLER .. "bad argument #3 to 'connect'")
 end)
 
 T.case("a wrapped call that cannot suspend names the program's line", function()
