@@ -235,6 +235,7 @@ class Load {
 
   void Done(uint64_t started_at) {
     ++all_done_;
+    now_ = NowNs();
     if (started_at >= measure_from_ && now_ < end_) {
       ++done_;
       latencies_ns_.push_back(

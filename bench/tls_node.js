@@ -23,11 +23,12 @@ const server = tls.createServer({
   cert: fs.readFileSync(process.argv[2]),
   key: fs.readFileSync(process.argv[3]),
 }, (socket) => {
-  socket.setNoDelay(true);
   socket.on('data', (data) => socket.write(data));
   socket.on('end', () => socket.end());
   socket.on('error', () => socket.destroy());
 });
+// Nagle off from the start (the handshake too), as in the other servers.
+server.on('connection', (socket) => socket.setNoDelay(true));
 server.on('tlsClientError', () => {});
 server.listen(Number(process.argv[4] || 0), '127.0.0.1', 1024, () => {
   process.stdout.write(`port ${server.address().port}\n`);

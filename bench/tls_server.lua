@@ -16,7 +16,7 @@
 -- over TLS. Usage: tls_server.lua CERT KEY [PORT]. Listens on 127.0.0.1,
 -- port 0 (or PORT), prints "port N" and serves until killed; each
 -- connection gets a fiber that runs the handshake (luv.tls.wrap) and then
--- writes back whatever it reads.
+-- writes back whatever it reads. Nagle is off, as in the other servers.
 local luv = require("luv")
 
 local ctx = assert(luv.tls.context({ server = true, cert = arg[1], key = arg[2] }))
@@ -31,6 +31,7 @@ local main = luv.fiber.create(function()
   while true do
     local client = luv.net.tcp()
     server:accept(client)
+    client:nodelay(true)  -- as the C server and Node.js do
 
     local child = luv.fiber.create(function()
       -- A failed handshake has closed the stream already.

@@ -14,15 +14,16 @@
 
 #include "luv/tls/stream_filter.h"
 
-#include <cstdlib>
+#include <memory>
 
 namespace luv::tls {
 namespace {
 
 // Decrypted bytes pass through this per-thread block on their way to the
-// stream's buffer (one TLS record is at most 16 KiB).
+// stream's buffer (one TLS record is at most 16 KiB); freed at the thread's
+// exit.
 constexpr size_t kPlainChunk = 16 * 1024;
-thread_local char* plain_chunk = nullptr;
+thread_local std::unique_ptr<char[]> plain_chunk;
 
 }  // namespace
 
@@ -33,16 +34,13 @@ luv::Status TlsFilter::Receive(std::string_view wire, uv::ReadBuffer* plain) {
     if (!done.ok()) return done.status();
     if (!*done) return luv::OkStatus();
   }
-  if (plain_chunk == nullptr) {
-    plain_chunk = static_cast<char*>(std::malloc(kPlainChunk));
-    if (plain_chunk == nullptr) std::abort();  // out of memory
-  }
+  if (plain_chunk == nullptr) plain_chunk.reset(new char[kPlainChunk]);
   for (;;) {
     bool closed = false;
-    luv::StatusOr<size_t> n = session_->Read(plain_chunk, kPlainChunk, &closed);
+    luv::StatusOr<size_t> n = session_->Read(plain_chunk.get(), kPlainChunk, &closed);
     if (!n.ok()) return n.status();
     if (*n == 0) return luv::OkStatus();
-    plain->Append(std::string_view(plain_chunk, *n));
+    plain->Append(std::string_view(plain_chunk.get(), *n));
   }
 }
 

@@ -25,9 +25,9 @@ namespace {
 // libuv reads into this per-thread block, and the read callback copies what
 // arrived into the stream's own buffer: an idle connection then holds no
 // 64 KiB block of its own. A thread's callbacks never overlap, so one block
-// per thread suffices; it lives as long as the thread.
+// per thread suffices; it lives as long as the thread (freed at its exit).
 constexpr size_t kScratchSize = 64 * 1024;
-thread_local char* scratch = nullptr;
+thread_local std::unique_ptr<char[]> scratch;
 
 Stream* StreamOf(uv_handle_t* handle) {
   return static_cast<Stream*>(HandleOwner::FromHandle(handle));
@@ -107,11 +107,8 @@ luv::Status Stream::ShutStatus() const {
 // --- Reading ---------------------------------------------------------------
 
 void Stream::AllocCallback(uv_handle_t*, size_t, uv_buf_t* buf) {
-  if (scratch == nullptr) {
-    scratch = static_cast<char*>(std::malloc(kScratchSize));
-    if (scratch == nullptr) std::abort();  // out of memory
-  }
-  *buf = uv_buf_init(scratch, kScratchSize);
+  if (scratch == nullptr) scratch.reset(new char[kScratchSize]);
+  *buf = uv_buf_init(scratch.get(), kScratchSize);
 }
 
 void Stream::ReadCallback(uv_stream_t* handle, ssize_t nread, const uv_buf_t* buf) {
