@@ -243,12 +243,39 @@ luv::StatusOr<size_t> Stream::TryWrite(std::string_view data) {
   if (closing()) return ClosedStatus();
   if (shut_) return ShutStatus();
   if (data.empty() || writing_ != nullptr || queue_head_ != nullptr) return 0;
-  if (filter_ != nullptr) return 0;  // encoded when libuv takes it
+  if (filter_ != nullptr) return TryWriteFiltered(data);
   uv_buf_t buf = uv_buf_init(const_cast<char*>(data.data()), data.size());
   int rc = uv_try_write(stream(), &buf, 1);
   if (rc == UV_EAGAIN) return 0;
   if (rc < 0) return UvStatus(rc);
   return static_cast<size_t>(rc);
+}
+
+luv::StatusOr<size_t> Stream::TryWriteFiltered(std::string_view data) {
+  // Reused: encoding allocates nothing once it has grown.
+  thread_local std::string wire;
+  wire.clear();
+  filter_->TakeOutput(&wire);
+  luv::Status encoded = filter_->Send(data, &wire);
+  if (!encoded.ok()) {
+    return UvStatus(UV_EPROTO, luv::StrCat(filter_->failure_code(), ": ", encoded.message()));
+  }
+  uv_buf_t buf = uv_buf_init(wire.data(), wire.size());
+  int rc = uv_try_write(stream(), &buf, 1);
+  if (rc == UV_EAGAIN) rc = 0;
+  if (rc < 0) return UvStatus(rc);
+  if (static_cast<size_t>(rc) < wire.size()) {
+    // The rest goes out through libuv; it is encoded, so nobody may drop it.
+    auto* rest = new FilterOutputWrite;
+    rest->data_.assign(wire.data() + rc, wire.size() - rc);
+    rest->encoded_ = true;
+    int started = StartWrite(rest);
+    if (started < 0) {
+      StreamRequestAccess::Done(rest, started);
+      return UvStatus(started);
+    }
+  }
+  return data.size();
 }
 
 luv::Status Stream::Write(std::string_view data,
@@ -268,7 +295,7 @@ luv::Status Stream::Write(std::string_view data,
 }
 
 int Stream::StartWrite(StreamRequest* request) {
-  if (filter_ != nullptr) {
+  if (filter_ != nullptr && !request->encoded_) {
     // The filter's own output first, then this write's bytes, encoded.
     std::string wire;
     filter_->TakeOutput(&wire);

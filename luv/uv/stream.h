@@ -97,6 +97,7 @@ class StreamRequest {
   StreamRequest* queue_prev_ = nullptr;
   StreamRequest* queue_next_ = nullptr;
   bool is_shutdown_ = false;  // a shutdown waiting behind queued writes
+  bool encoded_ = false;      // data_ holds wire bytes (a filter's) already
 };
 
 // For stream.cc, tcp.cc and pipe.cc: the connect request inside a
@@ -149,7 +150,9 @@ class Stream : public HandleOwner {
   // --- Writing ------------------------------------------------------------
   // Writes as much of `data` as the kernel takes now without blocking and
   // returns how much that was: 0 when earlier writes are still queued (they
-  // go first) or the socket is full.
+  // go first) or the socket is full. With a filter, all of `data` is
+  // encoded at once and counts as written; wire bytes the kernel did not
+  // take wait in the stream's queue (write_queue_size counts them).
   luv::StatusOr<size_t> TryWrite(std::string_view data);
   // Queues a copy of `data` behind earlier writes; `request` completes when
   // the kernel has taken all of it. The oldest unfinished write is given to
@@ -242,6 +245,8 @@ class Stream : public HandleOwner {
   int StartShutdown(StreamRequest* request);
   // Gives libuv the oldest queued request once it has no write of ours.
   void StartQueued();
+  // TryWrite through the filter.
+  luv::StatusOr<size_t> TryWriteFiltered(std::string_view data);
   // Passes wire bytes through the filter into the buffer; ends reading on
   // its failure or the peer's clean close, and sends what it produced.
   void Filter(std::string_view wire);
