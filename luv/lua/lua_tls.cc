@@ -433,7 +433,7 @@ constexpr luaL_Reg kStreamMethods[] = {
 
 }  // namespace
 
-void OpenTls(lua_State* L, sched::Scheduler*) {
+void OpenTls(lua_State* L) {
   luaL_checkstack(L, 6, "opening luv");
   NewObjectClass(L, kContextType, kContextMethods);
   lua_pop(L, 1);

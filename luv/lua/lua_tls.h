@@ -23,14 +23,13 @@
 #define LUV_LUA_LUA_TLS_H_
 
 #include "luv/luacompat/luacompat.h"
-#include "luv/sched/scheduler.h"
 
 namespace luv::lua {
 
 // Adds luv.tls to the module table on top of the stack, and tls_info and
 // peer_certificate to the tcp and pipe methods (call after OpenTcp and
 // OpenPipe). May raise.
-void OpenTls(lua_State* L, sched::Scheduler* scheduler);
+void OpenTls(lua_State* L);
 
 }  // namespace luv::lua
 

@@ -125,7 +125,7 @@ int luaopen_luv(lua_State* L) {
   luv::lua::OpenDns(L, scheduler);  // before OpenTcp: connect resolves names
   luv::lua::OpenTcp(L, scheduler);
   luv::lua::OpenPipe(L, scheduler);
-  luv::lua::OpenTls(L, scheduler);  // after OpenTcp and OpenPipe: adds methods
+  luv::lua::OpenTls(L);  // after OpenTcp and OpenPipe: adds methods
   luv::lua::OpenUdp(L, scheduler);
   luv::lua::OpenStdio(L, scheduler);
   luv::lua::OpenProcess(L, scheduler);
