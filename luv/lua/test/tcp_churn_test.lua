@@ -26,36 +26,6 @@ local SANITIZED = os.getenv("ASAN_OPTIONS") ~= nil or os.getenv("TSAN_OPTIONS") 
 local CYCLES = SANITIZED and 10000 or 100000
 local WARM_UP = (T.vm == "lua53" or T.vm == "lua54") and not SANITIZED and 40000 or 2000
 
-local function read_file(path)
-  local f = assert(io.open(path))
-  local text = f:read("*a")
-  f:close()  -- now, not when collected: it would count as an open descriptor
-  return text
-end
-
--- Open descriptors other than pipes: the pipe io.popen makes to run `ls`
--- is still being closed in this process while `ls` looks, now and then.
-local function open_descriptors()
-  local pid = read_file("/proc/self/stat"):match("^(%d+)")
-  local ls = io.popen("ls -l /proc/" .. pid .. "/fd | grep -- '->' | grep -vc 'pipe:'")
-  local count = tonumber(ls:read("*a"))
-  ls:close()
-  return count
-end
-
-local function resident_kib()
-  return tonumber(read_file("/proc/self/status"):match("VmRSS:%s*(%d+)"))
-end
-
--- Lets closes finish and collects garbage, until the count stops falling.
-local function settle()
-  for _ = 1, 3 do
-    luv.sleep(0.02)
-    collectgarbage("collect")
-    collectgarbage("collect")
-  end
-end
-
 T.case("connect/echo/close cycles leave descriptors and memory flat", function()
   -- Lua 5.3's collector does not see the C++ memory behind a closed
   -- stream's small userdata, and with its default pause the closed
@@ -91,7 +61,7 @@ T.case("connect/echo/close cycles leave descriptors and memory flat", function()
     local deadline = luv.hrtime() + 10e9
     while connections > 0 and luv.hrtime() < deadline do luv.sleep(0.005) end
     T.eq(connections, 0, "server sides still open")
-    settle()
+    T.settle()
   end
 
   local function cycle(i)
@@ -113,13 +83,13 @@ T.case("connect/echo/close cycles leave descriptors and memory flat", function()
   for i = 1, WARM_UP do cycle(i) end
   quiesce()
   local fds_before, lua_before, rss_before =
-    open_descriptors(), collectgarbage("count"), resident_kib()
+    T.open_descriptors(), collectgarbage("count"), T.resident_kib()
   for i = 1, CYCLES do cycle(i) end
   quiesce()
   local fds_after, lua_after, rss_after =
-    open_descriptors(), collectgarbage("count"), resident_kib()
+    T.open_descriptors(), collectgarbage("count"), T.resident_kib()
   if fds_after ~= fds_before then
-    local pid = read_file("/proc/self/stat"):match("^(%d+)")
+    local pid = T.slurp("/proc/self/stat"):match("^(%d+)")
     print("# " .. io.popen("ls -l /proc/" .. pid .. "/fd"):read("*a"):gsub("\n", "\n# "))
   end
   print(string.format("# descriptors %d -> %d, Lua heap %.0f -> %.0f KiB, RSS %d -> %d KiB",

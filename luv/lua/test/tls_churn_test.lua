@@ -28,33 +28,6 @@ local SANITIZED = os.getenv("ASAN_OPTIONS") ~= nil or os.getenv("TSAN_OPTIONS") 
 local CYCLES = SANITIZED and 2000 or 10000
 local WARM_UP = (T.vm == "lua53" or T.vm == "lua54") and not SANITIZED and 4000 or 1000
 
-local function read_file(path)
-  local f = assert(io.open(path))
-  local text = f:read("*a")
-  f:close()
-  return text
-end
-
-local function open_descriptors()
-  local pid = read_file("/proc/self/stat"):match("^(%d+)")
-  local ls = io.popen("ls -l /proc/" .. pid .. "/fd | grep -- '->' | grep -vc 'pipe:'")
-  local count = tonumber(ls:read("*a"))
-  ls:close()
-  return count
-end
-
-local function resident_kib()
-  return tonumber(read_file("/proc/self/status"):match("VmRSS:%s*(%d+)"))
-end
-
-local function settle()
-  for _ = 1, 3 do
-    luv.sleep(0.02)
-    collectgarbage("collect")
-    collectgarbage("collect")
-  end
-end
-
 T.case("10,000 handshakes leave descriptors and memory flat", function()
   -- The collectors of 5.3 and 5.4 do not see the C++ memory (OpenSSL's
   -- session, buffers) behind a closed stream's small userdata, and at
@@ -93,7 +66,7 @@ T.case("10,000 handshakes leave descriptors and memory flat", function()
     local deadline = luv.hrtime() + 10e9
     while connections > 0 and luv.hrtime() < deadline do luv.sleep(0.005) end
     T.eq(connections, 0, "server sides still open")
-    settle()
+    T.settle()
   end
 
   -- A fresh client context every 100 connections: full handshakes then,
@@ -112,11 +85,11 @@ T.case("10,000 handshakes leave descriptors and memory flat", function()
   for i = 1, WARM_UP do cycle(i) end
   quiesce()
   local fds_before, lua_before, rss_before =
-    open_descriptors(), collectgarbage("count"), resident_kib()
+    T.open_descriptors(), collectgarbage("count"), T.resident_kib()
   for i = 1, CYCLES do cycle(i) end
   quiesce()
   local fds_after, lua_after, rss_after =
-    open_descriptors(), collectgarbage("count"), resident_kib()
+    T.open_descriptors(), collectgarbage("count"), T.resident_kib()
   print(string.format("# descriptors %d -> %d, Lua heap %.0f -> %.0f KiB, RSS %d -> %d KiB",
                       fds_before, fds_after, lua_before, lua_after, rss_before, rss_after))
   T.eq(fds_after, fds_before, "open descriptors")

@@ -138,6 +138,31 @@ function T.slurp(path)
   return s
 end
 
+-- For churn tests, which check that many cycles leave the process as it
+-- was: its open descriptors other than pipes (the pipe io.popen makes to run
+-- `ls` may still be closing in this process while `ls` looks), its resident
+-- size in KiB, and a pause that lets closes finish and collects garbage.
+function T.open_descriptors()
+  local pid = T.slurp("/proc/self/stat"):match("^(%d+)")
+  local ls = io.popen("ls -l /proc/" .. pid .. "/fd | grep -- '->' | grep -vc 'pipe:'")
+  local count = tonumber(ls:read("*a"))
+  ls:close()
+  return count
+end
+
+function T.resident_kib()
+  return tonumber(T.slurp("/proc/self/status"):match("VmRSS:%s*(%d+)"))
+end
+
+function T.settle()
+  local luv = require("luv")
+  for _ = 1, 3 do
+    luv.sleep(0.02)
+    collectgarbage("collect")
+    collectgarbage("collect")
+  end
+end
+
 -- Checks a luv failure triple `ok, message, name` against `code` ("ENOENT");
 -- returns the message.
 function T.failure(code, ok, message, name)
