@@ -18,8 +18,14 @@
 
 namespace luv::tls::internal {
 
-ErrorScope::ErrorScope() { ERR_clear_error(); }
-ErrorScope::~ErrorScope() { ERR_clear_error(); }
+// Peeking first: clearing an empty queue still walks all of its slots, and
+// this runs around every record read and written.
+ErrorScope::ErrorScope() {
+  if (ERR_peek_error() != 0) ERR_clear_error();
+}
+ErrorScope::~ErrorScope() {
+  if (ERR_peek_error() != 0) ERR_clear_error();
+}
 
 std::string TakeErrorReason(std::string_view fallback) {
   std::string reason;

@@ -289,6 +289,16 @@ void Session::Feed(std::string_view ciphertext) {
   input_.append(ciphertext.data(), ciphertext.size());
 }
 
+void Session::TakeOutput(std::string* out) {
+  if (out->empty() && output_offset_ == 0) {
+    out->swap(output_);
+    Drained(&output_, &output_offset_);  // what `out` held: empty, maybe big
+    return;
+  }
+  out->append(output_, output_offset_, std::string::npos);
+  Drained(&output_, &output_offset_);
+}
+
 void Session::ConsumeOutput(size_t n) {
   output_offset_ += std::min(n, output_.size() - output_offset_);
   if (output_offset_ == output_.size()) {

@@ -132,6 +132,9 @@ class Session {
     return std::string_view(output_).substr(output_offset_);
   }
   void ConsumeOutput(size_t n);
+  // Appends all of PendingOutput to `out` and consumes it; when `out` is
+  // empty the buffers are swapped instead of copied.
+  void TakeOutput(std::string* out);
 
   // Queues close_notify (once; later calls do nothing): PendingOutput then
   // holds it. Writing is refused afterwards; reading goes on until the

@@ -63,10 +63,6 @@ luv::Status TlsFilter::Send(std::string_view plain, std::string* wire) {
   return luv::OkStatus();
 }
 
-void TlsFilter::TakeOutput(std::string* wire) {
-  std::string_view output = session_->PendingOutput();
-  wire->append(output.data(), output.size());
-  session_->ConsumeOutput(output.size());
-}
+void TlsFilter::TakeOutput(std::string* wire) { session_->TakeOutput(wire); }
 
 }  // namespace luv::tls

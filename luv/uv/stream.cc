@@ -157,13 +157,13 @@ void Stream::SendFilterOutput() {
   if (!filter_->has_output() || closing()) return;
   // A queued request takes the output when it starts, ahead of its bytes.
   if (queue_head_ != nullptr) return;
-  auto* request = new FilterOutputWrite;
   if (writing_ != nullptr) {
-    Enqueue(request);
+    Enqueue(new FilterOutputWrite);
     return;
   }
-  int rc = StartWrite(request);
-  if (rc < 0) StreamRequestAccess::Done(request, rc);
+  // Straight to the kernel, as a write would go; a failure shows in the
+  // program's next read or write.
+  TryWriteFiltered(std::string_view()).status().IgnoreError();
 }
 
 luv::Status Stream::SetFilter(std::unique_ptr<StreamFilter> filter) {
@@ -264,17 +264,18 @@ luv::StatusOr<size_t> Stream::TryWriteFiltered(std::string_view data) {
   int rc = uv_try_write(stream(), &buf, 1);
   if (rc == UV_EAGAIN) rc = 0;
   if (rc < 0) return UvStatus(rc);
+  int started = 0;
   if (static_cast<size_t>(rc) < wire.size()) {
     // The rest goes out through libuv; it is encoded, so nobody may drop it.
     auto* rest = new FilterOutputWrite;
     rest->data_.assign(wire.data() + rc, wire.size() - rc);
     rest->encoded_ = true;
-    int started = StartWrite(rest);
-    if (started < 0) {
-      StreamRequestAccess::Done(rest, started);
-      return UvStatus(started);
-    }
+    started = StartWrite(rest);
+    if (started < 0) StreamRequestAccess::Done(rest, started);
   }
+  // A huge write does not pin its buffer for the thread's life.
+  if (wire.capacity() > kScratchSize) std::string().swap(wire);
+  if (started < 0) return UvStatus(started);
   return data.size();
 }
 
