@@ -31,7 +31,17 @@ bool ByteBuffer::Grow(size_t n) {
   if (grown == nullptr) return false;
   data_ = static_cast<uint8_t*>(grown);
   capacity_ = capacity;
+  usable_ = capacity;
   return true;
+}
+
+void ByteBuffer::ReleaseAbove(size_t keep) {
+  size_ = 0;
+  if (capacity_ <= keep) return;
+  std::free(data_);
+  data_ = nullptr;
+  capacity_ = 0;
+  usable_ = 0;
 }
 
 bool ByteBuffer::Insert(size_t at, const void* p, size_t n) {
@@ -45,17 +55,30 @@ bool ByteBuffer::Insert(size_t at, const void* p, size_t n) {
 PointerMap::~PointerMap() { std::free(slots_); }
 
 void PointerMap::Clear() {
-  if (slots_ != nullptr) std::memset(slots_, 0, capacity_ * sizeof(Slot));
   size_ = 0;
+  if (++generation_ != 0) return;
+  // Wrapped around after 2^32 clears: stamps from the last round would look
+  // current again.
+  if (slots_ != nullptr) std::memset(slots_, 0, capacity_ * sizeof(Slot));
+  generation_ = 1;
+}
+
+void PointerMap::ReleaseAbove(size_t keep) {
+  Clear();
+  if (capacity_bytes() <= keep) return;
+  std::free(slots_);
+  slots_ = nullptr;
+  capacity_ = 0;
 }
 
 int64_t PointerMap::Find(const void* key) const {
   if (capacity_ == 0) return -1;
   size_t mask = capacity_ - 1;
-  for (size_t i = Hash(key, mask);; i = (i + 1) & mask) {
+  for (size_t i = Hash(key, mask); slots_[i].generation == generation_;
+       i = (i + 1) & mask) {
     if (slots_[i].key == key) return slots_[i].id;
-    if (slots_[i].key == nullptr) return -1;
   }
+  return -1;
 }
 
 bool PointerMap::Insert(const void* key, uint32_t id) {
@@ -65,8 +88,8 @@ bool PointerMap::Insert(const void* key, uint32_t id) {
   }
   size_t mask = capacity_ - 1;
   size_t i = Hash(key, mask);
-  while (slots_[i].key != nullptr) i = (i + 1) & mask;
-  slots_[i] = Slot{key, id};
+  while (slots_[i].generation == generation_) i = (i + 1) & mask;
+  slots_[i] = Slot{key, id, generation_};
   ++size_;
   return true;
 }
@@ -76,10 +99,10 @@ int64_t PointerMap::FindOrInsert(const void* key, uint32_t id) {
     return -2;
   size_t mask = capacity_ - 1;
   size_t i = Hash(key, mask);
-  for (; slots_[i].key != nullptr; i = (i + 1) & mask) {
+  for (; slots_[i].generation == generation_; i = (i + 1) & mask) {
     if (slots_[i].key == key) return slots_[i].id;
   }
-  slots_[i] = Slot{key, id};
+  slots_[i] = Slot{key, id, generation_};
   ++size_;
   return -1;
 }
@@ -88,10 +111,11 @@ bool PointerMap::Rehash(size_t capacity) {
   Slot* slots = static_cast<Slot*>(std::calloc(capacity, sizeof(Slot)));
   if (slots == nullptr) return false;
   size_t mask = capacity - 1;
+  // The new slots are all stamped 0, empty in every generation.
   for (size_t j = 0; j < capacity_; ++j) {
-    if (slots_[j].key == nullptr) continue;
+    if (slots_[j].generation != generation_) continue;
     size_t i = Hash(slots_[j].key, mask);
-    while (slots[i].key != nullptr) i = (i + 1) & mask;
+    while (slots[i].generation == generation_) i = (i + 1) & mask;
     slots[i] = slots_[j];
   }
   std::free(slots_);
@@ -101,6 +125,14 @@ bool PointerMap::Rehash(size_t capacity) {
 }
 
 ByteVector::~ByteVector() { std::free(data_); }
+
+void ByteVector::ReleaseAbove(size_t keep) {
+  size_ = 0;
+  if (capacity_ <= keep) return;
+  std::free(data_);
+  data_ = nullptr;
+  capacity_ = 0;
+}
 
 bool ByteVector::Grow() {
   size_t capacity = capacity_ == 0 ? 64 : capacity_ * 2;

@@ -16,6 +16,12 @@
 // throw (allocation failure is a false return) and are freed by their
 // owner's destructor, so they are owned by a frame outside any lua_pcall and
 // only used, through pointers, inside it. Not thread-safe; one owner.
+//
+// Each can also be kept between calls as scratch (the codec keeps one set
+// per thread): Clear/Reset forget the contents but keep the memory, so a
+// thread that encodes many messages does not allocate, and fault in, fresh
+// pages for each; ReleaseAbove frees the memory when it is larger than a
+// bound, so one huge message does not pin its buffers forever.
 #ifndef LUV_CODEC_BUFFER_H_
 #define LUV_CODEC_BUFFER_H_
 
@@ -38,10 +44,12 @@ class ByteBuffer {
   size_t size() const { return size_; }
   size_t limit() const { return limit_; }
 
+  size_t capacity() const { return capacity_; }
+
   // Makes room for `n` more bytes. False when that would pass the limit or
   // memory ran out.
   bool Reserve(size_t n) {
-    if (n <= capacity_ - size_) return true;
+    if (n <= usable_ - size_) return true;
     return Grow(n);
   }
   // Callers Reserve first.
@@ -58,6 +66,16 @@ class ByteBuffer {
   // Inserts `n` bytes at `at` (<= size), moving what follows.
   bool Insert(size_t at, const void* p, size_t n);
   void Truncate(size_t size) { size_ = size; }
+  // Empties the buffer for another use with a new limit, keeping the memory
+  // (of which at most `limit` bytes are used).
+  void Reset(size_t limit) {
+    size_ = 0;
+    limit_ = limit;
+    usable_ = capacity_ < limit_ ? capacity_ : limit_;
+  }
+  // Frees the memory when its capacity is above `keep` bytes (emptying the
+  // buffer).
+  void ReleaseAbove(size_t keep);
 
  private:
   bool Grow(size_t n);
@@ -65,6 +83,8 @@ class ByteBuffer {
   uint8_t* data_ = nullptr;
   size_t size_ = 0;
   size_t capacity_ = 0;
+  size_t usable_ = 0;  // min(capacity_, limit_): memory kept from a use with a
+                       // higher limit does not raise this one's
   size_t limit_;
 };
 
@@ -84,13 +104,18 @@ class PointerMap {
   // storing `id` for it, or -2 when memory ran out.
   int64_t FindOrInsert(const void* key, uint32_t id);
   size_t size() const { return size_; }
-  // Forgets every key, keeping the memory.
+  size_t capacity_bytes() const { return capacity_ * sizeof(Slot); }
+  // Forgets every key, keeping the memory. O(1): slots are stamped with the
+  // generation that filled them, and a slot of an older one is empty.
   void Clear();
+  // Frees the memory when it is above `keep` bytes (forgetting every key).
+  void ReleaseAbove(size_t keep);
 
  private:
   struct Slot {
     const void* key;
     uint32_t id;
+    uint32_t generation;  // filled in generation_, else empty
   };
   static size_t Hash(const void* key, size_t mask) {
     uint64_t h = reinterpret_cast<uintptr_t>(key);
@@ -104,6 +129,7 @@ class PointerMap {
   Slot* slots_ = nullptr;
   size_t capacity_ = 0;  // a power of two, or 0
   size_t size_ = 0;
+  uint32_t generation_ = 1;  // never 0, the mark of a slot never filled
 };
 
 // A vector of one byte per object id (its state while decoding or encoding).
@@ -123,7 +149,10 @@ class ByteVector {
   uint8_t operator[](size_t i) const { return data_[i]; }
   const uint8_t* data() const { return data_; }
   size_t size() const { return size_; }
+  size_t capacity() const { return capacity_; }
   void Clear() { size_ = 0; }
+  // Frees the memory when it is above `keep` bytes (emptying the vector).
+  void ReleaseAbove(size_t keep);
 
  private:
   bool Grow();

@@ -42,6 +42,60 @@ TEST(ByteBufferTest, InsertMovesWhatFollows) {
             "abcdef");
 }
 
+TEST(ByteBufferTest, KeptMemoryDoesNotRaiseALowerLimit) {
+  ByteBuffer buffer(4096);
+  std::vector<uint8_t> chunk(4000, 7);
+  ASSERT_TRUE(buffer.Put(chunk.data(), chunk.size()));
+  size_t capacity = buffer.capacity();
+  buffer.Reset(100);
+  EXPECT_EQ(buffer.size(), 0u);
+  EXPECT_EQ(buffer.capacity(), capacity);  // the memory is kept
+  EXPECT_TRUE(buffer.Put(chunk.data(), 100));
+  EXPECT_FALSE(buffer.Reserve(1));
+  buffer.Reset(4096);
+  EXPECT_TRUE(buffer.Put(chunk.data(), chunk.size()));
+}
+
+TEST(ByteBufferTest, ReleaseAboveFreesOnlyWhatIsOverTheBound) {
+  ByteBuffer buffer(1 << 20);
+  std::vector<uint8_t> chunk(5000, 7);
+  ASSERT_TRUE(buffer.Put(chunk.data(), chunk.size()));
+  buffer.ReleaseAbove(1 << 16);
+  EXPECT_EQ(buffer.size(), 0u);
+  EXPECT_GT(buffer.capacity(), 0u);
+  ASSERT_TRUE(buffer.Put(chunk.data(), chunk.size()));
+  buffer.ReleaseAbove(1024);
+  EXPECT_EQ(buffer.size(), 0u);
+  EXPECT_EQ(buffer.capacity(), 0u);
+  EXPECT_TRUE(buffer.Put(chunk.data(), chunk.size()));
+}
+
+TEST(PointerMapTest, ClearForgetsEveryKeyAndKeepsWorking) {
+  PointerMap map;
+  std::vector<int> objects(1000);
+  for (int round = 0; round < 3; ++round) {
+    // Each round inserts a different half, across rehashes in the first.
+    size_t first = round % 2 == 0 ? 0 : 500;
+    for (size_t i = first; i < first + 500; ++i) {
+      EXPECT_EQ(map.FindOrInsert(&objects[i], static_cast<uint32_t>(i + round)), -1);
+    }
+    EXPECT_EQ(map.size(), 500u);
+    for (size_t i = 0; i < objects.size(); ++i) {
+      bool in = i >= first && i < first + 500;
+      EXPECT_EQ(map.Find(&objects[i]), in ? int64_t(i + round) : -1) << i;
+    }
+    size_t bytes = map.capacity_bytes();
+    map.Clear();
+    EXPECT_EQ(map.size(), 0u);
+    EXPECT_EQ(map.capacity_bytes(), bytes);
+    EXPECT_EQ(map.Find(&objects[first]), -1);
+  }
+  map.ReleaseAbove(0);
+  EXPECT_EQ(map.capacity_bytes(), 0u);
+  EXPECT_EQ(map.FindOrInsert(&objects[0], 3), -1);
+  EXPECT_EQ(map.Find(&objects[0]), 3);
+}
+
 TEST(PointerMapTest, FindsWhatWasInsertedAcrossRehashes) {
   PointerMap map;
   std::vector<int> objects(10000);
@@ -73,6 +127,13 @@ TEST(ByteVectorTest, PushesAndIndexes) {
   v[999] = 1;
   EXPECT_EQ(v[999], 1);
   EXPECT_EQ(v[10], 10);
+  v.ReleaseAbove(4096);
+  EXPECT_EQ(v.size(), 0u);
+  EXPECT_GT(v.capacity(), 0u);
+  v.ReleaseAbove(16);
+  EXPECT_EQ(v.capacity(), 0u);
+  EXPECT_TRUE(v.Push(5));
+  EXPECT_EQ(v[0], 5);
 }
 
 }  // namespace

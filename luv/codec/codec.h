@@ -21,6 +21,15 @@
 // decodes to plain values only. Live objects cross through random tokens
 // that their blob's pins resolve (message.h), for as long as the blob exists.
 //
+// Memory: each OS thread keeps the C++ scratch of its encodes and decodes
+// between calls (the output buffer, the object map, per-object state),
+// cleared rather than freed, so that encoding many messages does not
+// allocate, and fault in, fresh pages for each. It is bounded: an output
+// buffer above 2 MiB and any other container above 1 MiB is freed when the
+// call ends, so a huge message does not pin its memory. A call nested in
+// another (a __codec hook that encodes, a constructor that decodes) uses
+// scratch of its own, freed when it returns.
+//
 // All functions run on the thread that owns `L` and never raise: they do
 // their Lua work inside lua_pcall and return a Status, so they may be called
 // from a binding that holds C++ objects (check -> act -> push). They need two

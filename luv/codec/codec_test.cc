@@ -239,5 +239,112 @@ TEST(CodecTest, AnObjectAHookLetGoIsNotMistakenForANewOne) {
   EXPECT_STREQ(lua_tostring(s.L, -1), "first fresh");
 }
 
+// Encodes the value on top (keeping it) twice, expecting the same bytes,
+// and decodes them; leaves the decoded value on top.
+std::string EncodeTwiceAndDecode(State* s) {
+  Message first, second;
+  lua_pushvalue(s->L, -1);
+  EXPECT_TRUE(Encode(s->L, 1, Limits(), &first).ok());
+  lua_pushvalue(s->L, -1);
+  EXPECT_TRUE(Encode(s->L, 1, Limits(), &second).ok());
+  EXPECT_EQ(first.bytes, second.bytes);
+  int count = 0;
+  EXPECT_TRUE(DecodeMessage(s->L, first, &count).ok());
+  EXPECT_EQ(count, 1);
+  return first.bytes;
+}
+
+TEST(CodecTest, ScratchKeptBetweenCallsStartsEmptyEachTime) {
+  State s;
+  // Many objects and a blob larger than what is kept: the scratch grows
+  // past its bounds and is released.
+  s.Run(
+      "local big = {}\n"
+      "for i = 1, 40000 do big[i] = {i, string.rep('x', 60)} end\n"
+      "big[40001] = big[1]\n"
+      "return big");
+  EncodeTwiceAndDecode(&s);
+  s.Run("local d = ...; return #d, d[40000][1], d[1] == d[40001]", 1);
+  EXPECT_EQ(lua_tointeger(s.L, -3), 40001);
+  EXPECT_EQ(lua_tointeger(s.L, -2), 40000);
+  EXPECT_TRUE(lua_toboolean(s.L, -1));
+  lua_settop(s.L, 1);  // the big table, still alive
+  // Some of the same objects again: no id of the last call may leak into
+  // this one as a reference.
+  s.Run(
+      "local big = ...\n"
+      "local shared = big[2]\n"
+      "return {shared, big[3], shared, {shared}}",
+      1);
+  std::string bytes = EncodeTwiceAndDecode(&s);
+  s.Run(
+      "local d = ...\n"
+      "return d[1] == d[3] and d[4][1] == d[1] and d[2] ~= d[1] and d[2][1] == 3",
+      1);
+  EXPECT_TRUE(lua_toboolean(s.L, -1));
+  lua_pop(s.L, 1);
+  // A small blob after a big one: the same bytes, and the memory kept from
+  // the big encode does not raise a lower max_bytes.
+  Limits small;
+  small.max_bytes = bytes.size() - 1;
+  Message blob;
+  lua_pushvalue(s.L, -1);
+  EXPECT_NE(Encode(s.L, 1, small, &blob).message().find("exceeds max_bytes"),
+            std::string::npos);
+  small.max_bytes = bytes.size();
+  ASSERT_TRUE(Encode(s.L, 1, small, &blob).ok());
+  EXPECT_EQ(blob.bytes, bytes);
+}
+
+// Decodes the blob it is given, for constructors that decode again.
+int DecodeAgain(lua_State* L) {
+  size_t size;
+  const char* data = luaL_checklstring(L, 1, &size);
+  int count = 0;
+  if (!Decode(L, std::string_view(data, size), DecodeOptions(), &count).ok()) {
+    lua_pushliteral(L, "nested decode failed");
+    return lua_error(L);
+  }
+  return count;
+}
+
+TEST(CodecTest, NestedEncodesAndDecodesDoNotShareTheOuterScratch) {
+  State s;
+  lua_pushcfunction(s.L, EncodeAgain);
+  lua_setglobal(s.L, "encode_again");
+  lua_pushcfunction(s.L, DecodeAgain);
+  lua_setglobal(s.L, "decode_again");
+  // The hook encodes, in the middle of the outer encode, a tuple of many
+  // objects that shares some with the outer one; the outer blob then names
+  // `shared` and `later` by reference.
+  s.Run(
+      "local shared, later = {'shared'}, {'later'}\n"
+      "local inner = {shared}\n"
+      "for i = 1, 5000 do inner[#inner + 1] = {i} end\n"
+      "local hooked = setmetatable({}, {__codec = function()\n"
+      "  return 'decode_again', encode_again(inner) end})\n"
+      "return {shared, hooked, later, later, shared}");
+  Message blob;
+  ASSERT_TRUE(Encode(s.L, 1, Limits(), &blob).ok());
+  // Decoding runs the constructor (a decode) in the middle of the outer
+  // build, which still reads what its validation found.
+  int count = 0;
+  ASSERT_TRUE(DecodeMessage(s.L, blob, &count).ok());
+  ASSERT_EQ(count, 1);
+  s.Run(
+      "local d = ...\n"
+      "return d[1][1], d[3][1], d[1] == d[5], d[3] == d[4], #d[2], d[2][1][1],\n"
+      "  d[2][5001][1]",
+      1);
+  ASSERT_EQ(lua_gettop(s.L), 7);
+  EXPECT_STREQ(lua_tostring(s.L, 1), "shared");
+  EXPECT_STREQ(lua_tostring(s.L, 2), "later");
+  EXPECT_TRUE(lua_toboolean(s.L, 3));
+  EXPECT_TRUE(lua_toboolean(s.L, 4));
+  EXPECT_EQ(lua_tointeger(s.L, 5), 5001);
+  EXPECT_STREQ(lua_tostring(s.L, 6), "shared");
+  EXPECT_EQ(lua_tointeger(s.L, 7), 5000);
+}
+
 }  // namespace
 }  // namespace luv::codec

@@ -45,14 +45,63 @@ constexpr uint8_t kUnfinished = 1;  // a hooked object whose constructor has not
 constexpr uint8_t kReferenced = 2;  // the target of some kTagRef
 constexpr uint8_t kFunction = 4;    // a function (its upvalues can be shared)
 
+// What pass 1 writes: per-object bytes and the tokens. One set per thread
+// is kept between calls (cleared, not freed; each container up to
+// kKeepScratchBytes, anything larger is freed when the call ends); a decode
+// nested in another's build pass (a constructor that decodes) finds it busy,
+// since the outer build still reads its states, and uses a fresh set.
+struct ValidatorScratch {
+  ByteVector states;
+  ByteVector upvalues;  // per object: a function's upvalue count
+  std::vector<const uint8_t*> tokens;
+  bool busy = false;
+};
+
+constexpr size_t kKeepScratchBytes = size_t{1} << 20;
+
+// Lends the thread's ValidatorScratch (or a fresh one when it is busy) to
+// one decode call. Lives in a frame outside any lua_pcall.
+class ValidatorScratchLease {
+ public:
+  ValidatorScratchLease() : scratch_(shared_.busy ? &fresh_ : &shared_) {
+    scratch_->busy = true;
+  }
+  ~ValidatorScratchLease() {
+    ValidatorScratch& s = *scratch_;
+    s.states.ReleaseAbove(kKeepScratchBytes);
+    s.upvalues.ReleaseAbove(kKeepScratchBytes);
+    s.tokens.clear();
+    if (s.tokens.capacity() * sizeof(s.tokens[0]) > kKeepScratchBytes) {
+      std::vector<const uint8_t*>().swap(s.tokens);
+    }
+    s.busy = false;
+  }
+  ValidatorScratchLease(const ValidatorScratchLease&) = delete;
+  ValidatorScratchLease& operator=(const ValidatorScratchLease&) = delete;
+
+  ValidatorScratch* scratch() { return scratch_; }
+
+ private:
+  static inline thread_local ValidatorScratch shared_;
+  ValidatorScratch fresh_;  // allocates nothing unless used
+  ValidatorScratch* scratch_;
+};
+
 // Pass 1: no Lua. Refuses a reference to an unfinished hook (a hook state
 // containing its own object) and notes which objects are referenced, so that
 // pass 2 keeps only those. Counts what the keys will cost Lua 5.1
 // (`collisions`, when not null) and collects the identity tokens.
 class Validator {
  public:
-  Validator(Reader* reader, Lua51Collisions* collisions, int64_t max_collisions)
-      : r_(reader), collisions_(collisions), max_collisions_(max_collisions) {}
+  // `scratch` comes empty.
+  Validator(Reader* reader, Lua51Collisions* collisions, int64_t max_collisions,
+            ValidatorScratch* scratch)
+      : r_(reader),
+        collisions_(collisions),
+        max_collisions_(max_collisions),
+        states_(scratch->states),
+        upvalues_(scratch->upvalues),
+        tokens_(scratch->tokens) {}
 
   const uint8_t* states() const { return states_.data(); }
   uint32_t referenced() const { return referenced_; }
@@ -172,10 +221,10 @@ class Validator {
   Reader* r_;
   Lua51Collisions* collisions_;
   int64_t max_collisions_;
-  ByteVector states_;
-  ByteVector upvalues_;  // per object: a function's upvalue count
+  ByteVector& states_;
+  ByteVector& upvalues_;  // per object: a function's upvalue count
   uint32_t referenced_ = 0;
-  std::vector<const uint8_t*> tokens_;
+  std::vector<const uint8_t*>& tokens_;
 };
 
 // Raises a Lua error with a printf-style message. Only called inside the
@@ -539,7 +588,17 @@ luv::Status DecodeImpl(lua_State* L, std::string_view blob,
   // in the build pass, after this one is done).
   static thread_local Lua51Collisions collisions;
   if (count_collisions) collisions.Reset(max_collisions);
-  Validator validator(&body, count_collisions ? &collisions : nullptr, max_collisions);
+  // And after the call, so that a huge blob's memory goes back now rather
+  // than at the thread's next decode.
+  struct TrimAfter {
+    Lua51Collisions* c;
+    ~TrimAfter() {
+      if (c != nullptr) c->Reset(0);
+    }
+  } trim_after{count_collisions ? &collisions : nullptr};
+  ValidatorScratchLease lease;
+  Validator validator(&body, count_collisions ? &collisions : nullptr, max_collisions,
+                      lease.scratch());
   Parser<Validator> parser(&body, &validator, limits.max_depth, code, live, vm);
   for (uint64_t i = 0; i < n; ++i) {
     if (!parser.Value(1)) return Invalid("%s", body.error());

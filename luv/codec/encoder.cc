@@ -12,11 +12,11 @@
 // See the License for the specific language governing permissions and
 // limitations under the License.
 
-// Encode: walk the tuple in protected mode, writing into a buffer owned by
-// the caller's frame. Errors from our own checks unwind through return
-// values, collecting the path of the bad value; Lua errors (out of memory)
-// unwind through lua_pcall. Either way the buffers are freed by the frame
-// that owns them.
+// Encode: walk the tuple in protected mode, writing into a buffer lent by
+// the caller's frame (the thread's scratch, kept between calls). Errors from
+// our own checks unwind through return values, collecting the path of the
+// bad value; Lua errors (out of memory) unwind through lua_pcall. Either way
+// the frame that lent the buffers readies them for the next call.
 #include <cctype>
 #include <cmath>
 #include <cstdarg>
@@ -52,7 +52,7 @@ struct UpvalueOwner {
 };
 
 // Everything the walk needs. Trivially destructible itself; the containers
-// it points at belong to EncodeImpl's frame.
+// it points at are lent by EncodeImpl's frame (ScratchLease).
 struct Encoder {
   ByteBuffer* out;
   PointerMap* ids;
@@ -627,6 +627,57 @@ int Walk(lua_State* L, void* context) {
   return 1;
 }
 
+// The containers an encode writes into. One set per thread is kept between
+// calls (cleared, not freed), up to the bounds below; a nested encode (a
+// __codec hook that encodes) finds it busy and uses a fresh set of its own.
+struct EncodeScratch {
+  ByteBuffer out{0};
+  PointerMap ids;
+  PointerMap upvalues;
+  std::vector<UpvalueOwner> upvalue_owners;
+  ByteVector unfinished;
+  bool busy = false;
+};
+
+// What a thread's scratch keeps between calls: an output buffer of at most
+// 2 MiB (a blob of up to 1 MiB never reallocates twice), and at most 1 MiB
+// for each other container (the object map holds 32,768 objects in 1 MiB).
+// Anything larger is freed when the call ends.
+constexpr size_t kKeepOutputBytes = size_t{2} << 20;
+constexpr size_t kKeepScratchBytes = size_t{1} << 20;
+
+// Lends the thread's scratch to one encode call, or a fresh one when that is
+// busy, and readies it for the next call when the call ends. Lives in the
+// frame outside any lua_pcall.
+class ScratchLease {
+ public:
+  explicit ScratchLease(size_t max_bytes) : scratch_(shared_.busy ? &fresh_ : &shared_) {
+    scratch_->busy = true;
+    scratch_->out.Reset(max_bytes);
+  }
+  ~ScratchLease() {
+    EncodeScratch& s = *scratch_;
+    s.out.ReleaseAbove(kKeepOutputBytes);
+    s.ids.ReleaseAbove(kKeepScratchBytes);
+    s.upvalues.ReleaseAbove(kKeepScratchBytes);
+    s.upvalue_owners.clear();
+    if (s.upvalue_owners.capacity() * sizeof(UpvalueOwner) > kKeepScratchBytes) {
+      std::vector<UpvalueOwner>().swap(s.upvalue_owners);
+    }
+    s.unfinished.ReleaseAbove(kKeepScratchBytes);
+    s.busy = false;
+  }
+  ScratchLease(const ScratchLease&) = delete;
+  ScratchLease& operator=(const ScratchLease&) = delete;
+
+  EncodeScratch& scratch() { return *scratch_; }
+
+ private:
+  static inline thread_local EncodeScratch shared_;
+  EncodeScratch fresh_;  // allocates nothing unless used
+  EncodeScratch* scratch_;
+};
+
 luv::Status EncodeImpl(lua_State* L, int count, const Limits& limits, Message* out) {
   NestedCall nested;
   if (!nested.ok()) {
@@ -641,19 +692,17 @@ luv::Status EncodeImpl(lua_State* L, int count, const Limits& limits, Message* o
     return luv::InvalidArgumentError(luv::StrCat(
         "tuple of ", count, " values exceeds the limit of ", clamped.max_values));
   }
-  ByteBuffer buffer(clamped.max_bytes);
-  PointerMap ids;
-  PointerMap upvalues;
-  std::vector<UpvalueOwner> upvalue_owners;
-  ByteVector unfinished;
+  ScratchLease lease(clamped.max_bytes);
+  EncodeScratch& scratch = lease.scratch();
+  ByteBuffer& buffer = scratch.out;
   Pins pins;
   Encoder e{};
   e.out = &buffer;
-  e.ids = &ids;
-  e.upvalues = &upvalues;
-  e.upvalue_owners = &upvalue_owners;
+  e.ids = &scratch.ids;
+  e.upvalues = &scratch.upvalues;
+  e.upvalue_owners = &scratch.upvalue_owners;
   e.pins = &pins;
-  e.unfinished = &unfinished;
+  e.unfinished = &scratch.unfinished;
   e.max_depth = clamped.max_depth;
   e.count = count;
   e.push_result = out == nullptr;
