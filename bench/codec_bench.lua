@@ -78,6 +78,9 @@ end
 local now = luv.hrtime
 -- Runs fn repeatedly for about `seconds`; returns calls per second.
 local function rate(fn, arg)
+  -- Each measurement starts from a collected heap, so that the codec
+  -- measured first does not pay for the heap's growth alone.
+  collectgarbage("collect")
   fn(arg)  -- warm up (and JIT-compile)
   local calls, start = 0, now()
   local elapsed
