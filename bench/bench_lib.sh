@@ -21,7 +21,7 @@
 BENCH_RUNS=3       # samples per figure; --quick makes it 1
 BENCH_QUICK=false  # --quick: smaller work, one sample, for CI smoke runs
 BENCH_GROUPS=()    # group ids, in the order they were declared
-declare -A BENCH_TITLE BENCH_UNIT BENCH_BETTER BENCH_IMPLS BENCH_SAMPLES BENCH_ROLE BENCH_PARAM
+declare -A BENCH_TITLE BENCH_UNIT BENCH_BETTER BENCH_IMPLS BENCH_SAMPLES BENCH_ROLE BENCH_REASON BENCH_PARAM
 
 # bench_options ARGS...: the options a user passes after `--`:
 #   --quick     one short sample of each figure (seconds in all)
@@ -45,10 +45,18 @@ bench_group() {
   BENCH_UNIT[$1]=$2 BENCH_BETTER[$1]=$3 BENCH_TITLE[$1]=$4 BENCH_IMPLS[$1]=""
 }
 
-# bench_role IMPL ROLE: "limit" for a floor no library can beat (bare C, a
-# plain Lua loop), "peer" (the default) for another library. The
-# implementation named "luv" is always luv itself.
-bench_role() { BENCH_ROLE[$1]=$2; }
+# bench_role IMPL ROLE [REASON]: "limit" for a floor nothing can beat (bare
+# C, a plain Lua loop), "baseline" for a plain program luv can beat, with
+# REASON saying why in a few words, "peer" (the default) for another
+# library. The implementation named "luv" is always luv itself.
+bench_role() {
+  case $2 in
+    limit | peer) ;;
+    baseline) [ -n "${3:-}" ] || { echo "bench_role $1: a baseline needs a reason" >&2; return 2; } ;;
+    *) echo "bench_role $1: ROLE must be limit, baseline or peer" >&2; return 2 ;;
+  esac
+  BENCH_ROLE[$1]=$2 BENCH_REASON[$1]=${3:-}
+}
 
 # bench_param NAME VALUE: a parameter of the run (a size, a count).
 bench_param() { BENCH_PARAM[$1]=$2; }
@@ -81,6 +89,12 @@ bench_run() {
 
 # bench_stat GROUP IMPL min|median|max: a statistic of the samples.
 bench_stat() {
+  local samples=${BENCH_SAMPLES[$1.$2]:-}
+  # One sample (--quick): it is every statistic; no sort or awk to start.
+  if [ -n "$samples" ] && [[ $samples != *" "* ]]; then
+    printf '%s\n' "$samples"
+    return
+  fi
   printf '%s\n' ${BENCH_SAMPLES[$1.$2]} | sort -g | awk -v want="$3" '
     { v[NR] = $1 }
     END {
@@ -121,7 +135,7 @@ write_json() {
   local name=$1 description=$2
   local out=${LUV_BENCH_OUT:-${BUILD_WORKING_DIRECTORY:-.}/bench-results}
   mkdir -p "$out"
-  local group impl key sep gsep fsep role
+  local group impl key sep gsep fsep role reason samples stats escaped
   {
     printf '{\n  "schema": "luv-bench/1",\n  "benchmark": %s,\n' "$(bench_json_string "$name")"
     printf '  "description": %s,\n' "$(bench_json_string "$description")"
@@ -145,12 +159,19 @@ write_json() {
         "$(bench_json_string "${BENCH_UNIT[$group]}")" "${BENCH_BETTER[$group]}"
       fsep=""
       for impl in ${BENCH_IMPLS[$group]}; do
-        role=${BENCH_ROLE[$impl]:-peer}
+        role=${BENCH_ROLE[$impl]:-peer} reason=""
         [ "$impl" = luv ] && role=luv
-        printf '%s\n       {"impl": %s, "role": "%s", "min": %s, "median": %s, "max": %s, "samples": [%s]}' \
-          "$fsep" "$(bench_json_string "$impl")" "$role" "$(bench_stat "$group" "$impl" min)" \
-          "$(bench_stat "$group" "$impl" median)" "$(bench_stat "$group" "$impl" max)" \
-          "$(printf '%s\n' ${BENCH_SAMPLES[$group.$impl]} | paste -sd, - | sed 's/,/, /g')"
+        [ -z "${BENCH_REASON[$impl]:-}" ] || reason=" \"reason\": $(bench_json_string "${BENCH_REASON[$impl]}"),"
+        samples=${BENCH_SAMPLES[$group.$impl]} escaped=${impl//\\/\\\\}
+        escaped=${escaped//\"/\\\"}
+        if [[ $samples == *" "* ]]; then
+          stats=("$(bench_stat "$group" "$impl" min)" "$(bench_stat "$group" "$impl" median)"
+                 "$(bench_stat "$group" "$impl" max)")
+        else
+          stats=("$samples" "$samples" "$samples")  # one sample: no subshells
+        fi
+        printf '%s\n       {"impl": "%s", "role": "%s",%s "min": %s, "median": %s, "max": %s, "samples": [%s]}' \
+          "$fsep" "$escaped" "$role" "$reason" "${stats[@]}" "${samples// /, }"
         fsep=","
       done
       printf ']}'

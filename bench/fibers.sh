@@ -37,7 +37,9 @@ declare -A vm_name=([lua51]="Lua 5.1" [luajit]=LuaJIT [lua54]="Lua 5.4")
 system=";;"                           # luvit's luv is also called "luv"
 node=$(command -v node || command -v nodejs || true)
 
-bench_role coroutine limit
+# A coroutine.resume/yield loop pays for a Lua-level call each switch;
+# luv's scheduler resumes from C, so it beats the loop: bare-c is the floor.
+bench_role coroutine baseline "resumed from a Lua loop; luv resumes fibers from C (bare-c is the floor)"
 bench_role bare-c limit
 bench_role bare-uv limit
 bench_param switches $switches

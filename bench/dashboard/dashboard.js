@@ -13,9 +13,12 @@
 // limitations under the License.
 
 // Draws the benchmark dashboard from the JSON in #bench-data (written by
-// generate.lua): for every group of figures, bars of each contender's
-// median with its min-max range and luv's ratio to it, and a line of luv's
-// median over the earlier runs. Plain DOM and SVG, no library.
+// generate.lua): a banner when the run is not comparable (--quick, or a
+// loaded machine), a summary chart of luv's ratio to the best contender in
+// every group of every benchmark, a legend of the roles, the table, then
+// for every group bars of each contender's median with its min-max range
+// and luv's ratio to it, and a line of luv's median over the comparable
+// runs when there are at least 3. Plain DOM and SVG, no library.
 (function () {
   'use strict';
   const data = JSON.parse(document.getElementById('bench-data').textContent);
@@ -79,7 +82,8 @@
         width: (figure.median / scale) * plotWidth,
         'data-impl': figure.impl, 'data-median': figure.median,
       });
-      el(bar, 'svg:title', {}, figure.impl + ': median ' + figure.median + ', min ' + figure.min +
+      el(bar, 'svg:title', {}, figure.impl + ' (' + figure.role +
+        (figure.reason ? ': ' + figure.reason : '') + '): median ' + figure.median + ', min ' + figure.min +
         ', max ' + figure.max + ' ' + group.unit + ' (' + (figure.samples || []).length + ' samples)');
       el(svg, 'svg:line', {
         class: 'whisker', x1: x(figure.min), x2: x(figure.max), y1: y + 7, y2: y + 7,
@@ -126,12 +130,146 @@
     });
   }
 
+  // Not comparable: a --quick run, or one on a loaded machine.
+  function drawBanner() {
+    const notice = data.notice || {};
+    if (!notice.quick && !notice.loaded) return;
+    const why = (notice.quick ? 'a --quick run (small work, one sample per figure)' : 'a run') +
+      (notice.loaded ? ' on a loaded machine (load average ' + notice.load + ' at the start on ' +
+        notice.cores + ' cores)' : '');
+    const banner = el(null, 'div', {
+      id: 'banner', class: 'banner', role: 'alert',
+      'data-quick': String(!!notice.quick), 'data-loaded': String(!!notice.loaded),
+    });
+    el(banner, 'strong', {}, 'Not comparable: ');
+    el(banner, 'span', {}, 'these figures come from ' + why +
+      '. Do not compare them with full runs or quote them; the trends below use full runs only.');
+    const header = document.querySelector('header');
+    header.parentNode.insertBefore(banner, header.nextSibling);
+  }
+
+  // For one group: the contender luv compares worst with (lowest ratio).
+  function bestContender(group) {
+    let best = null;
+    for (const f of group.figures) {
+      const ratio = group.ratios && group.ratios[f.impl];
+      if (f.impl !== 'luv' && ratio && (!best || ratio < best.ratio)) best = { figure: f, ratio: ratio };
+    }
+    return best;
+  }
+
+  // The first chart: per benchmark, one dot per group at luv's ratio to the
+  // best contender, on a log axis where 1 is a tie, and their geometric mean.
+  function drawSummary() {
+    const parent = document.getElementById('summary');
+    el(parent, 'h2', {}, 'luv against the best contender');
+    el(parent, 'p', {}, 'One dot per kind of work: how many times better luv did than the ' +
+      'best contender there (medians). Right of 1 luv is ahead; between ' +
+      (1 / data.noise).toFixed(2) + ' and ' + data.noise.toFixed(2) + ' read a tie. ' +
+      'The dot\'s colour is the best contender\'s role; the black mark is the geometric mean.');
+    const rows = run.benchmarks.map((bench) => ({
+      bench: bench,
+      dots: (bench.groups || []).map((g) => ({ group: g, best: bestContender(g) })).filter((d) => d.best),
+    }));
+    const ratios = rows.flatMap((r) => r.dots.map((d) => d.best.ratio));
+    const lo = Math.min(-1, Math.floor(Math.log10(Math.min(...ratios, 1)) - 1e-9));
+    const hi = Math.max(1, Math.ceil(Math.log10(Math.max(...ratios, 1)) + 1e-9));
+    const rowHeight = 24, top = 24, x0 = 110, x1 = 760, width = 900;
+    const height = top + rows.length * rowHeight + 26;
+    const x = (r) => x0 + (Math.log10(r) - lo) / (hi - lo) * (x1 - x0);
+    const svg = el(parent, 'svg:svg', {
+      id: 'summary-chart', class: 'summary', viewBox: '0 0 ' + width + ' ' + height, width: '100%',
+      'data-lo': lo, 'data-hi': hi, 'data-x0': x0, 'data-x1': x1,
+    });
+    el(svg, 'svg:rect', { class: 'tieband', x: x(1 / data.noise), width: x(data.noise) - x(1 / data.noise),
+      y: top - 6, height: rows.length * rowHeight + 6 });
+    for (let e = lo; e <= hi; e++) {
+      for (const m of [1, 2, 5]) {
+        const v = m * 10 ** e;
+        if (Math.log10(v) > hi + 1e-9) continue;
+        el(svg, 'svg:line', { class: m === 1 ? 'grid major' : 'grid', x1: x(v), x2: x(v), y1: top - 6,
+          y2: top + rows.length * rowHeight });
+        el(svg, 'svg:text', { x: x(v), y: height - 12, 'text-anchor': 'middle' }, '×' + Number(v.toPrecision(2)));
+      }
+    }
+    el(svg, 'svg:line', { class: 'tie', x1: x(1), x2: x(1), y1: top - 10, y2: top + rows.length * rowHeight,
+      'data-x': x(1) });
+    el(svg, 'svg:text', { x: x(1), y: top - 12, 'text-anchor': 'middle', class: 'tie-label' }, '1 = tie');
+    el(svg, 'svg:text', { x: x(1) - 40, y: top - 12, 'text-anchor': 'end' }, '← contender ahead');
+    el(svg, 'svg:text', { x: x(1) + 40, y: top - 12 }, 'luv ahead →');
+    rows.forEach((row, i) => {
+      const y = top + i * rowHeight + rowHeight / 2;
+      const g = el(svg, 'svg:g', { class: 'summary-row', 'data-benchmark': row.bench.benchmark });
+      const label = el(g, 'svg:a', { href: '#bench-' + row.bench.benchmark });
+      el(label, 'svg:text', { x: x0 - 8, y: y + 4, 'text-anchor': 'end', class: 'bench-name' },
+        row.bench.benchmark);
+      if (row.dots.length === 0) {
+        el(g, 'svg:text', { x: x0 + 4, y: y + 4, class: 'failed' },
+          row.bench.status === 'ok' ? 'no ratio' : row.bench.status);
+        return;
+      }
+      for (const d of row.dots) {
+        const dot = el(g, 'svg:circle', {
+          class: 'dot ' + d.best.figure.role, cx: x(d.best.ratio), cy: y, r: 4.5,
+          'data-group': row.bench.benchmark + '/' + d.group.id, 'data-ratio': d.best.ratio,
+          'data-best': d.best.figure.impl,
+        });
+        el(dot, 'svg:title', {}, (d.group.title || d.group.id) + ': luv ×' + d.best.ratio.toFixed(2) +
+          ' against ' + d.best.figure.impl + ' (' + d.best.figure.role + ')');
+      }
+      const mean = 10 ** (row.dots.reduce((s, d) => s + Math.log10(d.best.ratio), 0) / row.dots.length);
+      el(g, 'svg:line', { class: 'gmean', x1: x(mean), x2: x(mean), y1: y - 8, y2: y + 8, 'data-mean': mean });
+      el(g, 'svg:text', { x: x1 + 12, y: y + 4, class: 'mean-label' },
+        'mean ×' + mean.toFixed(2) + ' over ' + row.dots.length);
+    });
+  }
+
+  // What the colours mean, and why each baseline can be beaten.
+  function drawLegend() {
+    const parent = document.getElementById('legend');
+    const roles = [
+      ['luv', 'luv', 'luv itself'],
+      ['peer', 'peer', 'another library doing the same work (cqueues, luvit\'s luv, Node.js, cjson, ...)'],
+      ['limit', 'limit', 'a floor nothing can beat (bare C, a plain loop): luv can at best tie with it'],
+      ['baseline', 'baseline', 'a plain program luv can beat, for the reason given below'],
+    ];
+    const list = el(parent, 'ul', { class: 'legend' });
+    for (const [cls, name, text] of roles) {
+      const li = el(list, 'li', { 'data-role': cls });
+      el(li, 'span', { class: 'swatch ' + cls });
+      el(li, 'b', {}, name);
+      el(li, 'span', {}, ': ' + text);
+    }
+    const seen = new Set();
+    const reasons = [];
+    for (const bench of run.benchmarks) {
+      for (const group of bench.groups || []) {
+        for (const f of group.figures) {
+          const key = bench.benchmark + '/' + f.impl;
+          if (f.role === 'baseline' && !seen.has(key)) {
+            seen.add(key);
+            reasons.push([bench.benchmark, f]);
+          }
+        }
+      }
+    }
+    if (reasons.length === 0) return;
+    el(parent, 'p', {}, 'Baselines in this run, and why luv can be faster:');
+    const why = el(parent, 'ul', { class: 'reasons' });
+    for (const [bench, f] of reasons) {
+      const li = el(why, 'li', { 'data-benchmark': bench, 'data-impl': f.impl });
+      el(li, 'b', {}, bench + ', ' + f.impl);
+      el(li, 'span', {}, ': ' + (f.reason || 'a baseline, not a bound') +
+        (f.declared_role === 'limit' ? ' (declared a limit by the benchmark)' : ''));
+    }
+  }
+
   // At a glance: luv's median and its ratio to every contender, per group.
   function drawOverview() {
     const parent = document.getElementById('overview');
     el(parent, 'h2', {}, 'luv against each contender');
     el(parent, 'p', {}, 'How many times better luv did than each contender (medians; above 1 ' +
-      'luv is ahead, whether the unit is a rate or a time). A limit is a floor such as bare C.');
+      'luv is ahead, whether the unit is a rate or a time); the legend above says what limit and baseline mean.');
     const table = el(parent, 'table', { class: 'overview' });
     const head = el(table, 'tr');
     for (const title of ['benchmark', 'work', 'luv', 'ratios']) el(head, 'th', {}, title);
@@ -148,7 +286,7 @@
         for (const f of others) {
           const ratio = group.ratios[f.impl];
           el(cell, 'span', { class: 'chip ' + (ratio >= 1 ? 'ahead' : 'behind') + ' ' + f.role },
-            f.impl + (f.role === 'limit' ? ' (limit)' : '') + ' ×' + ratio.toFixed(2));
+            f.impl + (f.role === 'peer' ? '' : ' (' + f.role + ')') + ' ×' + ratio.toFixed(2));
         }
       }
     }
@@ -157,7 +295,7 @@
   // The runs the trend lines go through.
   function drawRuns() {
     const footer = document.getElementById('machine');
-    el(footer, 'h2', {}, 'Runs in the trend lines');
+    el(footer, 'h2', {}, 'Runs in the trend lines (full runs on a machine that was not loaded)');
     const list = el(footer, 'ol', { class: 'runs' });
     for (const h of data.history) {
       el(list, 'li', {}, h.date + ' · ' + String(h.commit).slice(0, 10) + (h.dirty ? ' (dirty)' : '') +
@@ -166,6 +304,9 @@
   }
 
   describeRun();
+  drawBanner();
+  drawSummary();
+  drawLegend();
   drawOverview();
   const toc = document.getElementById('toc');
   const main = document.getElementById('benchmarks');
@@ -185,8 +326,15 @@
       el(card, 'h3', {}, group.title || group.id);
       drawBars(card, name, group);
       if (group.figures.some((f) => f.impl === 'luv')) {
-        el(card, 'div', {}, 'luv over the runs (' + group.unit + ')');
-        drawTrend(card, name, group);
+        const key = name + '/' + group.id;
+        const points = data.history.filter((h) => h.values[key] !== undefined).length;
+        if (points >= 3) {
+          el(card, 'div', {}, 'luv over the full runs (' + group.unit + ')');
+          drawTrend(card, name, group);
+        } else {
+          el(card, 'div', { class: 'no-trend', 'data-group': key },
+            'No trend yet: ' + points + ' comparable full run(s), 3 needed.');
+        }
       }
     }
   }

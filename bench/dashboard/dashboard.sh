@@ -16,15 +16,20 @@
 # Regenerates the dashboard from the runs already in bench-results/:
 #   bazel run //bench:dashboard [-- DIR]
 # DIR (default: bench-results in the directory bazel ran from) holds the
-# run-*.json files of //bench:all; index.html and summary.md go there too.
+# run-*.json files of //bench:suite; index.html and summary.md go there too.
+# The committed runs in docs/bench/ are added to the trend lines.
 set -euo pipefail
 lua=$(pwd)/$1 tools=$(pwd)/$(dirname "$2")
 shift 2
 dir=${1:-${BUILD_WORKING_DIRECTORY:-.}/bench-results}
 runs=("$dir"/run-*.json)
 if [ ! -e "${runs[0]}" ]; then
-  echo "no run-*.json in $dir: run bazel run -c opt //bench:all first" >&2
+  echo "no run-*.json in $dir: run bazel run -c opt //bench:suite first" >&2
   exit 1
 fi
-LUA_PATH="$tools/?.lua" "$lua" "$tools/generate.lua" "$dir" "${runs[@]}"
+# The committed full runs (docs/bench/) feed the trend lines too.
+history=()
+[ -z "${BUILD_WORKSPACE_DIRECTORY:-}" ] || history=("$BUILD_WORKSPACE_DIRECTORY"/docs/bench/run-*.json)
+[ ${#history[@]} -eq 0 ] || [ -e "${history[0]}" ] || history=()
+LUA_PATH="$tools/?.lua" "$lua" "$tools/generate.lua" "$dir" "${runs[@]}" "${history[@]}"
 echo "wrote $dir/index.html and $dir/summary.md" >&2

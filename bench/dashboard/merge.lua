@@ -12,7 +12,7 @@
 -- See the License for the specific language governing permissions and
 -- limitations under the License.
 
--- Merges the results of one //bench:all run into one file (luv-bench-run/1,
+-- Merges the results of one //bench:suite run into one file (luv-bench-run/1,
 -- docs/bench-schema.md), adding the ratio of luv to every other contender.
 --   lua merge.lua OUT META STATUS RESULTS_DIR
 -- META: "key<TAB>value" lines (date, commit, ..., machine.cpu, peers.nodejs):
@@ -79,6 +79,14 @@ local function check(doc, name)
       return "group " .. tostring(g.id) .. " lacks id, unit, better or figures"
     end
     for _, f in ipairs(g.figures) do
+      local roles = { luv = true, peer = true, limit = true, baseline = true }
+      if not roles[f.role] then
+        return string.format("figure %s/%s has role %s (luv, peer, limit or baseline)", g.id,
+          tostring(f.impl), tostring(f.role))
+      end
+      if f.role == "baseline" and type(f.reason) ~= "string" then
+        return string.format("baseline %s/%s gives no reason", g.id, tostring(f.impl))
+      end
       for _, k in ipairs({ "min", "median", "max" }) do
         if type(f[k]) ~= "number" then
           return string.format("figure %s/%s has no number %s", g.id, tostring(f.impl), k)
