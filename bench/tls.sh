@@ -37,7 +37,7 @@ source bench/bench_lib.sh  # from the runfiles, the working directory
 BENCH_RUNS=5  # the servers take turns; five samples each by default
 bench_options "$@"
 seconds=0.5 warmup=0.15 runs=$BENCH_RUNS
-if [ "$BENCH_QUICK" = true ]; then seconds=0.2 warmup=0.05; fi
+if [ "$BENCH_QUICK" = true ]; then seconds=0.1 warmup=0.03; fi
 bench_param seconds_per_sample $seconds
 bench_param key "EC P-256"
 bench_role c limit
@@ -54,6 +54,8 @@ declare -A label=(
 )
 # "MODE CONNS SIZE": echo round trips, then handshakes (1-byte echo).
 configs=("echo 1 64" "echo 1 4096" "echo 50 64" "echo 50 4096" "handshake 1 1" "handshake 16 1")
+# --quick is a smoke test: one configuration of each kind.
+if [ "$BENCH_QUICK" = true ]; then configs=("echo 50 4096" "handshake 16 1"); fi
 
 declare -A pid port
 tmp=$(mktemp -d)
