@@ -127,26 +127,36 @@ void Stream::ReadCallback(uv_stream_t* handle, ssize_t nread, const uv_buf_t* bu
   } else {
     // libuv stops reading after EOF or an error.
     self->uv_reading_ = false;
-    luv::Status ended;
-    if (nread == UV_EOF && self->filter_ != nullptr) ended = self->filter_->WireEnded();
-    if (!ended.ok()) {
-      self->filter_failure_ = ended;
-      self->read_error_ = UV_EPROTO;
-    } else if (nread == UV_EOF) {
-      self->eof_ = true;
-    } else {
-      self->read_error_ = static_cast<int>(nread);
-    }
+    self->EndReading(static_cast<int>(nread));
   }
   self->OnReadable();
+}
+
+void Stream::EndReading(int error) {
+  if (error == UV_EOF && filter_ != nullptr) {
+    luv::Status ended = filter_->WireEnded();
+    if (!ended.ok()) {
+      FilterFailed(std::move(ended));
+      return;
+    }
+  }
+  if (error == UV_EOF) {
+    eof_ = true;
+  } else {
+    read_error_ = error;
+  }
+}
+
+void Stream::FilterFailed(luv::Status failure) {
+  filter_failure_ = std::move(failure);
+  read_error_ = UV_EPROTO;
 }
 
 void Stream::Filter(std::string_view wire) {
   if (read_ended()) return;
   luv::Status status = filter_->Receive(wire, &buffer_);
   if (!status.ok()) {
-    filter_failure_ = status;
-    read_error_ = UV_EPROTO;
+    FilterFailed(std::move(status));
   } else if (filter_->peer_closed()) {
     eof_ = true;
   }
@@ -176,22 +186,12 @@ luv::Status Stream::SetFilter(std::unique_ptr<StreamFilter> filter) {
   std::string_view buffered = buffer_.Peek(buffer_.size());
   std::string wire(buffered.data(), buffered.size());
   buffer_.Clear();
-  if (eof_) {
-    // The peer is gone already: the filter says what that means.
-    eof_ = false;
-    Filter(wire);
-    luv::Status ended = filter_->WireEnded();
-    if (!read_ended()) {
-      if (ended.ok()) {
-        eof_ = true;
-      } else {
-        filter_failure_ = ended;
-        read_error_ = UV_EPROTO;
-      }
-    }
-  } else {
-    Filter(wire);  // also the filter's chance to start
-  }
+  // If the peer is gone already, the filter says what that means once it
+  // has had the bytes (Filter is also its chance to start).
+  bool peer_gone = eof_;
+  eof_ = false;
+  Filter(wire);
+  if (peer_gone && !read_ended()) EndReading(UV_EOF);
   UpdateReading();
   return luv::OkStatus();
 }

@@ -247,6 +247,11 @@ class Stream : public HandleOwner {
   void StartQueued();
   // TryWrite through the filter.
   luv::StatusOr<size_t> TryWriteFiltered(std::string_view data);
+  // Reading ended with `error`, a libuv code (UV_EOF: the peer's end, which
+  // a filter may call a failure).
+  void EndReading(int error);
+  // The filter refused the peer's bytes: reading ends with `failure`.
+  void FilterFailed(luv::Status failure);
   // Passes wire bytes through the filter into the buffer; ends reading on
   // its failure or the peer's clean close, and sends what it produced.
   void Filter(std::string_view wire);
