@@ -23,10 +23,9 @@ local certs = (os.getenv("TEST_TMPDIR") or "/tmp") .. "/tls_churn_certs"
 assert(T.execute(string.format("mkdir -p '%s' && '%s' '%s'", certs, make_certs, certs)))
 local function cert(name) return certs .. "/" .. name end
 
--- Under ASan and TSan the resident size says nothing (see tcp_churn_test).
-local SANITIZED = os.getenv("ASAN_OPTIONS") ~= nil or os.getenv("TSAN_OPTIONS") ~= nil
-local CYCLES = SANITIZED and 2000 or 10000
-local WARM_UP = (T.vm == "lua53" or T.vm == "lua54") and not SANITIZED and 4000 or 1000
+-- Fewer cycles under ASan and TSan, which are slow (T.sanitized).
+local CYCLES = T.sanitized and 2000 or 10000
+local WARM_UP = (T.vm == "lua53" or T.vm == "lua54") and not T.sanitized and 4000 or 1000
 
 T.case("10,000 handshakes leave descriptors and memory flat", function()
   -- The collectors of 5.3 and 5.4 do not see the C++ memory (OpenSSL's
@@ -84,19 +83,10 @@ T.case("10,000 handshakes leave descriptors and memory flat", function()
 
   for i = 1, WARM_UP do cycle(i) end
   quiesce()
-  local fds_before, lua_before, rss_before =
-    T.open_descriptors(), collectgarbage("count"), T.resident_kib()
+  local before = T.footprint()
   for i = 1, CYCLES do cycle(i) end
   quiesce()
-  local fds_after, lua_after, rss_after =
-    T.open_descriptors(), collectgarbage("count"), T.resident_kib()
-  print(string.format("# descriptors %d -> %d, Lua heap %.0f -> %.0f KiB, RSS %d -> %d KiB",
-                      fds_before, fds_after, lua_before, lua_after, rss_before, rss_after))
-  T.eq(fds_after, fds_before, "open descriptors")
-  T.le(lua_after, lua_before + 256, "Lua heap KiB")
-  if not SANITIZED then
-    T.le(rss_after, rss_before + 4096, "resident KiB")
-  end
+  T.check_flat(before, T.footprint())
   server:close()
   T.eq(serving:join(), nil)
 end)

@@ -163,6 +163,32 @@ function T.settle()
   end
 end
 
+-- Under ASan and TSan the resident size says nothing (quarantine, shadow
+-- memory); their leak checkers cover the C++ side at exit instead.
+T.sanitized = os.getenv("ASAN_OPTIONS") ~= nil or os.getenv("TSAN_OPTIONS") ~= nil
+
+-- What a churn test compares before and after its cycles.
+function T.footprint()
+  return { fds = T.open_descriptors(), lua = collectgarbage("count"), rss = T.resident_kib() }
+end
+
+-- Checks that the cycles between two footprints left the descriptors as
+-- they were, the Lua heap within 256 KiB and (unsanitized) the resident size
+-- within 4 MiB; lists the descriptors when they differ.
+function T.check_flat(before, after)
+  if after.fds ~= before.fds then
+    local pid = T.slurp("/proc/self/stat"):match("^(%d+)")
+    print("# " .. io.popen("ls -l /proc/" .. pid .. "/fd"):read("*a"):gsub("\n", "\n# "))
+  end
+  print(string.format("# descriptors %d -> %d, Lua heap %.0f -> %.0f KiB, RSS %d -> %d KiB",
+                      before.fds, after.fds, before.lua, after.lua, before.rss, after.rss))
+  T.eq(after.fds, before.fds, "open descriptors")
+  T.le(after.lua, before.lua + 256, "Lua heap KiB")
+  if not T.sanitized then
+    T.le(after.rss, before.rss + 4096, "resident KiB")
+  end
+end
+
 -- Checks a luv failure triple `ok, message, name` against `code` ("ENOENT");
 -- returns the message.
 function T.failure(code, ok, message, name)
