@@ -248,7 +248,7 @@ int FileRead(lua_State* L, Stdio* stdio, ReadWant* want, size_t len, int top) {
 // file", "EOF" | nil, message, code
 int LStdioReadHalf(lua_State* L) {
   int top = lua_gettop(L);
-  Stdio* checked = CheckStdioHalf(L, "read");
+  CheckStdioHalf(L, "read");
   lua_Number len = kDefaultReadSize;
   if (!lua_isnoneornil(L, 2)) {
     if (lua_type(L, 2) != LUA_TNUMBER) GlueTypeError(L, 2, "read", "number");
@@ -262,7 +262,7 @@ int LStdioReadHalf(lua_State* L) {
   if (stdio == nullptr) return pushed;
   if (stdio->stream != nullptr) return StreamRead(L, stdio->stream);
   ReadWant want;  // kSome
-  return FileRead(L, checked, &want, static_cast<size_t>(len), top);
+  return FileRead(L, stdio, &want, static_cast<size_t>(len), top);
 }
 
 // The C halves of the buffered reads that may wait: a stream kind answers

@@ -280,9 +280,6 @@ int LTlsStart(lua_State* L) {
   char failure[256] = "";
   bool bad_name = false;
   {
-    auto keep = [&failure](const luv::Status& status) {
-      KeepMessage(status, failure, sizeof failure);
-    };
     luv::StatusOr<std::unique_ptr<tls::Session>> session =
         context.is_server() ? tls::Session::Server(context)
                             : tls::Session::Client(context, std::string_view(name, name_size));
@@ -290,10 +287,10 @@ int LTlsStart(lua_State* L) {
       luv::Status installed =
           s->SetFilter(std::make_unique<tls::TlsFilter>(std::move(*session)));
       if (installed.ok()) installed = s->StartReading();
-      if (!installed.ok()) keep(installed);
+      if (!installed.ok()) KeepMessage(installed, failure, sizeof failure);
     } else {
       bad_name = session.status().code() == luv::StatusCode::kInvalidArgument;
-      keep(session.status());
+      KeepMessage(session.status(), failure, sizeof failure);
     }
   }
   if (bad_name) GlueArgError(L, 3, "wrap", failure);
@@ -362,8 +359,6 @@ void SetList(lua_State* L, const char* key, const std::vector<std::string>& valu
   lua_setfield(L, -2, key);
 }
 
-// stream:tls_info() -> {version, cipher, alpn, server_name, resumed} | nil
-// when the stream speaks no TLS (or its handshake is not done).
 int PushTlsInfo(lua_State* L, const tls::TlsFilter* tls) {
   tls::SessionInfo info = tls->session().info();
   return PushProtected(L, [&info](lua_State* L) {
@@ -378,6 +373,8 @@ int PushTlsInfo(lua_State* L, const tls::TlsFilter* tls) {
   });
 }
 
+// stream:tls_info() -> {version, cipher, alpn, server_name, resumed} | nil
+// when the stream speaks no TLS (or its handshake is not done).
 int LStreamTlsInfo(lua_State* L) {
   const tls::TlsFilter* tls = TlsOf(CheckStream(L, 1));
   if (tls == nullptr) {
@@ -389,8 +386,6 @@ int LStreamTlsInfo(lua_State* L) {
   return pushed;
 }
 
-// stream:peer_certificate() -> {subject, issuer, dns_names, ip_addresses,
-// not_before, not_after, fingerprint, serial} | nil
 int PushPeerCertificate(lua_State* L, const tls::TlsFilter* tls) {
   std::optional<tls::PeerCertificate> cert;
   if (tls != nullptr) cert = tls->session().peer_certificate();
@@ -414,6 +409,8 @@ int PushPeerCertificate(lua_State* L, const tls::TlsFilter* tls) {
   });
 }
 
+// stream:peer_certificate() -> {subject, issuer, dns_names, ip_addresses,
+// not_before, not_after, fingerprint, serial} | nil
 int LStreamPeerCertificate(lua_State* L) {
   int pushed = PushPeerCertificate(L, TlsOf(CheckStream(L, 1)));
   if (pushed < 0) return lua_error(L);
