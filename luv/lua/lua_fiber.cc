@@ -60,10 +60,15 @@ int LFiberCreate(lua_State* L) {
   }
   int nargs = lua_gettop(L);
   lua_State* co = lua_newthread(L);
-  // The userdata's environment keeps the coroutine alive.
-  lua_createtable(L, 1, 0);
-  lua_pushvalue(L, -2);
-  lua_rawseti(L, -2, 1);
+  // The userdata's user value keeps the coroutine alive: the coroutine
+  // itself where the VM allows, else a table holding it.
+  if constexpr (compat::kUserValueTakesAnyValue) {
+    lua_pushvalue(L, -1);
+  } else {
+    lua_createtable(L, 1, 0);
+    lua_pushvalue(L, -2);
+    lua_rawseti(L, -2, 1);
+  }
   void* memory = lua_newuserdata(L, sizeof(Fiber));
   // From here to setmetatable nothing allocates: __gc never sees raw memory.
   new (memory) Fiber(scheduler, co);

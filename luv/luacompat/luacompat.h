@@ -103,6 +103,9 @@ inline void SetUserValue(lua_State* L, int index) {
 #endif
 }
 
+// Whether SetUserValue takes any value (5.3+); before, only a table.
+constexpr bool kUserValueTakesAnyValue = LUA_VERSION_NUM >= 503;
+
 // Pushes the value SetUserValue associated with the userdata at `index`.
 inline void GetUserValue(lua_State* L, int index) {
 #if LUA_VERSION_NUM >= 504

@@ -15,6 +15,7 @@
 #include "luv/sched/scheduler.h"
 
 #include <cstdio>
+#include <cstring>
 
 #include "luv/luacompat/luacompat.h"
 #include "luv/sched/thread_registry.h"
@@ -151,12 +152,12 @@ bool Scheduler::Cancel(lua_State* L, Fiber* fiber, const char* reason) {
       return true;
     }
     case Status::kWaiting:
-      fiber->cancel_reason_ = reason;
+      fiber->interruption().cancel_reason = reason;
       Interrupt(fiber, PushCanceled);
       return true;
     case Status::kReady:
     case Status::kRunning:
-      fiber->cancel_reason_ = reason;
+      fiber->interruption().cancel_reason = reason;
       fiber->cancel_pending_ = true;
       return true;
   }
@@ -169,8 +170,22 @@ bool Scheduler::TakeCancel(State* state) {
   return pending;
 }
 
+State::Interruption& State::interruption() {
+  if (interruption_ == nullptr) interruption_ = std::make_unique<Interruption>();
+  return *interruption_;
+}
+
 void State::set_failure_detail(const char* detail) {
-  std::snprintf(failure_detail_, sizeof(failure_detail_), "%s", detail);
+  constexpr size_t kLongest = 127;  // a clause, not a report
+  interruption().failure_detail.assign(detail, strnlen(detail, kLongest));
+}
+
+const char* State::failure_detail() const {
+  return interruption_ != nullptr ? interruption_->failure_detail.c_str() : "";
+}
+
+void State::ClearFailureDetail() {
+  if (interruption_ != nullptr) interruption_->failure_detail.clear();
 }
 
 void Scheduler::Interrupt(State* state, PushFn push) {
@@ -190,8 +205,8 @@ int Scheduler::PushTimedOut(lua_State* L, void* arg) {
   auto* state = static_cast<State*>(arg);
   lua_pushnil(L);  // Lua's "fail", as luv/lua/result.h words failures
   lua_pushfstring(L, "ETIMEDOUT: %s timed out%s", state->waiting_in_,
-                  state->failure_detail_);
-  state->failure_detail_[0] = '\0';
+                  state->failure_detail());
+  state->ClearFailureDetail();
   lua_pushliteral(L, "ETIMEDOUT");
   return 3;
 }
@@ -199,9 +214,12 @@ int Scheduler::PushTimedOut(lua_State* L, void* arg) {
 int Scheduler::PushCanceled(lua_State* L, void* arg) {
   auto* state = static_cast<State*>(arg);
   lua_pushnil(L);
-  lua_pushfstring(L, "ECANCELED: %s was canceled (%s)%s", state->waiting_in_,
-                  state->cancel_reason_.c_str(), state->failure_detail_);
-  state->failure_detail_[0] = '\0';
+  const char* reason = state->interruption_ != nullptr
+                           ? state->interruption_->cancel_reason.c_str()
+                           : "canceled";
+  lua_pushfstring(L, "ECANCELED: %s was canceled (%s)%s", state->waiting_in_, reason,
+                  state->failure_detail());
+  state->ClearFailureDetail();
   lua_pushliteral(L, "ECANCELED");
   return 3;
 }
@@ -314,8 +332,9 @@ void Scheduler::PollIfDue() {
 Scheduler::WakeResult Scheduler::RunUntilWoken(lua_State* host) {
   host_ = host;
   WakeResult result = WakeResult::kWoken;
+  const bool luv_thread = IsLuvThread();
   while (main_.status_ == Status::kWaiting) {
-    if (IsLuvThread() && Stopping()) {
+    if (luv_thread && Stopping()) {
       result = WakeResult::kStopping;
       break;
     }
@@ -343,6 +362,43 @@ void Scheduler::RunOnce(lua_State* host) {
   Poll(UV_RUN_NOWAIT);
 }
 
+int Scheduler::HandOverResults(Fiber* fiber, lua_State* co) {
+  // The wait's results are made on the host first: what the fiber yielded
+  // (the object it waited on, which the results may be read from) stays
+  // on its stack meanwhile, out of the collector's reach.
+  int top = lua_gettop(host_);
+  PushFn push = fiber->results_;
+  void* arg = fiber->results_arg_;
+  fiber->results_ = nullptr;
+  int nargs = protect::PushProtected(host_, [push, arg](lua_State* L) { return push(L, arg); });
+  if (nargs < 0) {  // deliver `false, error` instead
+    lua_pushboolean(host_, 0);
+    lua_insert(host_, -2);
+    nargs = 2;
+  }
+  // A call that tries again (luv/lua/retry.h) gets the marker and then
+  // what it yielded, its arguments; otherwise only the results may be on
+  // the stack of a coroutine being resumed.
+  const void* marker = fiber->retry_marker_;
+  fiber->retry_marker_ = nullptr;
+  bool again = marker != nullptr && nargs >= 1 &&
+               lua_type(host_, -nargs) == LUA_TLIGHTUSERDATA &&
+               lua_touserdata(host_, -nargs) == marker;
+  int kept = again ? lua_gettop(co) : 0;
+  if (!again) lua_settop(co, 0);
+  if (!lua_checkstack(co, nargs + 1)) {
+    lua_settop(host_, top);
+    lua_settop(co, 0);
+    return 0;
+  }
+  lua_xmove(host_, co, nargs);
+  for (int i = 0; i < kept; ++i) {  // the yielded values go after the results
+    lua_pushvalue(co, 1);
+    lua_remove(co, 1);
+  }
+  return nargs + kept;
+}
+
 void Scheduler::Resume(Fiber* fiber) {
   lua_State* co = fiber->thread();
   int nargs = 0;
@@ -350,43 +406,13 @@ void Scheduler::Resume(Fiber* fiber) {
     // The first resume calls the function with the arguments from create().
     fiber->started_ = true;
     nargs = lua_gettop(co) - 1;
-  } else {
-    // The wait's results are made on the host first: what the fiber yielded
-    // (the object it waited on, which the results may be read from) stays
-    // on its stack meanwhile, out of the collector's reach.
-    int top = lua_gettop(host_);
-    if (PushFn push = fiber->results_) {
-      void* arg = fiber->results_arg_;
-      fiber->results_ = nullptr;
-      nargs = protect::PushProtected(host_, [push, arg](lua_State* L) { return push(L, arg); });
-      if (nargs < 0) {  // deliver `false, error` instead
-        lua_pushboolean(host_, 0);
-        lua_insert(host_, -2);
-        nargs = 2;
-      }
-    }
-    // A call that tries again (luv/lua/retry.h) gets the marker and then
-    // what it yielded, its arguments; otherwise only the results may be on
-    // the stack of a coroutine being resumed.
-    const void* marker = fiber->retry_marker_;
+  } else if (fiber->results_ == nullptr) {
+    // The path of every plain switch (luv.fiber.yield, a sleep): nothing
+    // to hand over, and only the results may be on a resumed stack.
     fiber->retry_marker_ = nullptr;
-    bool again = marker != nullptr && nargs >= 1 &&
-                 lua_type(host_, -nargs) == LUA_TLIGHTUSERDATA &&
-                 lua_touserdata(host_, -nargs) == marker;
-    int kept = again ? lua_gettop(co) : 0;
-    if (!again) lua_settop(co, 0);
-    if (!lua_checkstack(co, nargs + 1)) {
-      lua_settop(host_, top);
-      lua_settop(co, 0);
-      nargs = 0;
-      kept = 0;
-    }
-    lua_xmove(host_, co, nargs);
-    for (int i = 0; i < kept; ++i) {  // the yielded values go after the results
-      lua_pushvalue(co, 1);
-      lua_remove(co, 1);
-    }
-    nargs += kept;
+    lua_settop(co, 0);
+  } else {
+    nargs = HandOverResults(fiber, co);
   }
   fiber->status_ = Status::kRunning;
   current_ = fiber;

@@ -221,6 +221,9 @@ class Scheduler {
   // loop is still alive.
   bool Poll(uv_run_mode mode);
   void Resume(Fiber* fiber);
+  // Moves the results of the fiber's finished wait onto its stack; returns
+  // how many values it is resumed with.
+  int HandOverResults(Fiber* fiber, lua_State* co);
   void Finish(Fiber* fiber, int status);
   // Drops every registration of a wait that is over or replaced: the
   // state's node, its sleep or deadline, a select group's nodes.

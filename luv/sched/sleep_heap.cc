@@ -20,7 +20,7 @@ namespace luv::sched {
 
 void SleepHeap::Place(size_t index, const Entry& entry) {
   entries_[index] = entry;
-  entry.state->sleep_slot_ = static_cast<int64_t>(index);
+  entry.state->sleep_slot_ = static_cast<int32_t>(index);
 }
 
 void SleepHeap::SiftUp(size_t index, Entry entry) {

@@ -26,8 +26,10 @@
 #define LUV_SCHED_STATE_H_
 
 #include <cstdint>
-#include "luv/luacompat/luacompat.h"
+#include <memory>
 #include <string>
+
+#include "luv/luacompat/luacompat.h"
 
 #include "luv/sched/wait_list.h"
 
@@ -101,8 +103,6 @@ class State {
   Scheduler* const scheduler_;
   lua_State* thread_;  // set once; null for a main state not yet seen
   lua_State* running_;
-  const bool is_fiber_;
-  Status status_ = Status::kRunning;
 
   // Links the state into what it waits for.
   WaitNode wait_node_{this};
@@ -112,13 +112,14 @@ class State {
   // Intrusive ready queue link.
   State* next_ready_ = nullptr;
   // Index in the scheduler's SleepHeap while a sleep or a deadline runs.
-  int64_t sleep_slot_ = -1;
-  uint64_t deadline_ = 0;
-  const char* waiting_in_ = "a blocking call";
+  int32_t sleep_slot_ = -1;
+  const bool is_fiber_;
+  Status status_ = Status::kRunning;
   // fiber:cancel() came while the fiber was not waiting: its next blocking
   // call fails at once.
   bool cancel_pending_ = false;
-  std::string cancel_reason_;
+  uint64_t deadline_ = 0;
+  const char* waiting_in_ = "a blocking call";
   // The group of a luv.select in progress, whose nodes the scheduler
   // unlinks when the wait ends.
   WaitGroup* group_ = nullptr;
@@ -133,7 +134,18 @@ class State {
   // The current wait's InterruptFn (Scheduler::OnInterrupt).
   InterruptFn on_interrupt_ = nullptr;
   void* interrupt_arg_ = nullptr;
-  char failure_detail_[128] = "";
+  // The words of a cancellation or a timeout (fiber:cancel's reason,
+  // set_failure_detail): made only when one happens, so that the many
+  // states that are never interrupted stay small (every sleeping fiber
+  // carries a State).
+  struct Interruption {
+    std::string cancel_reason;
+    std::string failure_detail;
+  };
+  std::unique_ptr<Interruption> interruption_;
+  Interruption& interruption();  // made on first use
+  const char* failure_detail() const;
+  void ClearFailureDetail();
 
  protected:
   void set_status(Status status) { status_ = status; }

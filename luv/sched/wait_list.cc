@@ -26,7 +26,6 @@ void WaitNode::Unlink() {
 WaitList::~WaitList() {
   while (PopFront() != nullptr) {
   }
-  head_.prev = head_.next = nullptr;  // so ~WaitNode of head_ sees it unlinked
 }
 
 void WaitList::Add(WaitNode* node) {
@@ -39,15 +38,15 @@ void WaitList::Add(WaitNode* node) {
 
 WaitNode* WaitList::PopFront() {
   if (empty()) return nullptr;
-  WaitNode* node = head_.next;
+  auto* node = static_cast<WaitNode*>(head_.next);
   node->Unlink();
   return node;
 }
 
 void WaitList::Splice(WaitList* other) {
   if (other->empty()) return;
-  WaitNode* first = other->head_.next;
-  WaitNode* last = other->head_.prev;
+  WaitLink* first = other->head_.next;
+  WaitLink* last = other->head_.prev;
   other->head_.prev = other->head_.next = &other->head_;
   first->prev = head_.prev;
   last->next = &head_;

@@ -33,7 +33,14 @@ struct WaitNode;
 // called instead of Scheduler::Wake with the waker's results.
 using FireFn = void (*)(WaitNode* node, int (*push)(lua_State*, void*), void* arg);
 
-struct WaitNode {
+// The links of a doubly linked ring: a list's head is a bare link (no
+// state), so that every fiber's list of joiners costs two pointers.
+struct WaitLink {
+  WaitLink* prev = nullptr;
+  WaitLink* next = nullptr;
+};
+
+struct WaitNode : WaitLink {
   explicit WaitNode(State* owner, FireFn fire_fn = nullptr)
       : state(owner), fire(fire_fn) {}
   WaitNode(const WaitNode&) = delete;
@@ -45,13 +52,11 @@ struct WaitNode {
 
   State* const state;
   const FireFn fire;
-  WaitNode* prev = nullptr;
-  WaitNode* next = nullptr;
 };
 
 class WaitList {
  public:
-  WaitList() : head_(nullptr) { head_.prev = head_.next = &head_; }
+  WaitList() { head_.prev = head_.next = &head_; }
   WaitList(const WaitList&) = delete;
   WaitList& operator=(const WaitList&) = delete;
   // Unlinks whatever still waits; those states are not woken.
@@ -69,7 +74,7 @@ class WaitList {
   void Splice(WaitList* other);
 
  private:
-  WaitNode head_;
+  WaitLink head_;
 };
 
 }  // namespace luv::sched
