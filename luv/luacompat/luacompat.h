@@ -135,6 +135,20 @@ inline int Resume(lua_State* co, lua_State* from, int nargs, int* nresults) {
 #endif
 }
 
+// Resume without counting the results (a C function that yields leaves
+// only what it yields on the coroutine's stack: lua_gettop counts them).
+inline int Resume(lua_State* co, lua_State* from, int nargs) {
+#if LUA_VERSION_NUM >= 504
+  int nresults;
+  return lua_resume(co, from, nargs, &nresults);
+#elif LUA_VERSION_NUM >= 502
+  return lua_resume(co, from, nargs);
+#else
+  (void)from;
+  return lua_resume(co, nargs);
+#endif
+}
+
 // Calls `fn(L)` with `ud` as light userdata argument in protected mode;
 // returns 0 or an error code with the error on top (5.1's lua_cpcall).
 inline int CPCall(lua_State* L, lua_CFunction fn, void* ud) {

@@ -57,6 +57,8 @@ class Fiber : public State {
   friend class Scheduler;
   bool started_ = false;  // resumed at least once
   bool failed_ = false;
+  // It last yielded in luv.fiber.yield(), which leaves its stack empty.
+  bool stack_empty_ = false;
 };
 
 }  // namespace luv::sched

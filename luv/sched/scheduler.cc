@@ -308,6 +308,7 @@ void Scheduler::RunPass() {
   State* last = ready_tail_;
   while (State* state = Dequeue()) {
     Resume(static_cast<Fiber*>(state));
+    ++resumes_since_clock_;
     if (state == last) break;
   }
   running_ = outer;
@@ -322,7 +323,8 @@ bool Scheduler::Poll(uv_run_mode mode) {
 
 void Scheduler::PollIfDue() {
   // Even reading the clock shows when two fibers just yield to each other.
-  if ((++passes_since_clock_ & 15) != 0) return;
+  if (resumes_since_clock_ < 64) return;
+  resumes_since_clock_ = 0;
   uint64_t now = uv_hrtime();
   if (now - last_poll_ns_ < kPollIntervalNs) return;
   last_poll_ns_ = now;
@@ -410,18 +412,19 @@ void Scheduler::Resume(Fiber* fiber) {
     // The path of every plain switch (luv.fiber.yield, a sleep): nothing
     // to hand over, and only the results may be on a resumed stack.
     fiber->retry_marker_ = nullptr;
-    lua_settop(co, 0);
+    if (!fiber->stack_empty_) lua_settop(co, 0);
   } else {
     nargs = HandOverResults(fiber, co);
   }
   fiber->status_ = Status::kRunning;
   current_ = fiber;
   luv_yield_ = false;
-  int nresults = 0;
-  int status = compat::Resume(co, host_, nargs, &nresults);
+  plain_yield_ = false;
+  int status = compat::Resume(co, host_, nargs);
   current_ = nullptr;
+  fiber->stack_empty_ = status == LUA_YIELD && plain_yield_;
   if (status == LUA_YIELD) {
-    if (!luv_yield_ && nresults > 0) {
+    if (!luv_yield_ && lua_gettop(co) > 0) {
       // coroutine.yield(values) in a fiber: nothing would ever receive the
       // values, so the fiber fails instead of dropping them silently.
       lua_settop(co, 0);

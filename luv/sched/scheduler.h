@@ -75,6 +75,7 @@ class Scheduler {
   void YieldCurrent() {
     Enqueue(current_);
     luv_yield_ = true;
+    plain_yield_ = true;
   }
 
   // A call of the current fiber finished at once, but it still lets the
@@ -83,7 +84,8 @@ class Scheduler {
   // marks the coming lua_yield as luv's own. The caller then returns
   // lua_yield(L, n), yielding what `arg` needs kept alive until then.
   void YieldCurrentWithResults(PushFn push, void* arg) {
-    YieldCurrent();
+    Enqueue(current_);
+    luv_yield_ = true;
     current_->results_ = push;
     current_->results_arg_ = arg;
   }
@@ -243,6 +245,7 @@ class Scheduler {
   Fiber* current_ = nullptr;
   lua_State* host_ = nullptr;
   bool luv_yield_ = false;
+  bool plain_yield_ = false;  // the coming yield is YieldCurrent's: nothing on the stack
   bool polling_ = false;  // inside Poll's uv_run
 
   State* ready_head_ = nullptr;
@@ -251,7 +254,7 @@ class Scheduler {
   size_t unfinished_fibers_ = 0;
 
   uint64_t last_poll_ns_ = 0;
-  unsigned passes_since_clock_ = 0;
+  unsigned resumes_since_clock_ = 0;
 
   SleepHeap sleepers_;
   SleepAlarm* alarm_;     // owned; released in the destructor
