@@ -152,12 +152,12 @@ bool Scheduler::Cancel(lua_State* L, Fiber* fiber, const char* reason) {
       return true;
     }
     case Status::kWaiting:
-      fiber->interruption().cancel_reason = reason;
+      interruptions_[fiber].cancel_reason = reason;
       Interrupt(fiber, PushCanceled);
       return true;
     case Status::kReady:
     case Status::kRunning:
-      fiber->interruption().cancel_reason = reason;
+      interruptions_[fiber].cancel_reason = reason;
       fiber->cancel_pending_ = true;
       return true;
   }
@@ -170,22 +170,23 @@ bool Scheduler::TakeCancel(State* state) {
   return pending;
 }
 
-State::Interruption& State::interruption() {
-  if (interruption_ == nullptr) interruption_ = std::make_unique<Interruption>();
-  return *interruption_;
-}
-
 void State::set_failure_detail(const char* detail) {
+  scheduler_->SetFailureDetail(this, detail);
+}
+
+void Scheduler::SetFailureDetail(State* state, const char* detail) {
   constexpr size_t kLongest = 127;  // a clause, not a report
-  interruption().failure_detail.assign(detail, strnlen(detail, kLongest));
+  interruptions_[state].failure_detail.assign(detail, strnlen(detail, kLongest));
 }
 
-const char* State::failure_detail() const {
-  return interruption_ != nullptr ? interruption_->failure_detail.c_str() : "";
+const char* Scheduler::FailureDetail(const State* state) const {
+  auto found = interruptions_.find(state);
+  return found != interruptions_.end() ? found->second.failure_detail.c_str() : "";
 }
 
-void State::ClearFailureDetail() {
-  if (interruption_ != nullptr) interruption_->failure_detail.clear();
+void Scheduler::ClearFailureDetail(const State* state) {
+  auto found = interruptions_.find(state);
+  if (found != interruptions_.end()) found->second.failure_detail.clear();
 }
 
 void Scheduler::Interrupt(State* state, PushFn push) {
@@ -205,8 +206,8 @@ int Scheduler::PushTimedOut(lua_State* L, void* arg) {
   auto* state = static_cast<State*>(arg);
   lua_pushnil(L);  // Lua's "fail", as luv/lua/result.h words failures
   lua_pushfstring(L, "ETIMEDOUT: %s timed out%s", state->waiting_in_,
-                  state->failure_detail());
-  state->ClearFailureDetail();
+                  state->scheduler_->FailureDetail(state));
+  state->scheduler_->ClearFailureDetail(state);
   lua_pushliteral(L, "ETIMEDOUT");
   return 3;
 }
@@ -214,12 +215,13 @@ int Scheduler::PushTimedOut(lua_State* L, void* arg) {
 int Scheduler::PushCanceled(lua_State* L, void* arg) {
   auto* state = static_cast<State*>(arg);
   lua_pushnil(L);
-  const char* reason = state->interruption_ != nullptr
-                           ? state->interruption_->cancel_reason.c_str()
-                           : "canceled";
+  const auto& interruptions = state->scheduler_->interruptions_;
+  auto found = interruptions.find(state);
+  const char* reason =
+      found != interruptions.end() ? found->second.cancel_reason.c_str() : "canceled";
   lua_pushfstring(L, "ECANCELED: %s was canceled (%s)%s", state->waiting_in_, reason,
-                  state->failure_detail());
-  state->ClearFailureDetail();
+                  state->scheduler_->FailureDetail(state));
+  state->scheduler_->ClearFailureDetail(state);
   lua_pushliteral(L, "ECANCELED");
   return 3;
 }
@@ -476,6 +478,7 @@ void Scheduler::Finish(Fiber* fiber, int status) {
   fiber->status_ = Status::kDead;
   --unfinished_fibers_;
   DetachWait(fiber);
+  if (!interruptions_.empty()) interruptions_.erase(fiber);
   if (status != 0) {
     fiber->failed_ = true;
     if (lua_type(co, -1) == LUA_TSTRING) {

@@ -32,6 +32,8 @@
 #define LUV_SCHED_SCHEDULER_H_
 
 #include <cstdint>
+#include <string>
+#include <unordered_map>
 #include "luv/luacompat/luacompat.h"
 
 #include "luv/base/status.h"
@@ -142,6 +144,8 @@ class Scheduler {
   bool Cancel(lua_State* L, Fiber* fiber, const char* reason);
   // Whether a cancellation waits for `state`'s next blocking call; clears it.
   bool TakeCancel(State* state);
+  // set_failure_detail's home (see State).
+  void SetFailureDetail(State* state, const char* detail);
   // PushFns of the two failures: `nil, "ETIMEDOUT: <call> timed out",
   // "ETIMEDOUT"` and `nil, "ECANCELED: <call> was canceled", "ECANCELED"`
   // (`arg` is the State).
@@ -257,6 +261,18 @@ class Scheduler {
   unsigned resumes_since_clock_ = 0;
 
   SleepHeap sleepers_;
+  // The words of cancellations and timeouts (fiber:cancel's reason,
+  // set_failure_detail), by state: kept here rather than in every State,
+  // so that a fiber owns nothing the collector would have to finalize.
+  // A fiber's entry goes when it finishes.
+  struct Interruption {
+    std::string cancel_reason;
+    std::string failure_detail;
+  };
+  std::unordered_map<const State*, Interruption> interruptions_;
+  // Takes the failure detail of `state` ("" if none) for one message.
+  const char* FailureDetail(const State* state) const;
+  void ClearFailureDetail(const State* state);
   SleepAlarm* alarm_;     // owned; released in the destructor
   uv::Mailbox* mailbox_;  // owned; released in the destructor
   uint64_t mailbox_id_ = 0;

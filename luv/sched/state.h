@@ -26,8 +26,6 @@
 #define LUV_SCHED_STATE_H_
 
 #include <cstdint>
-#include <memory>
-#include <string>
 
 #include "luv/luacompat/luacompat.h"
 
@@ -67,7 +65,7 @@ class State {
       : scheduler_(scheduler), thread_(thread), running_(thread), is_fiber_(is_fiber) {}
   State(const State&) = delete;
   State& operator=(const State&) = delete;
-  virtual ~State() = default;
+  ~State() = default;
 
   Scheduler* scheduler() const { return scheduler_; }
   bool is_fiber() const { return is_fiber_; }
@@ -134,19 +132,6 @@ class State {
   // The current wait's InterruptFn (Scheduler::OnInterrupt).
   InterruptFn on_interrupt_ = nullptr;
   void* interrupt_arg_ = nullptr;
-  // The words of a cancellation or a timeout (fiber:cancel's reason,
-  // set_failure_detail): made only when one happens, so that the many
-  // states that are never interrupted stay small (every sleeping fiber
-  // carries a State).
-  struct Interruption {
-    std::string cancel_reason;
-    std::string failure_detail;
-  };
-  std::unique_ptr<Interruption> interruption_;
-  Interruption& interruption();  // made on first use
-  const char* failure_detail() const;
-  void ClearFailureDetail();
-
  protected:
   void set_status(Status status) { status_ = status; }
 };
