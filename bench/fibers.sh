@@ -27,8 +27,8 @@ lua54=$runfiles/$7 module54=$runfiles/$8 bare54=$runfiles/$9
 shift 9
 source bench/bench_lib.sh  # from the runfiles, the working directory
 bench_options "$@"
-switches=20000000 sleepers=100000
-if [ "$BENCH_QUICK" = true ]; then switches=200000 sleepers=2000; fi
+switches=20000000 sleepers=100000 churn=1000000
+if [ "$BENCH_QUICK" = true ]; then switches=200000 sleepers=2000 churn=20000; fi
 # Ours first, Debian's after.
 declare -A ours_for=([lua51]="$(dirname "$module")/?.so;$(dirname "$bare")/?.so;;"
                      [luajit]="$(dirname "$module")/?.so;$(dirname "$bare")/?.so;;"
@@ -42,8 +42,10 @@ node=$(command -v node || command -v nodejs || true)
 bench_role coroutine baseline "resumed from a Lua loop; luv resumes fibers from C (bare-c is the floor)"
 bench_role bare-c limit
 bench_role bare-uv limit
+bench_role coroutine-churn limit  # one plain coroutine per task, resumed once: no scheduler, no join
 bench_param switches $switches
 bench_param sleepers $sleepers
+bench_param churn $churn
 
 for vm in lua51 luajit lua54; do
   interp=${!vm}
@@ -53,6 +55,7 @@ for vm in lua51 luajit lua54; do
   bench_group sleepers.$vm s lower "$sleepers fibers each sleeping 0-100 ms: seconds until all joined ($name)"
   bench_group bytes.$vm bytes lower "Memory per sleeping fiber: bytes of heap ($name)"
   bench_group create.$vm s lower "Creating $sleepers plain coroutines: the Lua floor for any fiber library ($name)"
+  bench_group churn.$vm fibers/s higher "$churn short fibers made and joined in waves of 1,000: fibers per second ($name)"
 
   echo "[$vm] switch rates..." >&2
   bench_run switch.$vm luv env LUA_CPATH="$ours" "$interp" "$here/switch.lua" luv $switches
@@ -69,6 +72,11 @@ for vm in lua51 luajit lua54; do
     bench_add create.$vm coroutine "$(echo "$out" | awk '/coroutine_create/ { print $2 }')"
   done
   bench_run sleepers.$vm bare-uv "$bareuv" $sleepers
+
+  echo "[$vm] churning $churn fibers..." >&2
+  bench_run churn.$vm luv env LUA_CPATH="$ours" "$interp" "$here/churn.lua" luv $churn
+  bench_run churn.$vm coroutine-churn env LUA_CPATH="$ours" "$interp" "$here/churn.lua" coroutine $churn
+  bench_run churn.$vm cqueues env LUA_CPATH="$system" "$interp" "$here/churn.lua" cqueues $churn
 done
 
 if [ -n "$node" ]; then
@@ -76,7 +84,9 @@ if [ -n "$node" ]; then
   for _ in $(seq "$BENCH_RUNS"); do
     rate=$("$node" "$here/fibers_node.js" switch $((switches / 4)) | awk 'NR == 1 { print $2 }')
     out=$("$node" --expose-gc "$here/fibers_node.js" sleepers $sleepers)
+    churned=$("$node" "$here/fibers_node.js" churn $churn | awk 'NR == 1 { print $2 }')
     for vm in lua51 luajit lua54; do
+      bench_add churn.$vm node "$churned"
       bench_add switch.$vm node "$rate"
       bench_add sleepers.$vm node "$(echo "$out" | awk '/sleepers_seconds/ { print $2 }')"
       bench_add bytes.$vm node "$(echo "$out" | awk '/bytes_per_task/ { print $2 }')"
@@ -119,6 +129,12 @@ printf '%-44s %12s %12s %12s\n' "the Lua floor: $sleepers coroutine.create" \
   "$(bench_median create.lua54 coroutine)"
 printf '%-44s %12s %12s %12s\n' "bytes per sleeping fiber: luv" \
   "$(bench_median bytes.lua51 luv)" "$(bench_median bytes.luajit luv)" "$(bench_median bytes.lua54 luv)"
+printf '\n%-44s %12s %12s %12s\n' "$churn fibers in waves of 1,000: per second (M)" "Lua 5.1" "LuaJIT" "Lua 5.4"
+for impl in luv coroutine-churn cqueues node; do
+  has churn.lua51 $impl || continue
+  printf '%-44s %12s %12s %12s\n' "$impl" "$(mps "$(bench_median churn.lua51 $impl)")" \
+    "$(mps "$(bench_median churn.luajit $impl)")" "$(mps "$(bench_median churn.lua54 $impl)")"
+done
 if has bytes.lua51 node; then
   printf '%-44s %12s\n' "bytes per sleeping task: Node.js" "$(bench_median bytes.lua51 node)"
 fi

@@ -16,8 +16,11 @@
 //   node fibers_node.js switch [switches]  -> "node_await_switch <switches per second>"
 //   node fibers_node.js sleepers [tasks]   -> "node_sleepers_seconds <s>",
 //                                             "node_bytes_per_task <bytes>"
+//   node fibers_node.js churn [tasks]      -> "node_async_churn <tasks per second>"
 // A switch is one async function resuming after `await` while another is
-// suspended; a sleeper is an async function awaiting a timer of 0-100 ms.
+// suspended; a sleeper is an async function awaiting a timer of 0-100 ms;
+// churn makes async functions in waves of 1,000 and awaits each one's
+// result, as bench/churn.lua does with fibers.
 'use strict';
 const [mode, count] = process.argv.slice(2);
 
@@ -61,6 +64,22 @@ async function sleepers(n) {
   console.log(`node_bytes_per_task ${Math.round((during - before) / n - 8)}`);
 }
 
+async function churn(n) {
+  const wave = 1000;
+  const waves = Math.floor(n / wave);
+  async function body(i) { return i; }
+  const tasks = new Array(wave);
+  const start = process.cpuUsage();
+  for (let w = 0; w < waves; w++) {
+    for (let i = 0; i < wave; i++) tasks[i] = body(i);
+    for (let i = 0; i < wave; i++) {
+      if ((await tasks[i]) !== i) throw new Error('an await returned the wrong result');
+    }
+  }
+  console.log(`node_async_churn ${Math.round((waves * wave) / cpuSeconds(start))}`);
+}
+
 if (mode === 'switch') switches(Number(count) || 20000000);
 else if (mode === 'sleepers') sleepers(Number(count) || 100000);
-else throw new Error('usage: fibers_node.js <switch|sleepers> [count]');
+else if (mode === 'churn') churn(Number(count) || 1000000);
+else throw new Error('usage: fibers_node.js <switch|sleepers|churn> [count]');
