@@ -42,6 +42,7 @@ node=$(command -v node || command -v nodejs || true)
 bench_role coroutine baseline "resumed from a Lua loop; luv resumes fibers from C (bare-c is the floor)"
 bench_role bare-c limit
 bench_role bare-uv limit
+bench_role bare-coroutine limit  # a plain coroutine's bytes: what every fiber holds at least
 bench_role coroutine-churn limit  # one plain coroutine per task, resumed once: no scheduler, no join
 bench_param switches $switches
 bench_param sleepers $sleepers
@@ -70,6 +71,7 @@ for vm in lua51 luajit lua54; do
     bench_add sleepers.$vm luv "$(echo "$out" | awk '/sleepers_seconds/ { print $2 }')"
     bench_add bytes.$vm luv "$(echo "$out" | awk '/bytes_per_fiber/ { print $2 }')"
     bench_add create.$vm coroutine "$(echo "$out" | awk '/coroutine_create/ { print $2 }')"
+    bench_add bytes.$vm bare-coroutine "$(echo "$out" | awk '/bytes_per_coroutine/ { print $2 }')"
   done
   bench_run sleepers.$vm bare-uv "$bareuv" $sleepers
 
@@ -129,6 +131,9 @@ printf '%-44s %12s %12s %12s\n' "the Lua floor: $sleepers coroutine.create" \
   "$(bench_median create.lua54 coroutine)"
 printf '%-44s %12s %12s %12s\n' "bytes per sleeping fiber: luv" \
   "$(bench_median bytes.lua51 luv)" "$(bench_median bytes.luajit luv)" "$(bench_median bytes.lua54 luv)"
+printf '%-44s %12s %12s %12s\n' "bytes per plain coroutine (the floor)" \
+  "$(bench_median bytes.lua51 bare-coroutine)" "$(bench_median bytes.luajit bare-coroutine)" \
+  "$(bench_median bytes.lua54 bare-coroutine)"
 printf '\n%-44s %12s %12s %12s\n' "$churn fibers in waves of 1,000: per second (M)" "Lua 5.1" "LuaJIT" "Lua 5.4"
 for impl in luv coroutine-churn cqueues node; do
   has churn.lua51 $impl || continue

@@ -17,7 +17,8 @@
 --   lua sleepers.lua [fibers]
 -- Prints "luv_sleepers_seconds <s>", "luv_bytes_per_fiber <bytes>" and the
 -- Lua floor: "lua_coroutine_create_seconds <s>" to create as many plain
--- coroutines (what any fiber library on this VM pays at least).
+-- coroutines and "lua_bytes_per_coroutine <bytes>" that each holds (what
+-- any fiber library on this VM pays at least).
 local luv = require("luv")
 local n = tonumber(arg[1]) or 100000
 math.randomseed(42)
@@ -37,9 +38,14 @@ print(string.format("luv_sleepers_seconds %.4f", seconds))
 -- The fibers table itself (one slot per fiber) is not the fibers' cost.
 print(string.format("luv_bytes_per_fiber %.0f", (during - before) * 1024 / n - 16))
 
-collectgarbage("collect")
+collectgarbage("collect")  -- the fibers stay: these coroutines get fresh memory too
 local empty = function() end
-local t1 = luv.hrtime()
 local plain = {}
+local plain_before = collectgarbage("count")
+local t1 = luv.hrtime()
 for i = 1, n do plain[i] = coroutine.create(empty) end
 print(string.format("lua_coroutine_create_seconds %.4f", (luv.hrtime() - t1) / 1e9))
+-- What each fiber holds at least: its coroutine (the plain table's slot
+-- excluded as above).
+print(string.format("lua_bytes_per_coroutine %.0f",
+                    (collectgarbage("count") - plain_before) * 1024 / n - 16))
