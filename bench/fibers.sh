@@ -54,6 +54,7 @@ for vm in lua51 luajit lua54; do
   ours=${ours_for[$vm]}
   bench_group switch.$vm switches/s higher "Two fibers yielding to each other: switches per second ($name)"
   bench_group sleepers.$vm s lower "$sleepers fibers each sleeping 0-100 ms: seconds until all joined ($name)"
+  bench_group warm.$vm s lower "$sleepers fibers each sleeping 0-100 ms, again in the same process: seconds until all joined ($name)"
   bench_group bytes.$vm bytes lower "Memory per sleeping fiber: bytes of heap ($name)"
   bench_group create.$vm s lower "Creating $sleepers plain coroutines: the Lua floor for any fiber library ($name)"
   bench_group churn.$vm fibers/s higher "$churn short fibers made and joined in waves of 1,000: fibers per second ($name)"
@@ -69,11 +70,17 @@ for vm in lua51 luajit lua54; do
   for _ in $(seq "$BENCH_RUNS"); do
     out=$(LUA_CPATH="$ours" "$interp" "$here/sleepers.lua" $sleepers)
     bench_add sleepers.$vm luv "$(echo "$out" | awk '/sleepers_seconds/ { print $2 }')"
+    bench_add warm.$vm luv "$(echo "$out" | awk '/sleepers_warm_seconds/ { print $2 }')"
     bench_add bytes.$vm luv "$(echo "$out" | awk '/bytes_per_fiber/ { print $2 }')"
+    out=$("$interp" "$here/sleepers.lua" $sleepers coroutines)
     bench_add create.$vm coroutine "$(echo "$out" | awk '/coroutine_create/ { print $2 }')"
     bench_add bytes.$vm bare-coroutine "$(echo "$out" | awk '/bytes_per_coroutine/ { print $2 }')"
   done
-  bench_run sleepers.$vm bare-uv "$bareuv" $sleepers
+  for _ in $(seq "$BENCH_RUNS"); do
+    out=$("$bareuv" $sleepers)
+    bench_add sleepers.$vm bare-uv "$(echo "$out" | awk '$1 == "bare_c_uv_timers" { print $2 }')"
+    bench_add warm.$vm bare-uv "$(echo "$out" | awk '$1 == "bare_c_uv_timers_warm" { print $2 }')"
+  done
 
   echo "[$vm] churning $churn fibers..." >&2
   bench_run churn.$vm luv env LUA_CPATH="$ours" "$interp" "$here/churn.lua" luv $churn
@@ -125,6 +132,10 @@ for impl in luv bare-uv node; do
   has sleepers.lua51 $impl || continue
   printf '%-44s %12s %12s %12s\n' "$impl" "$(bench_median sleepers.lua51 $impl)" \
     "$(bench_median sleepers.luajit $impl)" "$(bench_median sleepers.lua54 $impl)"
+done
+for impl in luv bare-uv; do
+  printf '%-44s %12s %12s %12s\n' "$impl, again in the same process" "$(bench_median warm.lua51 $impl)" \
+    "$(bench_median warm.luajit $impl)" "$(bench_median warm.lua54 $impl)"
 done
 printf '%-44s %12s %12s %12s\n' "the Lua floor: $sleepers coroutine.create" \
   "$(bench_median create.lua51 coroutine)" "$(bench_median create.luajit coroutine)" \

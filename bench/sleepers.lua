@@ -15,37 +15,51 @@
 -- 100,000 fibers each sleeping a random 0-100 ms: wall time until all are
 -- joined, and memory per fiber while they sleep.
 --   lua sleepers.lua [fibers]
--- Prints "luv_sleepers_seconds <s>", "luv_bytes_per_fiber <bytes>" and the
--- Lua floor: "lua_coroutine_create_seconds <s>" to create as many plain
--- coroutines and "lua_bytes_per_coroutine <bytes>" that each holds (what
--- any fiber library on this VM pays at least).
-local luv = require("luv")
+--   lua sleepers.lua <fibers> coroutines
+-- Prints "luv_sleepers_seconds <s>", "luv_bytes_per_fiber <bytes>" and
+-- "luv_sleepers_warm_seconds <s>" for a second round in the process; with
+-- "coroutines", the Lua floor instead: "lua_coroutine_create_seconds <s>"
+-- to create as many plain coroutines and "lua_bytes_per_coroutine <bytes>"
+-- that each holds (what any fiber library on this VM pays at least).
 local n = tonumber(arg[1]) or 100000
-math.randomseed(42)
 
-collectgarbage("collect")
-local before = collectgarbage("count")
-local t0 = luv.hrtime()
-local fibers = {}
-for i = 1, n do
-  fibers[i] = luv.fiber.create(luv.sleep, math.random(0, 100) / 1000):ready()
+if arg[2] == "coroutines" then
+  -- The floor, in a process of its own so that its memory is fresh too.
+  local empty = function() end
+  local plain = {}
+  local before = collectgarbage("count")
+  local t0 = os.clock()
+  for i = 1, n do plain[i] = coroutine.create(empty) end
+  print(string.format("lua_coroutine_create_seconds %.4f", os.clock() - t0))
+  -- What each fiber holds at least: its coroutine (the plain table's slot
+  -- excluded, as below).
+  print(string.format("lua_bytes_per_coroutine %.0f",
+                      (collectgarbage("count") - before) * 1024 / n - 16))
+  return
 end
-luv.fiber.yield()  -- every fiber now sleeps
-local during = collectgarbage("count")
-for i = 1, n do fibers[i]:join() end
-local seconds = (luv.hrtime() - t0) / 1e9
-print(string.format("luv_sleepers_seconds %.4f", seconds))
--- The fibers table itself (one slot per fiber) is not the fibers' cost.
-print(string.format("luv_bytes_per_fiber %.0f", (during - before) * 1024 / n - 16))
 
-collectgarbage("collect")  -- the fibers stay: these coroutines get fresh memory too
-local empty = function() end
-local plain = {}
-local plain_before = collectgarbage("count")
-local t1 = luv.hrtime()
-for i = 1, n do plain[i] = coroutine.create(empty) end
-print(string.format("lua_coroutine_create_seconds %.4f", (luv.hrtime() - t1) / 1e9))
--- What each fiber holds at least: its coroutine (the plain table's slot
--- excluded as above).
-print(string.format("lua_bytes_per_coroutine %.0f",
-                    (collectgarbage("count") - plain_before) * 1024 / n - 16))
+local luv = require("luv")
+
+-- One round: seconds until all n fibers joined, and bytes per fiber while
+-- they sleep.
+local function round()
+  math.randomseed(42)
+  collectgarbage("collect")
+  local before = collectgarbage("count")
+  local t0 = luv.hrtime()
+  local fibers = {}
+  for i = 1, n do
+    fibers[i] = luv.fiber.create(luv.sleep, math.random(0, 100) / 1000):ready()
+  end
+  luv.fiber.yield()  -- every fiber now sleeps
+  local during = collectgarbage("count")
+  for i = 1, n do fibers[i]:join() end
+  -- The fibers table itself (one slot per fiber) is not the fibers' cost.
+  return (luv.hrtime() - t0) / 1e9, (during - before) * 1024 / n - 16
+end
+
+local seconds, bytes = round()
+print(string.format("luv_sleepers_seconds %.4f", seconds))
+print(string.format("luv_bytes_per_fiber %.0f", bytes))
+-- The same again in this process, its memory already touched.
+print(string.format("luv_sleepers_warm_seconds %.4f", (round())))

@@ -25,7 +25,7 @@ void SleepHeap::Place(size_t index, const Entry& entry) {
 
 void SleepHeap::SiftUp(size_t index, Entry entry) {
   while (index > 0) {
-    size_t parent = (index - 1) / 2;
+    size_t parent = (index - 1) / kArity;
     if (!Before(entry, entries_[parent])) break;
     Place(index, entries_[parent]);
     index = parent;
@@ -36,9 +36,13 @@ void SleepHeap::SiftUp(size_t index, Entry entry) {
 void SleepHeap::SiftDown(size_t index, Entry entry) {
   size_t size = entries_.size();
   for (;;) {
-    size_t child = 2 * index + 1;
-    if (child >= size) break;
-    if (child + 1 < size && Before(entries_[child + 1], entries_[child])) ++child;
+    size_t first = kArity * index + 1;
+    if (first >= size) break;
+    size_t last = first + kArity < size ? first + kArity : size;
+    size_t child = first;
+    for (size_t i = first + 1; i < last; ++i) {
+      if (Before(entries_[i], entries_[child])) child = i;
+    }
     if (!Before(entries_[child], entry)) break;
     Place(index, entries_[child]);
     index = child;
@@ -47,7 +51,9 @@ void SleepHeap::SiftDown(size_t index, Entry entry) {
 }
 
 void SleepHeap::Push(State* state, uint64_t deadline, Kind kind) {
-  entries_.push_back(Entry{deadline, next_order_++, state, kind});
+  uint64_t order = next_order_++ & ((uint64_t{1} << kOrderBits) - 1);
+  state->sleep_kind_ = static_cast<uint8_t>(kind);
+  entries_.push_back(Entry{deadline << kOrderBits | order, state});
   SiftUp(entries_.size() - 1, entries_.back());
 }
 
@@ -57,7 +63,7 @@ void SleepHeap::RemoveAt(size_t index) {
   entries_.pop_back();
   removed->sleep_slot_ = -1;
   if (index == entries_.size()) return;  // it was the last entry
-  if (index > 0 && Before(last, entries_[(index - 1) / 2])) {
+  if (index > 0 && Before(last, entries_[(index - 1) / kArity])) {
     SiftUp(index, last);
   } else {
     SiftDown(index, last);
@@ -69,9 +75,9 @@ void SleepHeap::Remove(State* state) {
 }
 
 State* SleepHeap::PopDue(uint64_t now, Kind* kind) {
-  if (entries_.empty() || entries_.front().deadline > now) return nullptr;
+  if (entries_.empty() || DeadlineOf(entries_.front()) > now) return nullptr;
   State* state = entries_.front().state;
-  *kind = entries_.front().kind;
+  *kind = static_cast<Kind>(state->sleep_kind_);
   RemoveAt(0);
   return state;
 }

@@ -15,13 +15,19 @@
 // SleepHeap: the states sleeping in luv.sleep, and the waiting states with
 // a deadline (luv.timeout), ordered by when they are due.
 //
-// One binary min-heap per scheduler instead of one libuv timer per sleep:
-// a sleep costs a push (no allocation once the vector has grown, no handle
-// to open and close), and the scheduler arms a single timer for the earliest
+// One min-heap per scheduler instead of one libuv timer per sleep: a sleep
+// costs a push (no allocation once the vector has grown, no handle to open
+// and close), and the scheduler arms a single timer for the earliest
 // deadline. Equal deadlines wake in the order the sleeps began. Each State
-// records its slot, so a sleep that ends early (the state is woken another
-// way or dies) is removed in O(log n) and the heap never holds a state that
-// is gone. Thread affinity: the scheduler's thread.
+// records its slot (and why it sleeps), so a sleep that ends early (the
+// state is woken another way or dies) is removed in O(log n) and the heap
+// never holds a state that is gone.
+//
+// The heap is 4-ary with 16-byte entries: a node's four children share one
+// cache line, so the 100,000 sleepers of a busy server cost about half the
+// cache misses per wake of a binary heap of 32-byte entries.
+//
+// Thread affinity: the scheduler's thread.
 #ifndef LUV_SCHED_SLEEP_HEAP_H_
 #define LUV_SCHED_SLEEP_HEAP_H_
 
@@ -50,22 +56,30 @@ class SleepHeap {
   void Remove(State* state);
 
   // The earliest deadline; the heap must not be empty.
-  uint64_t next_deadline() const { return entries_.front().deadline; }
+  uint64_t next_deadline() const { return DeadlineOf(entries_.front()); }
 
   // Removes and returns the state with the earliest deadline if that
   // deadline is <= now (and its kind); null otherwise.
   State* PopDue(uint64_t now, Kind* kind);
 
  private:
+  // The deadline (loop milliseconds, below 2^44: half a millennium) in the
+  // high bits of `key`, the sleep's order of arrival (modulo 2^20) in the
+  // low ones.
   struct Entry {
-    uint64_t deadline;
-    uint64_t order;  // ties wake first-come, first-served
+    uint64_t key;
     State* state;
-    Kind kind;
   };
+  static constexpr int kOrderBits = 20;
+  static constexpr size_t kArity = 4;
 
+  static uint64_t DeadlineOf(const Entry& e) { return e.key >> kOrderBits; }
+  // Earlier deadline first; equal deadlines by arrival, compared modulo
+  // 2^20 (so right while the two arrived fewer than 2^19 sleeps apart).
   static bool Before(const Entry& a, const Entry& b) {
-    return a.deadline != b.deadline ? a.deadline < b.deadline : a.order < b.order;
+    uint64_t da = DeadlineOf(a), db = DeadlineOf(b);
+    if (da != db) return da < db;
+    return static_cast<int32_t>(static_cast<uint32_t>(a.key - b.key) << (32 - kOrderBits)) < 0;
   }
   void Place(size_t index, const Entry& entry);
   void SiftUp(size_t index, Entry entry);

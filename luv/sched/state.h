@@ -111,6 +111,7 @@ class State {
   State* next_ready_ = nullptr;
   // Index in the scheduler's SleepHeap while a sleep or a deadline runs.
   int32_t sleep_slot_ = -1;
+  uint8_t sleep_kind_ = 0;  // a SleepHeap::Kind, while in the heap
   const bool is_fiber_;
   Status status_ = Status::kRunning;
   // fiber:cancel() came while the fiber was not waiting: its next blocking
