@@ -310,10 +310,13 @@ class Builder {
     return true;
   }
   bool HashPair(size_t at) {
-    // Keys that only a __codec constructor can produce.
-    if (lua_isnil(L_, -2)) Raise(L_, "nil table key at byte %zu", at);
-    if (lua_type(L_, -2) == LUA_TNUMBER && lua_tonumber(L_, -2) != lua_tonumber(L_, -2)) {
-      Raise(L_, "NaN table key at byte %zu", at);
+    // Keys that only a __codec constructor can produce. One lua_type per
+    // pair: this runs for every hash entry.
+    int type = lua_type(L_, -2);
+    if (type == LUA_TNIL) Raise(L_, "nil table key at byte %zu", at);
+    if (type == LUA_TNUMBER) {
+      lua_Number key = lua_tonumber(L_, -2);
+      if (key != key) Raise(L_, "NaN table key at byte %zu", at);
     }
     lua_rawset(L_, -3);
     return true;

@@ -132,7 +132,11 @@ bool Lua51Collisions::String(const uint8_t* p, size_t n) {
       }
       cost += EqualLengthCost(n);
       bool same;
-      if (use_fingerprint) {
+      if (s.hash != hash) {
+        // Lua compares the bytes (and is charged for it above); different
+        // hashes already prove the strings differ, so the model skips them.
+        same = false;
+      } else if (use_fingerprint) {
         if (!have_fingerprint) {
           fingerprint = Fingerprint(p, n);
           have_fingerprint = true;
