@@ -21,11 +21,15 @@
 // has it try again. Its arguments are (self, a, b, deadline, progress): when
 // ZMQ_RCVTIMEO/SNDTIMEO is set the half fixes the call's deadline in slot 4
 // before its first wait, and multipart calls keep how far they got in
-// slot 5, so the next attempt carries on.
+// slot 5, so the next attempt carries on. send and recv, the calls a busy
+// socket makes millions of times a second, first try once through a plain
+// C "now" half and enter the retry loop only if that would block (see
+// TakeAttemptHint).
 #include "luv/lua/lua_zmq_socket.h"
 
 #include <zmq.h>
 
+#include <cstring>
 #include <utility>
 
 #include "luv/lua/lua_sched.h"
@@ -49,6 +53,9 @@ using sched::WaitList;
 
 constexpr char kSocketType[] = "luv.zmq.socket";
 
+class LuaSocket;
+void ForgetChecked(const LuaSocket* record);
+
 // The record behind a socket userdata: the polled socket plus the states
 // waiting to receive and to send.
 class LuaSocket : public zmq::PolledSocket, public LuaOwned {
@@ -57,7 +64,10 @@ class LuaSocket : public zmq::PolledSocket, public LuaOwned {
       : PolledSocket(scheduler->loop(), context, type), scheduler_(scheduler) {}
 
   // A socket nobody closed drops what it still queued (linger 0).
-  void ReleaseFromLua() override { Abandon(); }
+  void ReleaseFromLua() override {
+    ForgetChecked(this);
+    Abandon();
+  }
 
   Scheduler* scheduler() const { return scheduler_; }
   WaitList* readers() { return &readers_; }
@@ -148,6 +158,35 @@ LuaSocket* CheckSocket(lua_State* L, const char* glue = nullptr) {
     luaL_argerror(L, 1, "socket failed to open");
   }
   return static_cast<LuaSocket*>(box->owned);
+}
+
+// The socket userdata that last passed CheckSocket in a "now" half on this
+// thread (a socket and its Lua state stay on one thread). The metatable
+// test costs three Lua API calls, a fifth of a whole send, and a loop
+// sends through the same socket again and again.
+struct CheckedSocket {
+  const ObjectBox* box = nullptr;
+  const LuaOwned* owned = nullptr;
+  LuaSocket* record = nullptr;
+};
+thread_local CheckedSocket last_checked;
+
+// CheckSocket, skipping the metatable test for the userdata checked last.
+// The box must still hold the same record: a box that was released holds
+// null, and the socket's collection forgets it (ForgetChecked) before its
+// memory can be reused by another userdata.
+LuaSocket* CheckSocketAgain(lua_State* L, const char* glue) {
+  auto* box = static_cast<const ObjectBox*>(lua_touserdata(L, 1));
+  if (box != nullptr && box == last_checked.box && box->owned == last_checked.owned) {
+    return last_checked.record;
+  }
+  LuaSocket* record = CheckSocket(L, glue);
+  last_checked = {box, box->owned, record};
+  return record;
+}
+
+void ForgetChecked(const LuaSocket* record) {
+  if (last_checked.record == record) last_checked = CheckedSocket();
 }
 
 int PushClosedSocket(lua_State* L) {
@@ -266,6 +305,68 @@ int PushRecordFailure(lua_State* L, LuaSocket* record) {
 constexpr char kSendFlags[] = "flags must be 0, luv.zmq.DONTWAIT, SNDMORE or their sum";
 constexpr char kReceiveFlags[] = "flags must be 0 or luv.zmq.DONTWAIT";
 
+// send and recv are Lua wrappers (kFastGlue) that call a "now" half
+// (LSocketSendNow, LSocketRecvNow) first: one plain C call for a frame that
+// goes at once, without the retry loop's vararg glue. Only when that would
+// block or fails does the wrapper enter the retry loop, passing false as
+// argument 5: the attempt just made would have blocked, so the half goes
+// straight to waiting instead of asking libzmq again (a failed non-blocking
+// receive costs libzmq a poll() of its mailbox). Consumes the hint, so
+// every later attempt (after a wake-up or a deadline was fixed) is real.
+bool TakeAttemptHint(lua_State* L) {
+  if (lua_type(L, 5) != LUA_TBOOLEAN) return false;
+  lua_pushnil(L);
+  lua_replace(L, 5);
+  return true;
+}
+
+// A "now" half's answer when the full call must take over: false if the
+// attempt would have blocked (libzmq said EAGAIN), nothing (nil) for
+// anything else, which the full call then does again and reports.
+int HandOver(lua_State* L, bool would_block) {
+  if (!would_block) return 0;
+  lua_pushboolean(L, 0);
+  return 1;
+}
+
+// The first attempt of zmq.socket:send(msg[, flags]): true, or HandOver.
+// Checks its arguments as the full call does, so argument errors name the
+// program's line (the wrapper is level 1).
+int LSocketSendNow(lua_State* L) {
+  LuaSocket* record = CheckSocketAgain(L, "send");
+  size_t size;
+  const char* data = lua_tolstring(L, 2, &size);
+  if (data == nullptr) GlueTypeError(L, 2, "send", "string");
+  // Most sends pass no flags: one type test instead of the full check.
+  int flags = lua_type(L, 3) <= LUA_TNIL
+                  ? 0
+                  : CheckFlags(L, 3, ZMQ_DONTWAIT | ZMQ_SNDMORE, kSendFlags, "send");
+  if (record->closing()) return HandOver(L, false);
+  // libzmq directly: the error path (a Status) is the full call's business.
+  int rc = zmq_send(record->socket().handle(), data, size,
+                    ZMQ_DONTWAIT | (flags & ZMQ_SNDMORE));
+  // On failure the full call, which runs next, checks the waiters
+  // (AfterOperation) just before this state joins them, as it always did.
+  if (rc < 0) return HandOver(L, zmq_errno() == EAGAIN);
+  record->AfterOperation();
+  lua_pushboolean(L, 1);
+  return 1;
+}
+
+// The first attempt of zmq.socket:recv([flags]): the frame, or HandOver.
+int LSocketRecvNow(lua_State* L) {
+  LuaSocket* record = CheckSocketAgain(L, "recv");
+  if (lua_type(L, 2) > LUA_TNIL) CheckFlags(L, 2, ZMQ_DONTWAIT, kReceiveFlags, "recv");
+  if (record->closing()) return HandOver(L, false);
+  zmq_msg_t* frame = record->frame()->get();
+  int rc = zmq_msg_recv(frame, record->socket().handle(), ZMQ_DONTWAIT);
+  if (rc < 0) return HandOver(L, zmq_errno() == EAGAIN);  // as in LSocketSendNow
+  record->AfterOperation();
+  // Straight from the frame the record owns: nothing to free if this raises.
+  lua_pushlstring(L, static_cast<const char*>(zmq_msg_data(frame)), zmq_msg_size(frame));
+  return 1;
+}
+
 // zmq.socket:send(msg[, flags]) -> true  (suspends while it would block)
 int LSocketSend(lua_State* L) {
   LuaSocket* record = CheckSocket(L, "send");
@@ -273,8 +374,10 @@ int LSocketSend(lua_State* L) {
   const char* data = GlueCheckLString(L, 2, "send", &size);
   int flags = CheckFlags(L, 3, ZMQ_DONTWAIT | ZMQ_SNDMORE, kSendFlags, "send");
   if (record->closing()) return PushClosedSocket(L);
-  Transfer sent =
-      SendFrame(record, std::string_view(data, size), (flags & ZMQ_SNDMORE) != 0);
+  Transfer sent = TakeAttemptHint(L)
+                      ? Transfer::kWouldBlock
+                      : SendFrame(record, std::string_view(data, size),
+                                  (flags & ZMQ_SNDMORE) != 0);
   record->AfterOperation();
   if (sent == Transfer::kDone) {
     lua_pushboolean(L, 1);
@@ -290,7 +393,7 @@ int LSocketRecv(lua_State* L) {
   LuaSocket* record = CheckSocket(L, "recv");
   int flags = CheckFlags(L, 2, ZMQ_DONTWAIT, kReceiveFlags, "recv");
   if (record->closing()) return PushClosedSocket(L);
-  Transfer received = TakeFrame(record);
+  Transfer received = TakeAttemptHint(L) ? Transfer::kWouldBlock : TakeFrame(record);
   record->AfterOperation();
   if (received == Transfer::kDone) {
     PushFrame(L, record);
@@ -528,6 +631,25 @@ constexpr luaL_Reg kBlockingHalves[] = {
     {nullptr, nullptr},
 };
 
+// The "now" halves of the blocking methods that have one, by name.
+constexpr luaL_Reg kNowHalves[] = {
+    {"send", LSocketSendNow},
+    {"recv", LSocketRecvNow},
+    {nullptr, nullptr},
+};
+
+// The wrapper of a method with a "now" half (see TakeAttemptHint): fixed
+// arguments, no varargs, one C call when the frame goes at once. Named
+// "=luv..." so argument errors point past it at the program's line.
+constexpr char kFastGlue[] = R"lua(
+local now, call = ...
+return function(self, a, b)
+  local result = now(self, a, b)
+  if result then return result end
+  return call(self, a, b, nil, result)
+end
+)lua";
+
 namespace {
 
 // luv.select: a socket is ready when a message can be received now (or it
@@ -564,6 +686,15 @@ void OpenZmqSocket(lua_State* L) {
     lua_pushvalue(L, metatable);
     lua_pushcclosure(L, half->func, 1);
     PushRetrying(L);
+    for (const luaL_Reg* now = kNowHalves; now->name != nullptr; ++now) {
+      if (std::strcmp(now->name, half->name) != 0) continue;
+      LoadGlue(L, kFastGlue, sizeof(kFastGlue) - 1, "=luv.zmq.socket");
+      lua_pushvalue(L, metatable);
+      lua_pushcclosure(L, now->func, 1);
+      lua_pushvalue(L, -3);  // the retry loop
+      lua_call(L, 2, 1);
+      lua_replace(L, -2);
+    }
     lua_setfield(L, -2, half->name);
   }
   AddCloseMetamethod(L, metatable);
