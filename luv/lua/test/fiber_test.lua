@@ -329,6 +329,34 @@ T.case("the process exits promptly while fibers still wait", function()
   T.le((luv.hrtime() - t0) / 1e9, 5, "seconds to exit")
 end)
 
+T.case("finished, failed, canceled and never-started fibers are collected", function()
+  -- Fibers have no finalizer (docs/decisions.md): what frees them is the
+  -- collector reaching them like any other value, coroutine included.
+  local seen = setmetatable({}, { __mode = "k" })
+  local function track(f, co) seen[f] = true if co then seen[co] = true end return f end
+  local quiet = luv.fiber.create(function() return coroutine.running() end)
+  local _, co = pcall(quiet.join, quiet)
+  track(quiet, co)
+  local failed = track(luv.fiber.create(function() error("expected") end))
+  T.eq(pcall(failed.join, failed), false)
+  local waiting = track(luv.fiber.create(luv.sleep, 3600):ready())
+  luv.fiber.yield()
+  T.eq(waiting:cancel("test"), true)
+  T.eq(pcall(waiting.join, waiting), true, "a canceled sleep returns its failure")
+  local canceled_new = track(luv.fiber.create(function() end))
+  canceled_new:cancel("never")
+  track(luv.fiber.create(function() end))  -- never readied
+  -- One that refers to itself: the cycle through its coroutine is collectable.
+  local self_ref
+  self_ref = luv.fiber.create(function() return self_ref end)
+  T.eq(self_ref:join(), self_ref)
+  track(self_ref)
+  quiet, co, failed, waiting, canceled_new, self_ref = nil, nil, nil, nil, nil, nil
+  collectgarbage("collect")
+  collectgarbage("collect")
+  T.eq(next(seen), nil, "a fiber or its coroutine outlived every reference")
+end)
+
 T.case("bad arguments raise errors that name them", function()
   T.raises("bad argument #1 to 'create'", function() luv.fiber.create(42) end)
   T.raises("bad argument #1", luv.fiber.create(function() end).join, {})
