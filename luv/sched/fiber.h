@@ -19,10 +19,11 @@
 // registry (`anchor`) from the moment the fiber is readied until it dies, so
 // a queued or waiting fiber is never collected. The userdata has no
 // finalizer, so its Fiber is never destroyed: collected only dead or never
-// started, a Fiber is linked nowhere and owns no memory of its own. When the fiber returns, its
-// results stay on its coroutine's stack; when it raises, the error (with the
-// fiber's traceback when it is a string) stays on top of that stack. Joining
-// copies them, so a dead fiber can be joined any number of times.
+// started, a Fiber is linked nowhere and owns no memory of its own. When the
+// fiber returns, its results stay on its coroutine's stack; when it raises,
+// the error (with the fiber's traceback when it is a string) stays on top of
+// that stack. Joining copies them, so a dead fiber can be joined any number
+// of times.
 //
 // Thread affinity: the scheduler's thread.
 #ifndef LUV_SCHED_FIBER_H_

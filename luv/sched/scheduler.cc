@@ -179,14 +179,10 @@ void Scheduler::SetFailureDetail(State* state, const char* detail) {
   interruptions_[state].failure_detail.assign(detail, strnlen(detail, kLongest));
 }
 
-const char* Scheduler::FailureDetail(const State* state) const {
+Scheduler::Interruption* Scheduler::InterruptionOf(const State* state) {
+  if (interruptions_.empty()) return nullptr;
   auto found = interruptions_.find(state);
-  return found != interruptions_.end() ? found->second.failure_detail.c_str() : "";
-}
-
-void Scheduler::ClearFailureDetail(const State* state) {
-  auto found = interruptions_.find(state);
-  if (found != interruptions_.end()) found->second.failure_detail.clear();
+  return found != interruptions_.end() ? &found->second : nullptr;
 }
 
 void Scheduler::Interrupt(State* state, PushFn push) {
@@ -205,9 +201,10 @@ void Scheduler::Interrupt(State* state, PushFn push) {
 int Scheduler::PushTimedOut(lua_State* L, void* arg) {
   auto* state = static_cast<State*>(arg);
   lua_pushnil(L);  // Lua's "fail", as luv/lua/result.h words failures
+  Interruption* words = state->scheduler_->InterruptionOf(state);
   lua_pushfstring(L, "ETIMEDOUT: %s timed out%s", state->waiting_in_,
-                  state->scheduler_->FailureDetail(state));
-  state->scheduler_->ClearFailureDetail(state);
+                  words != nullptr ? words->failure_detail.c_str() : "");
+  if (words != nullptr) words->failure_detail.clear();  // for this message only
   lua_pushliteral(L, "ETIMEDOUT");
   return 3;
 }
@@ -215,13 +212,11 @@ int Scheduler::PushTimedOut(lua_State* L, void* arg) {
 int Scheduler::PushCanceled(lua_State* L, void* arg) {
   auto* state = static_cast<State*>(arg);
   lua_pushnil(L);
-  const auto& interruptions = state->scheduler_->interruptions_;
-  auto found = interruptions.find(state);
-  const char* reason =
-      found != interruptions.end() ? found->second.cancel_reason.c_str() : "canceled";
-  lua_pushfstring(L, "ECANCELED: %s was canceled (%s)%s", state->waiting_in_, reason,
-                  state->scheduler_->FailureDetail(state));
-  state->scheduler_->ClearFailureDetail(state);
+  Interruption* words = state->scheduler_->InterruptionOf(state);
+  lua_pushfstring(L, "ECANCELED: %s was canceled (%s)%s", state->waiting_in_,
+                  words != nullptr ? words->cancel_reason.c_str() : "canceled",
+                  words != nullptr ? words->failure_detail.c_str() : "");
+  if (words != nullptr) words->failure_detail.clear();  // for this message only
   lua_pushliteral(L, "ECANCELED");
   return 3;
 }
@@ -551,7 +546,5 @@ void Scheduler::WakeSleepers() {
   }
   ArmAlarm();
 }
-
-void Scheduler::Forget(State* state) { DetachWait(state); }
 
 }  // namespace luv::sched

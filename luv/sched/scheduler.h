@@ -188,9 +188,6 @@ class Scheduler {
   // milliseconds, or with ETIMEDOUT at its deadline if that comes first.
   void Sleep(State* state, uint64_t ms);
 
-  // A fiber's userdata is being collected: drop every reference to it.
-  void Forget(State* state);
-
   // Fibers currently queued; for tests and luv.fiber introspection.
   size_t ready_count() const { return ready_count_; }
   // Fibers readied and not finished yet (queued, running or waiting).
@@ -270,9 +267,8 @@ class Scheduler {
     std::string failure_detail;
   };
   std::unordered_map<const State*, Interruption> interruptions_;
-  // Takes the failure detail of `state` ("" if none) for one message.
-  const char* FailureDetail(const State* state) const;
-  void ClearFailureDetail(const State* state);
+  // The words kept for `state`, or null.
+  Interruption* InterruptionOf(const State* state);
   SleepAlarm* alarm_;     // owned; released in the destructor
   uv::Mailbox* mailbox_;  // owned; released in the destructor
   uint64_t mailbox_id_ = 0;

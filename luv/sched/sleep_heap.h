@@ -24,8 +24,9 @@
 // never holds a state that is gone.
 //
 // The heap is 4-ary with 16-byte entries: a node's four children share one
-// cache line, so the 100,000 sleepers of a busy server cost about half the
-// cache misses per wake of a binary heap of 32-byte entries.
+// cache line and a 100,000-entry heap is half as deep, so pushing and
+// popping 100,000 sleeps took three quarters of the time of a binary heap
+// of 32-byte entries (measured side by side).
 //
 // Thread affinity: the scheduler's thread.
 #ifndef LUV_SCHED_SLEEP_HEAP_H_
