@@ -37,6 +37,22 @@ bench_options() {
   done
 }
 
+# bench_pin: for a runner whose programs each use one CPU. It sets
+# BENCH_PIN, a command prefix that runs them all on the same CPU
+# (BENCH_CPU, default 0): the VMs we measure on can give their two vCPUs
+# very different speeds (bare C ran at half to two thirds of its rate
+# on the other vCPU here), and the kernel puts each new process on either, so unpinned
+# runs compare luv and its peer on different CPUs. Empty, and nothing
+# pinned, on one CPU or without taskset.
+BENCH_PIN=()
+bench_pin() {
+  BENCH_PIN=()
+  command -v taskset > /dev/null || return 0
+  [ "$(nproc)" -gt 1 ] || return 0
+  BENCH_PIN=(taskset -c "${BENCH_CPU:-0}")
+  bench_param pinned_cpu "${BENCH_CPU:-0}"
+}
+
 # bench_group ID UNIT BETTER TITLE: declares figures that measure the same
 # work, so they can be compared. BETTER is "higher" or "lower".
 bench_group() {

@@ -26,6 +26,7 @@ lua54=$runfiles/$5 module54=$runfiles/$6
 shift 6
 source bench/bench_lib.sh  # from the runfiles, the working directory
 bench_options "$@"
+bench_pin  # each VM's process measures every codec on one CPU
 seconds=0.4
 [ "$BENCH_QUICK" = true ] && seconds=0.02
 bench_param seconds_per_measurement $seconds
@@ -50,7 +51,7 @@ for vm in lua51 luajit lua54; do
   for _ in $(seq "$BENCH_RUNS"); do
     while read -r group impl value; do
       bench_add "$group.$vm" "$impl" "$value"
-    done < <(LUA_CPATH="${cpath[$vm]}" "${!vm}" "$script" "$seconds" --figures)
+    done < <(LUA_CPATH="${cpath[$vm]}" "${BENCH_PIN[@]}" "${!vm}" "$script" "$seconds" --figures)
   done
 done
 
