@@ -37,29 +37,26 @@ bench_options() {
   done
 }
 
-# bench_pin: for a runner whose programs each use one CPU. It sets
-# BENCH_PIN, a command prefix that runs them all on the same CPU: the VMs
-# we measure on can give their two vCPUs very different speeds (bare C
-# ran at half to two thirds of its rate on the other vCPU here), and the
-# kernel puts each new process on either, so unpinned runs compare luv
-# and its peer on different CPUs. The CPU is BENCH_CPU, else the first
-# one this shell may run on (a container's cpuset may leave out CPU 0).
-# Empty, and nothing pinned, on one CPU, without taskset, or if pinning
+# bench_pin: for a runner whose programs each use one CPU. It pins the
+# runner itself, so every program it starts inherits the same CPU: the
+# VMs we measure on can give their two vCPUs very different speeds (bare
+# C ran at half to two thirds of its rate on the other vCPU here), and
+# the kernel puts each new process on either, so unpinned runs compare
+# luv and its peer on different CPUs. The CPU is BENCH_CPU, else the
+# first one this shell may run on (a container's cpuset may leave out
+# CPU 0). Nothing is pinned on one CPU, without taskset, or if pinning
 # fails.
-BENCH_PIN=()
 bench_pin() {
-  BENCH_PIN=()
   command -v taskset > /dev/null || return 0
   [ "$(nproc)" -gt 1 ] || return 0
   local allowed cpu
   allowed=$(taskset -cp $$ 2> /dev/null) || return 0
   allowed=${allowed##*: }  # "pid N's current affinity list: 0-3,6"
   cpu=${BENCH_CPU:-${allowed%%[-,]*}}
-  if ! taskset -c "$cpu" true 2> /dev/null; then
+  if ! taskset -cp "$cpu" $$ > /dev/null 2>&1; then
     echo "bench_pin: cannot run on CPU $cpu; the programs are not pinned" >&2
     return 0
   fi
-  BENCH_PIN=(taskset -c "$cpu")
   bench_param pinned_cpu "$cpu"
 }
 

@@ -51,7 +51,7 @@ for vm in lua51 luajit lua54; do
   for _ in $(seq "$BENCH_RUNS"); do
     while read -r group impl value; do
       bench_add "$group.$vm" "$impl" "$value"
-    done < <(LUA_CPATH="${cpath[$vm]}" "${BENCH_PIN[@]}" "${!vm}" "$script" "$seconds" --figures)
+    done < <(LUA_CPATH="${cpath[$vm]}" "${!vm}" "$script" "$seconds" --figures)
   done
 done
 

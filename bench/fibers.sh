@@ -61,40 +61,40 @@ for vm in lua51 luajit lua54; do
   bench_group churn.$vm fibers/s higher "$churn short fibers made and joined in waves of 1,000: fibers per second ($name)"
 
   echo "[$vm] switch rates..." >&2
-  bench_run switch.$vm luv "${BENCH_PIN[@]}" env LUA_CPATH="$ours" "$interp" "$here/switch.lua" luv $switches
-  bench_run switch.$vm cqueues "${BENCH_PIN[@]}" env LUA_CPATH="$system" "$interp" "$here/switch.lua" cqueues $((switches / 4))
-  bench_run switch.$vm luvit-luv "${BENCH_PIN[@]}" env LUA_CPATH="$system" "$interp" "$here/switch.lua" luvit $((switches / 4))
-  bench_run switch.$vm coroutine "${BENCH_PIN[@]}" env LUA_CPATH="$ours" "$interp" "$here/switch.lua" coroutine $switches
-  bench_run switch.$vm bare-c "${BENCH_PIN[@]}" env LUA_CPATH="$ours" "$interp" "$here/switch.lua" bare $switches
+  bench_run switch.$vm luv env LUA_CPATH="$ours" "$interp" "$here/switch.lua" luv $switches
+  bench_run switch.$vm cqueues env LUA_CPATH="$system" "$interp" "$here/switch.lua" cqueues $((switches / 4))
+  bench_run switch.$vm luvit-luv env LUA_CPATH="$system" "$interp" "$here/switch.lua" luvit $((switches / 4))
+  bench_run switch.$vm coroutine env LUA_CPATH="$ours" "$interp" "$here/switch.lua" coroutine $switches
+  bench_run switch.$vm bare-c env LUA_CPATH="$ours" "$interp" "$here/switch.lua" bare $switches
 
   echo "[$vm] $sleepers sleeping fibers..." >&2
   for _ in $(seq "$BENCH_RUNS"); do
-    out=$(LUA_CPATH="$ours" "${BENCH_PIN[@]}" "$interp" "$here/sleepers.lua" $sleepers)
+    out=$(LUA_CPATH="$ours" "$interp" "$here/sleepers.lua" $sleepers)
     bench_add sleepers.$vm luv "$(echo "$out" | awk '/sleepers_seconds/ { print $2 }')"
     bench_add warm.$vm luv "$(echo "$out" | awk '/sleepers_warm_seconds/ { print $2 }')"
     bench_add bytes.$vm luv "$(echo "$out" | awk '/bytes_per_fiber/ { print $2 }')"
-    out=$("${BENCH_PIN[@]}" "$interp" "$here/sleepers.lua" $sleepers coroutines)
+    out=$("$interp" "$here/sleepers.lua" $sleepers coroutines)
     bench_add create.$vm coroutine "$(echo "$out" | awk '/coroutine_create/ { print $2 }')"
     bench_add bytes.$vm bare-coroutine "$(echo "$out" | awk '/bytes_per_coroutine/ { print $2 }')"
   done
   for _ in $(seq "$BENCH_RUNS"); do
-    out=$("${BENCH_PIN[@]}" "$bareuv" $sleepers)
+    out=$("$bareuv" $sleepers)
     bench_add sleepers.$vm bare-uv "$(echo "$out" | awk '$1 == "bare_c_uv_timers" { print $2 }')"
     bench_add warm.$vm bare-uv "$(echo "$out" | awk '$1 == "bare_c_uv_timers_warm" { print $2 }')"
   done
 
   echo "[$vm] churning $churn fibers..." >&2
-  bench_run churn.$vm luv "${BENCH_PIN[@]}" env LUA_CPATH="$ours" "$interp" "$here/churn.lua" luv $churn
-  bench_run churn.$vm coroutine-churn "${BENCH_PIN[@]}" env LUA_CPATH="$ours" "$interp" "$here/churn.lua" coroutine $churn
-  bench_run churn.$vm cqueues "${BENCH_PIN[@]}" env LUA_CPATH="$system" "$interp" "$here/churn.lua" cqueues $churn
+  bench_run churn.$vm luv env LUA_CPATH="$ours" "$interp" "$here/churn.lua" luv $churn
+  bench_run churn.$vm coroutine-churn env LUA_CPATH="$ours" "$interp" "$here/churn.lua" coroutine $churn
+  bench_run churn.$vm cqueues env LUA_CPATH="$system" "$interp" "$here/churn.lua" cqueues $churn
 done
 
 if [ -n "$node" ]; then
   echo "[node] switch rate and sleepers..." >&2
   for _ in $(seq "$BENCH_RUNS"); do
-    rate=$("${BENCH_PIN[@]}" "$node" "$here/fibers_node.js" switch $((switches / 4)) | awk 'NR == 1 { print $2 }')
-    out=$("${BENCH_PIN[@]}" "$node" --expose-gc "$here/fibers_node.js" sleepers $sleepers)
-    churned=$("${BENCH_PIN[@]}" "$node" "$here/fibers_node.js" churn $churn | awk 'NR == 1 { print $2 }')
+    rate=$("$node" "$here/fibers_node.js" switch $((switches / 4)) | awk 'NR == 1 { print $2 }')
+    out=$("$node" --expose-gc "$here/fibers_node.js" sleepers $sleepers)
+    churned=$("$node" "$here/fibers_node.js" churn $churn | awk 'NR == 1 { print $2 }')
     for vm in lua51 luajit lua54; do
       bench_add churn.$vm node "$churned"
       bench_add switch.$vm node "$rate"
