@@ -335,8 +335,7 @@ int HandOver(lua_State* L, bool would_block) {
 int LSocketSendNow(lua_State* L) {
   LuaSocket* record = CheckSocketAgain(L, "send");
   size_t size;
-  const char* data = lua_tolstring(L, 2, &size);
-  if (data == nullptr) GlueTypeError(L, 2, "send", "string");
+  const char* data = GlueCheckLString(L, 2, "send", &size);
   // Most sends pass no flags: one type test instead of the full check.
   int flags = lua_type(L, 3) <= LUA_TNIL
                   ? 0
